@@ -1,0 +1,94 @@
+/**
+ * Playwright fixtures: a persistent Chromium context with the built
+ * extension loaded, its id, and helpers to serve fixture pages at the
+ * helpdesks' real URLs so the real match patterns fire.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHROMIUM_FLAGS, extensionFlags, findChromium } from '../../../scripts/find-browser.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = resolve(ROOT, 'tests/fixtures');
+
+export function requireBuild(): string {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  return EXTENSION_DIR;
+}
+
+export async function launchWithExtension(): Promise<BrowserContext> {
+  const dir = requireBuild();
+  return chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    args: [...extensionFlags(dir), ...CHROMIUM_FLAGS],
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return existing ?? (await context.waitForEvent('serviceworker'));
+}
+
+export function extensionIdOf(worker: Worker): string {
+  const id = new URL(worker.url()).host;
+  if (!id) throw new Error(`Cannot read the extension id from ${worker.url()}`);
+  return id;
+}
+
+/** Serve a fixture file (path relative to tests/fixtures) for every URL matching `pattern`. */
+export async function serveFixture(
+  context: BrowserContext,
+  pattern: string | RegExp,
+  fixture: string | ((url: URL) => string),
+): Promise<void> {
+  await context.route(pattern, async (route) => {
+    const request = route.request();
+    if (request.resourceType() !== 'document') {
+      await route.fulfill({ status: 204, body: '' });
+      return;
+    }
+    const file = typeof fixture === 'string' ? fixture : fixture(new URL(request.url()));
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(resolve(FIXTURES_DIR, file), 'utf8'),
+    });
+  });
+}
+
+interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionPage: (path: string) => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    // Nothing in these tests may reach the network: anything unrouted fails fast.
+    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await serviceWorkerOf(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(extensionIdOf(serviceWorker));
+  },
+  extensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+
+// Helpdesk hosts the content scripts are declared for. Host-mapped Zendesk
+// brand domains are added at run time through optional host permissions.
+export const HELPDESK_HOSTS = [
+  'https://*.zendesk.com/*',
+  'https://app.intercom.com/*',
+  'https://app.eu.intercom.com/*',
+  'https://app.au.intercom.com/*',
+  'https://secure.helpscout.net/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Casebook',
+    description:
+      "Runs your support team's ticket workflow as a step panel on Zendesk, Intercom and Help Scout tickets.",
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'tabs', 'clipboardWrite'],
+    host_permissions: HELPDESK_HOSTS,
+    // Brand domains for Zendesk host mapping and the integrations the user
+    // configures (PagerDuty, …) are requested one origin at a time.
+    optional_host_permissions: ['https://*/*'],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show or hide the Casebook panel',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'casebook@casebook.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
