@@ -1,0 +1,80 @@
+/**
+ * Settings versions, kept like the database's: every change of shape is a
+ * migration from one version to the next, written as a pure function on the
+ * JSON document, applied in order to stored and imported settings.
+ *
+ * Version 1 is the first shipped shape, so the list is empty; the next change
+ * adds `{ from: 1, to: 2, … }` here and a `tests/fixtures/settings/v1.json`
+ * test that upgrades the old fixture.
+ */
+import { SETTINGS_VERSION } from './schema';
+import type { Problem } from './problems';
+
+export type SettingsDocument = Record<string, unknown>;
+
+export interface SettingsMigration {
+  from: number;
+  to: number;
+  /** What changed, for the changelog and the options page. */
+  description: string;
+  /** Pure: returns a new document, never mutates its argument. */
+  migrate: (doc: SettingsDocument) => SettingsDocument;
+}
+
+export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [];
+
+export type MigrationResult =
+  | { ok: true; document: SettingsDocument; fromVersion: number; applied: string[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Bring a parsed settings document up to `target`. Rejects documents without
+ * a usable version, from a newer build, or with a gap in the migration chain.
+ * Validation of the result is the caller's (the schema's) job.
+ */
+export function migrateSettings(
+  raw: unknown,
+  migrations: readonly SettingsMigration[] = SETTINGS_MIGRATIONS,
+  target: number = SETTINGS_VERSION,
+): MigrationResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: '$', message: 'expected a settings object' }] };
+  }
+  const doc = raw as SettingsDocument;
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      problems: [
+        { path: '$.version', message: 'expected a settings version (a whole number ≥ 1)' },
+      ],
+    };
+  }
+  if (version > target) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$.version',
+          message: `settings version ${version} is newer than this Casebook understands (${target}); update Casebook first`,
+        },
+      ],
+    };
+  }
+  let current: SettingsDocument = structuredClone(doc);
+  let at = version;
+  const applied: string[] = [];
+  while (at < target) {
+    const step = migrations.find((m) => m.from === at);
+    if (!step || step.to <= at) {
+      return {
+        ok: false,
+        problems: [{ path: '$.version', message: `no migration from settings version ${at}` }],
+      };
+    }
+    current = { ...step.migrate(current), version: step.to };
+    applied.push(`${step.from}→${step.to}: ${step.description}`);
+    at = step.to;
+  }
+  return { ok: true, document: current, fromVersion: version, applied };
+}
