@@ -34,7 +34,12 @@ export type PlanTier = z.infer<typeof planTierSchema>;
 export const pageChannelSchema = z.enum(['pagerduty', 'slack-mention', 'none']);
 export type PageChannel = z.infer<typeof pageChannelSchema>;
 
-export const STATUS_PAGE_STATES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const STATUS_PAGE_STATES = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+] as const;
 export const statusPageStateSchema = z.enum(STATUS_PAGE_STATES);
 export type StatusPageState = z.infer<typeof statusPageStateSchema>;
 
@@ -114,7 +119,11 @@ const fieldBase = {
 };
 
 export const fieldSchema = z.discriminatedUnion('type', [
-  z.object({ ...fieldBase, type: z.literal('single-choice'), options: z.array(choiceOptionSchema).min(1) }),
+  z.object({
+    ...fieldBase,
+    type: z.literal('single-choice'),
+    options: z.array(choiceOptionSchema).min(1),
+  }),
   z.object({
     ...fieldBase,
     type: z.literal('multi-choice'),
@@ -174,7 +183,10 @@ export const fileRefSchema = z.object({
   type: z.string().max(200),
   /** Present when a HAR was sanitized before it was stored. */
   sanitized: z
-    .object({ redactions: z.number().int().nonnegative(), byKind: z.record(z.string(), z.number()) })
+    .object({
+      redactions: z.number().int().nonnegative(),
+      byKind: z.record(z.string(), z.number()),
+    })
     .optional(),
 });
 export type FileRef = z.infer<typeof fileRefSchema>;
@@ -182,7 +194,9 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 /** A wall-clock time as the customer said it, and the zone it was said in. */
 export const zonedDateTimeSchema = z.object({
   /** `YYYY-MM-DDTHH:mm` (seconds optional), local to `timeZone`. */
-  local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'expected YYYY-MM-DDTHH:mm'),
+  local: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'expected YYYY-MM-DDTHH:mm'),
   /** IANA zone, e.g. `America/New_York`. */
   timeZone: z.string().min(1).max(100),
 });
@@ -400,7 +414,11 @@ export const templateSchema = z
     );
     const checkRef = (ref: FieldRef, path: (string | number)[]) => {
       if (!fieldKeys.has(`${ref.stepId}/${ref.fieldId}`)) {
-        ctx.addIssue({ code: 'custom', message: `unknown field ${ref.stepId}/${ref.fieldId}`, path });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown field ${ref.stepId}/${ref.fieldId}`,
+          path,
+        });
       }
     };
     const checkCondition = (cond: Condition, path: (string | number)[]): void => {
@@ -440,18 +458,31 @@ export const templateSchema = z
       if (clock.appliesWhen) checkCondition(clock.appliesWhen, ['clocks', ci, 'appliesWhen']);
       checkCondition(clock.stopWhen, ['clocks', ci, 'stopWhen']);
       if (clock.start.kind === 'step-done' && !stepIds.has(clock.start.stepId)) {
-        ctx.addIssue({ code: 'custom', message: `unknown step "${clock.start.stepId}"`, path: ['clocks', ci, 'start'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown step "${clock.start.stepId}"`,
+          path: ['clocks', ci, 'start'],
+        });
       }
-      if (clock.start.kind === 'field-set') checkRef(clock.start.field, ['clocks', ci, 'start', 'field']);
+      if (clock.start.kind === 'field-set')
+        checkRef(clock.start.field, ['clocks', ci, 'start', 'field']);
       if (clock.kind === 'cadence') checkRef(clock.resetBy, ['clocks', ci, 'resetBy']);
     });
     const severities = new Set(template.policy.severities.map((s) => s.id));
     if (severities.size !== 4) {
-      ctx.addIssue({ code: 'custom', message: 'policy.severities must define SEV1–SEV4 once each', path: ['policy', 'severities'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'policy.severities must define SEV1–SEV4 once each',
+        path: ['policy', 'severities'],
+      });
     }
     const plans = new Set(template.policy.plans.map((p) => p.id));
     if (plans.size !== 4) {
-      ctx.addIssue({ code: 'custom', message: 'policy.plans must define each plan tier once', path: ['policy', 'plans'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'policy.plans must define each plan tier once',
+        path: ['policy', 'plans'],
+      });
     }
   });
 export type WorkflowTemplate = z.infer<typeof templateSchema>;
