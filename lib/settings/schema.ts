@@ -129,11 +129,14 @@ export const DEFAULT_FIRST_RESPONSE_MINUTES = {
   free: 240,
 } as const satisfies Record<(typeof PLAN_TIERS)[number], number>;
 
-/** Engineering must acknowledge an escalation within these windows. */
+/**
+ * Engineering must acknowledge an escalation within these windows (SEV1–3 as
+ * in the default template; SEV4 is not paged, a business day is the fallback).
+ */
 export const DEFAULT_ENGINEERING_ACK_MINUTES = {
-  SEV1: 15,
-  SEV2: 30,
-  SEV3: 240,
+  SEV1: 30,
+  SEV2: 120,
+  SEV3: 480,
   SEV4: 1440,
 } as const satisfies Record<(typeof SEVERITIES)[number], number>;
 
