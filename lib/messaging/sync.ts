@@ -1,0 +1,53 @@
+/**
+ * Live sync over runtime ports. A view opens a port named `casebook-sync`,
+ * subscribes to topics, and the background pushes a message after every
+ * committed change. Pushes carry the new state where it is small (a run);
+ * for lists they only say "changed" and the view re-fetches.
+ */
+import { z } from 'zod';
+import { runSchema } from '../workflow/schema';
+import { runViewSchema } from './runs';
+
+export const SYNC_PORT_NAME = 'casebook-sync';
+
+export const topicSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('run'), runId: z.string().min(3).max(200) }),
+  z.object({ kind: z.literal('open-runs') }),
+  z.object({ kind: z.literal('settings') }),
+]);
+export type Topic = z.infer<typeof topicSchema>;
+
+export function topicKey(topic: Topic): string {
+  return topic.kind === 'run' ? `run:${topic.runId}` : topic.kind;
+}
+
+/** View → background. */
+export const clientPortMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), topic: topicSchema }),
+  z.object({ type: z.literal('unsubscribe'), topic: topicSchema }),
+]);
+export type ClientPortMessage = z.infer<typeof clientPortMessageSchema>;
+
+/** Background → view. */
+export const serverPortMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run-changed'), run: runSchema, view: runViewSchema.optional() }),
+  /** The run is gone (data wiped); sent to its subscribers. */
+  z.object({ type: z.literal('run-removed'), runId: z.string().min(3).max(200) }),
+  z.object({ type: z.literal('open-runs-changed') }),
+  z.object({ type: z.literal('settings-changed') }),
+]);
+export type ServerPortMessage = z.infer<typeof serverPortMessageSchema>;
+
+/** Which topic a push belongs to, so a subscriber only sees its own. */
+export function topicKeyOf(message: ServerPortMessage): string {
+  switch (message.type) {
+    case 'run-changed':
+      return `run:${message.run.id}`;
+    case 'run-removed':
+      return `run:${message.runId}`;
+    case 'open-runs-changed':
+      return 'open-runs';
+    case 'settings-changed':
+      return 'settings';
+  }
+}
