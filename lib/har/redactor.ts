@@ -1,0 +1,203 @@
+/**
+ * Per-file redaction state: compiled rules, the secret → marker map (so the
+ * same secret gets the same marker everywhere in one file), the counts and
+ * the findings list of the report. The report never holds a secret.
+ */
+import { normalizeName, type HarRules, type Scope } from './rules';
+
+export interface HarFinding {
+  /** Index in `log.entries`, or null for pages and other log members. */
+  entry: number | null;
+  /** Where in the entry (or log) the secret sat, e.g. `request.headers[Authorization]`. */
+  path: string;
+  kind: string;
+  marker: string;
+  /** Redacted JSON numbers stay numbers: they become this value. */
+  replacedWith?: number;
+}
+
+export interface HarReport {
+  entries: number;
+  pages: number;
+  /** Redactions by kind (every occurrence, not distinct secrets). */
+  counts: Record<string, number>;
+  total: number;
+  /** Distinct secrets found. */
+  distinct: number;
+  findings: HarFinding[];
+  /** Findings past `rules.maxFindings`, counted but not listed. */
+  findingsOmitted: number;
+}
+
+interface NameRuleCompiled {
+  kind: string;
+  re: RegExp;
+  scopes: ReadonlySet<Scope> | null;
+  weak: boolean;
+}
+
+interface PatternCompiled {
+  kind: string;
+  re: RegExp;
+  group: number;
+}
+
+export interface NameHit {
+  kind: string;
+  weak: boolean;
+}
+
+/** Rules turned into regexes once per file, with a cache for name lookups (names repeat a lot). */
+export class CompiledRules {
+  readonly names: NameRuleCompiled[];
+  readonly patterns: PatternCompiled[];
+  readonly allowNames: ReadonlySet<string>;
+  readonly allowValues: ReadonlySet<string>;
+  private readonly cache = new Map<string, NameHit | null>();
+
+  constructor(readonly rules: HarRules) {
+    this.names = rules.names.map((rule) => ({
+      kind: rule.kind,
+      re: new RegExp(rule.pattern),
+      scopes: rule.scopes ? new Set(rule.scopes) : null,
+      weak: rule.when === 'high-entropy',
+    }));
+    this.patterns = rules.patterns.map((p) => ({
+      kind: p.kind,
+      re: new RegExp(p.pattern, `g${p.flags}`),
+      group: p.group,
+    }));
+    this.allowNames = new Set(rules.allow.names.map(normalizeName));
+    this.allowValues = new Set(rules.allow.values);
+  }
+
+  /** The first rule matching `name` in `scope`, or null. Strong rules win over weak ones. */
+  classify(name: string, scope: Scope): NameHit | null {
+    const cacheKey = scope + '\u0000' + name;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const normalized = normalizeName(name);
+    let hit: NameHit | null = null;
+    if (normalized && !this.allowNames.has(normalized)) {
+      for (const rule of this.names) {
+        if (rule.scopes && !rule.scopes.has(scope)) continue;
+        if (!rule.re.test(normalized)) continue;
+        if (!rule.weak) {
+          hit = { kind: rule.kind, weak: false };
+          break;
+        }
+        hit ??= { kind: rule.kind, weak: true };
+      }
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(cacheKey, hit);
+    return hit;
+  }
+
+  /** Does `value` look random enough to be a credential under a weak name? */
+  isHighEntropy(value: string): boolean {
+    const { minLength, minBitsPerChar } = this.rules.entropy;
+    if (value.length < minLength || value.length > 8192) return false;
+    if (/\s/.test(value)) return false;
+    // Identifiers and words (`RESOURCE_NOT_FOUND`, `authorization-pending`) are not secrets.
+    if (/^[A-Za-z]+(?:[_.:-][A-Za-z]+)*$/.test(value)) {
+      if (value === value.toLowerCase() || value === value.toUpperCase() || /[_.:-]/.test(value)) {
+        return false;
+      }
+    }
+    return shannonBits(value) >= minBitsPerChar;
+  }
+}
+
+export function shannonBits(value: string): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+const MARKER_RE = /^\[REDACTED:[a-z0-9-]+:\d+\]$/;
+
+export function isMarker(value: string): boolean {
+  return value.length < 64 && value.charCodeAt(0) === 0x5b && MARKER_RE.test(value);
+}
+
+export class Redactor {
+  private readonly markers = new Map<string, string>();
+  private readonly perKind = new Map<string, number>();
+  readonly counts: Record<string, number> = {};
+  readonly findings: HarFinding[] = [];
+  total = 0;
+  omitted = 0;
+  /** Current entry index (null outside `log.entries`). */
+  entry: number | null = null;
+  /** Path segments of the value being sanitized; joined only when something is found. */
+  readonly path: string[] = [];
+
+  constructor(readonly compiled: CompiledRules) {}
+
+  /** Should this value be left alone (empty, already a marker, allow-listed)? */
+  keep(value: string): boolean {
+    return value === '' || isMarker(value) || this.compiled.allowValues.has(value);
+  }
+
+  /** Record `secret` (a string) and return its marker. */
+  redact(secret: string, kind: string, detail?: string): string {
+    if (this.keep(secret)) return secret;
+    const marker = this.markerFor(secret, kind);
+    this.record(kind, marker, detail);
+    return marker;
+  }
+
+  /** A secret JSON number: it stays a number (0) so the JSON keeps its type. */
+  redactNumber(secret: number, kind: string, detail?: string): number {
+    const marker = this.markerFor(`#${secret}`, kind);
+    this.record(kind, marker, detail, 0);
+    return 0;
+  }
+
+  private markerFor(secret: string, kind: string): string {
+    let marker = this.markers.get(secret);
+    if (marker === undefined) {
+      const n = (this.perKind.get(kind) ?? 0) + 1;
+      this.perKind.set(kind, n);
+      marker = `[REDACTED:${kind}:${n}]`;
+      this.markers.set(secret, marker);
+    }
+    return marker;
+  }
+
+  private record(kind: string, marker: string, detail?: string, replacedWith?: number): void {
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    this.total++;
+    if (this.findings.length >= this.compiled.rules.maxFindings) {
+      this.omitted++;
+      return;
+    }
+    let path = this.path.join('');
+    if (path.startsWith('.')) path = path.slice(1);
+    if (detail) path += ` ${detail}`;
+    const finding: HarFinding = { entry: this.entry, path, kind, marker };
+    if (replacedWith !== undefined) finding.replacedWith = replacedWith;
+    this.findings.push(finding);
+  }
+
+  report(entries: number, pages: number): HarReport {
+    return {
+      entries,
+      pages,
+      counts: { ...this.counts },
+      total: this.total,
+      distinct: this.markers.size,
+      findings: this.findings.slice(),
+      findingsOmitted: this.omitted,
+    };
+  }
+}
