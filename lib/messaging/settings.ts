@@ -73,6 +73,10 @@ export const settingsRequestSchemas = [
    */
   z.object({ type: z.literal('hosts.add'), hostname: hostnameSchema }),
   z.object({ type: z.literal('hosts.remove'), hostname: hostnameSchema }),
+  /** Settings back to defaults, secrets and host mappings removed. */
+  z.object({ type: z.literal('settings.reset'), confirm: z.literal('RESET') }),
+  /** Every run (open and closed) as CSV for a spreadsheet. */
+  z.object({ type: z.literal('data.exportRunsCsv') }),
 ] as const;
 
 export const settingsReplySchemas = {
@@ -102,7 +106,16 @@ export const settingsReplySchemas = {
   'secrets.status': secretsStatusSchema,
   'hosts.add': hostsReplySchema,
   'hosts.remove': hostsReplySchema,
+  'settings.reset': z.object({ settings: settingsSchema }),
+  'data.exportRunsCsv': z.object({
+    text: z.string(),
+    filename: z.string().min(1),
+    mimeType: z.string().min(1),
+  }),
 } as const;
+
+export type SettingsRequest = z.infer<(typeof settingsRequestSchemas)[number]>;
+export type SettingsRequestType = SettingsRequest['type'];
 
 /** The pattern a host mapping needs as an optional host permission. */
 export function originPatternFor(hostname: string): string {

@@ -1,0 +1,100 @@
+/**
+ * Host-mapped Zendesk brand domains (e.g. support.acme.com). The manifest's
+ * Zendesk content script only matches *.zendesk.com; for each mapped host the
+ * user grants `https://<host>/*` from the options page, and the background
+ * registers the same script (same js/css as the built manifest entry) for
+ * those hosts at run time under one id.
+ */
+import { browser, type ScriptPublicPath } from '#imports';
+import { originPatternFor } from '../../../lib/messaging/settings';
+
+export const MAPPED_SCRIPT_ID = 'zendesk-mapped';
+
+interface ScriptFiles {
+  js: string[];
+  css: string[];
+}
+
+/** The built Zendesk content script's files, read from the manifest so hashed names stay right. */
+export function zendeskScriptFiles(
+  manifest: {
+    content_scripts?: Array<{ matches?: string[]; js?: string[]; css?: string[] }>;
+  } = browser.runtime.getManifest(),
+): ScriptFiles | undefined {
+  const entry = (manifest.content_scripts ?? []).find((cs) =>
+    (cs.matches ?? []).some((m) => m.includes('.zendesk.com')),
+  );
+  if (!entry?.js?.length) return undefined;
+  return { js: entry.js, css: entry.css ?? [] };
+}
+
+export async function hasHostPermission(hostname: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPatternFor(hostname)] }).catch(() => false);
+}
+
+/** Of these hosts, those whose permission is granted. */
+export async function grantedHosts(hosts: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const host of hosts) if (await hasHostPermission(host)) out.push(host);
+  return out;
+}
+
+/**
+ * Make the registration match `hosts` (those with a granted permission).
+ * Idempotent; called on every change, on startup and when a permission is
+ * removed outside Casebook (chrome://extensions). Returns the active hosts.
+ */
+export async function syncMappedHostScripts(hosts: readonly string[]): Promise<string[]> {
+  const active = await grantedHosts(hosts);
+  const existing = await browser.scripting
+    .getRegisteredContentScripts({ ids: [MAPPED_SCRIPT_ID] })
+    .catch(() => []);
+  if (existing.length)
+    await browser.scripting.unregisterContentScripts({ ids: [MAPPED_SCRIPT_ID] });
+  if (active.length === 0) return active;
+  const files = zendeskScriptFiles();
+  if (!files) {
+    console.error(
+      '[casebook] the built manifest has no Zendesk content script to register for mapped hosts',
+    );
+    return [];
+  }
+  await browser.scripting.registerContentScripts([
+    {
+      id: MAPPED_SCRIPT_ID,
+      matches: active.map(originPatternFor),
+      js: files.js,
+      ...(files.css.length ? { css: files.css } : {}),
+      runAt: 'document_idle',
+      allFrames: false,
+      persistAcrossSessions: true,
+    },
+  ]);
+  return active;
+}
+
+/** Tabs already open on a newly mapped host get the script now, not after a reload. */
+export async function injectIntoHostTabs(hostname: string): Promise<void> {
+  const files = zendeskScriptFiles();
+  if (!files) return;
+  const tabs = await browser.tabs.query({ url: originPatternFor(hostname) }).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    const alive = await browser.tabs
+      .sendMessage(tab.id, { type: 'panel.ping' })
+      .then((r) => r !== undefined)
+      .catch(() => false);
+    if (alive) continue;
+    try {
+      if (files.css.length)
+        await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
+      // The paths come from the built manifest, so they exist in the build.
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        files: files.js as ScriptPublicPath[],
+      });
+    } catch (error) {
+      console.warn(`[casebook] could not inject into tab ${tab.id} on ${hostname}`, error);
+    }
+  }
+}
