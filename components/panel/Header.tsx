@@ -1,0 +1,57 @@
+import type { PointerEventHandler, Ref } from 'react';
+import type { Helpdesk, TicketInfo } from '../../lib/workflow/schema';
+import type { ClockView } from '../../lib/workflow/view';
+import { ClockChip } from './ClockChip';
+import { HELPDESK_LABEL, ticketLabel } from './labels';
+
+export interface HeaderProps {
+  helpdesk: Helpdesk;
+  ticket: TicketInfo;
+  clocks: ClockView[];
+  now: number;
+  leadMinutes: number;
+  bodyId: string;
+  onCollapse(): void;
+  collapseButtonRef?: Ref<HTMLButtonElement>;
+  /** The header is the drag handle. */
+  dragHandlers: {
+    onPointerDown: PointerEventHandler;
+    onPointerMove: PointerEventHandler;
+    onPointerUp: PointerEventHandler;
+    onPointerCancel: PointerEventHandler;
+  };
+}
+
+export function Header(props: HeaderProps) {
+  const { helpdesk, ticket, clocks, now, leadMinutes } = props;
+  return (
+    <header className="cb-header" {...props.dragHandlers}>
+      <div className="cb-header-top">
+        <h2 className="cb-title">
+          <span className="cb-helpdesk">{HELPDESK_LABEL[helpdesk]}</span>{' '}
+          <span className="cb-ticket-id">{ticketLabel(ticket)}</span>
+        </h2>
+        <button
+          ref={props.collapseButtonRef}
+          type="button"
+          className="cb-icon-button"
+          aria-expanded={true}
+          aria-controls={props.bodyId}
+          aria-label="Collapse Casebook panel"
+          title="Collapse (Esc)"
+          onClick={props.onCollapse}
+        >
+          <span aria-hidden="true">–</span>
+        </button>
+      </div>
+      <p className="cb-subject">{ticket.subject || <span className="cb-muted">No subject</span>}</p>
+      {clocks.length > 0 ? (
+        <div className="cb-chips" aria-label="SLA clocks" role="group">
+          {clocks.map((clock) => (
+            <ClockChip key={clock.id} clock={clock} now={now} leadMinutes={leadMinutes} />
+          ))}
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The floating step panel. A pure view: the content script owns the run
+ * subscription, the clock tick, storage of position and collapse, and hands
+ * everything in as props.
+ */
+import './panel.css';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import { mostUrgentClock } from './clock-format';
+import { Header } from './Header';
+import { ConnectionLine, HealthLine } from './HealthLine';
+import { Pill } from './Pill';
+import { clampPosition, defaultAnchor, type Viewport } from './position';
+import { SectionList } from './SectionList';
+import type { PanelPosition, PanelProps } from './types';
+import { useDrag } from './useDrag';
+
+export type { PanelProps } from './types';
+
+/** Matches `.cb-root { width }` in panel.css; used before the first measurement. */
+export const PANEL_WIDTH = 360;
+const PILL_WIDTH = 280;
+
+function readViewport(): Viewport {
+  return { width: window.innerWidth, height: window.innerHeight };
+}
+
+export function Panel(props: PanelProps) {
+  const { helpdesk, ticket, template, run, view, now, collapsed, onCollapsedChange } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const collapseButton = useRef<HTMLButtonElement>(null);
+  const pillButton = useRef<HTMLButtonElement>(null);
+  const [viewport, setViewport] = useState<Viewport>(readViewport);
+  const [size, setSize] = useState<{ width: number; height: number } | undefined>();
+  const [dragPos, setDragPos] = useState<PanelPosition | undefined>();
+
+  useEffect(() => {
+    const onResize = () => setViewport(readViewport());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  // Measure so a moved panel stays on screen as it grows (steps expanding, expand from pill).
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      setSize((s) =>
+        s && s.width === r.width && s.height === r.height
+          ? s
+          : { width: r.width, height: r.height },
+      );
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [collapsed]);
+
+  // Move focus with the toggle so keyboard users are not dropped onto the page.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    (collapsed ? pillButton : collapseButton).current?.focus();
+  }, [collapsed]);
+
+  const { onPositionChange } = props;
+  const drag = useDrag({
+    origin: () => {
+      const r = root.current?.getBoundingClientRect();
+      return r ? { x: r.left, y: r.top } : undefined;
+    },
+    onMove: setDragPos,
+    onEnd: (p) => {
+      const clamped = clampPosition(p, size ?? { width: 0, height: 0 }, readViewport());
+      setDragPos(undefined);
+      onPositionChange(clamped);
+    },
+    allowOnButton: collapsed,
+  });
+
+  const explicit = dragPos ?? props.position ?? undefined;
+  const style: CSSProperties = {};
+  if (explicit) {
+    const p = clampPosition(explicit, size ?? { width: 0, height: 0 }, viewport);
+    style.left = p.x;
+    style.top = p.y;
+  } else {
+    const anchor = defaultAnchor(
+      viewport,
+      collapsed ? (size?.width ?? PILL_WIDTH) : PANEL_WIDTH,
+      props.avoidRect,
+    );
+    style.right = anchor.right;
+    style.bottom = anchor.bottom;
+    style.maxHeight = Math.min(anchor.maxHeight, viewport.height * 0.8);
+  }
+
+  const collapse = useCallback(() => onCollapsedChange(true), [onCollapsedChange]);
+  const expand = useCallback(() => onCollapsedChange(false), [onCollapsedChange]);
+
+  // Keys typed in the panel must not trigger the helpdesk's shortcuts. React's
+  // stopPropagation also stops the native event at React's root container,
+  // which sits inside the shadow root, so document listeners never see it.
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Escape' && !e.defaultPrevented && !collapsed) {
+      e.preventDefault();
+      collapse();
+    }
+  };
+  const stop = (e: KeyboardEvent) => e.stopPropagation();
+
+  // React only dispatches keypress for printable keys it can decode; the panel
+  // has no keypress handlers, so stopping it natively at the root is safe.
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const stopNative = (e: Event) => e.stopPropagation();
+    el.addEventListener('keypress', stopNative);
+    return () => el.removeEventListener('keypress', stopNative);
+  }, []);
+
+  const lead = template.policy.reminderLeadMinutes;
+  const clocks = view?.clocks ?? [];
+  const bodyId = `cb-body-${helpdesk}`;
+
+  return (
+    <div
+      ref={root}
+      className={`cb-root${collapsed ? ' cb-root--collapsed' : ''}${dragPos ? ' cb-root--dragging' : ''}`}
+      role="complementary"
+      aria-label="Casebook"
+      data-collapsed={collapsed ? 'true' : 'false'}
+      style={style}
+      onKeyDown={onKeyDown}
+      onKeyUp={stop}
+    >
+      {collapsed ? (
+        <Pill
+          helpdesk={helpdesk}
+          ticket={ticket}
+          clock={mostUrgentClock(clocks, now, lead)}
+          now={now}
+          leadMinutes={lead}
+          onExpand={expand}
+          buttonRef={pillButton}
+          dragHandlers={drag.handlers}
+          onClickCapture={drag.onClickCapture}
+        />
+      ) : (
+        <>
+          <Header
+            helpdesk={helpdesk}
+            ticket={ticket}
+            clocks={clocks}
+            now={now}
+            leadMinutes={lead}
+            bodyId={bodyId}
+            onCollapse={collapse}
+            collapseButtonRef={collapseButton}
+            dragHandlers={drag.handlers}
+          />
+          <div className="cb-body" id={bodyId}>
+            <ConnectionLine connection={props.connection} error={props.error} />
+            <HealthLine missing={props.missing} />
+            {view ? (
+              <>
+                <div className="cb-progress">
+                  <progress
+                    max={Math.max(1, view.progress.applicable)}
+                    value={view.progress.done}
+                    aria-label="Workflow progress"
+                  />
+                  <span className="cb-progress-text">
+                    {view.progress.done} of {view.progress.applicable} steps
+                  </span>
+                </div>
+                {view.closed ? (
+                  <p className="cb-note" role="status">
+                    This ticket&apos;s workflow is closed.
+                  </p>
+                ) : null}
+                <SectionList
+                  view={view}
+                  run={run}
+                  onSetField={props.onSetField}
+                  onSetStatus={props.onSetStatus}
+                  onUploadFiles={props.onUploadFiles}
+                  onLoadHistory={props.onLoadHistory}
+                  renderActions={props.renderActions}
+                />
+              </>
+            ) : (
+              <p className="cb-muted" role="status">
+                Loading this ticket&apos;s workflow…
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

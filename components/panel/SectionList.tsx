@@ -1,0 +1,108 @@
+import { memo, useState } from 'react';
+import type { Run } from '../../lib/workflow/schema';
+import type { RunView, SectionView } from '../../lib/workflow/view';
+import { StepItem } from './StepItem';
+import type { PanelCallbacks } from './types';
+
+interface SectionListProps extends PanelCallbacks {
+  view: RunView;
+  run: Run | undefined;
+}
+
+/**
+ * Sections and their steps. Expansion is local UI state: the current step is
+ * open unless the agent closed it; any step the agent opened stays open. It
+ * does not depend on `now`, so the per-second tick does not re-render it.
+ */
+export const SectionList = memo(function SectionList(props: SectionListProps) {
+  const { view } = props;
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const isExpanded = (stepId: string) => toggled[stepId] ?? stepId === view.currentStepId;
+  const toggle = (stepId: string) => setToggled((t) => ({ ...t, [stepId]: !isExpanded(stepId) }));
+
+  return (
+    <div className="cb-sections">
+      {view.sections.map((section) => (
+        <Section
+          key={section.id}
+          section={section}
+          {...props}
+          isExpanded={isExpanded}
+          toggle={toggle}
+        />
+      ))}
+    </div>
+  );
+});
+
+function Section(
+  props: SectionListProps & {
+    section: SectionView;
+    isExpanded(stepId: string): boolean;
+    toggle(stepId: string): void;
+  },
+) {
+  const { section, view, run, isExpanded, toggle } = props;
+  const [showNa, setShowNa] = useState(false);
+  const applicable = section.steps.filter((s) => s.applicable);
+  const notApplicable = section.steps.filter((s) => !s.applicable);
+  const headingId = `cb-section-${section.id}`;
+  const naId = `cb-section-${section.id}--na`;
+  return (
+    <section className="cb-section" aria-labelledby={headingId} data-section-id={section.id}>
+      <h3 className="cb-section-title" id={headingId}>
+        <span>{section.title}</span>
+        <span className="cb-section-count">
+          {section.done} of {section.applicable}
+        </span>
+      </h3>
+      {applicable.length > 0 ? (
+        <ol className="cb-steps">
+          {applicable.map((step) => (
+            <StepItem
+              key={step.step.id}
+              view={step}
+              state={run?.steps[step.step.id]}
+              current={step.step.id === view.currentStepId}
+              expanded={isExpanded(step.step.id)}
+              onToggle={() => toggle(step.step.id)}
+              closed={view.closed}
+              onSetField={props.onSetField}
+              onSetStatus={props.onSetStatus}
+              onUploadFiles={props.onUploadFiles}
+              onLoadHistory={props.onLoadHistory}
+              renderActions={props.renderActions}
+            />
+          ))}
+        </ol>
+      ) : null}
+      {notApplicable.length > 0 ? (
+        <div className="cb-na">
+          <button
+            type="button"
+            className="cb-button cb-button-quiet cb-na-toggle"
+            aria-expanded={showNa}
+            aria-controls={naId}
+            onClick={() => setShowNa((v) => !v)}
+          >
+            Not applicable ({notApplicable.length})
+          </button>
+          {showNa ? (
+            <ul id={naId} className="cb-na-list">
+              {notApplicable.map((step) => (
+                <li
+                  key={step.step.id}
+                  className="cb-step--not-applicable"
+                  data-step-id={step.step.id}
+                >
+                  <span className="cb-step-number">{step.number}.</span> {step.step.title}
+                  <span className="cb-visually-hidden"> (not applicable)</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState, type ReactNode } from 'react';
+import type { StepState } from '../../lib/workflow/schema';
+import type { StepView } from '../../lib/workflow/view';
+import { Markdown } from '../ui/Markdown';
+import { errorMessage } from './fields/common';
+import { FieldEditor } from './fields/FieldEditor';
+import { SkipDialog } from './SkipDialog';
+import { StepHistory } from './StepHistory';
+import type { PanelCallbacks } from './types';
+
+export const STATUS_LABEL: Record<StepView['status'], string> = {
+  pending: 'To do',
+  done: 'Done',
+  skipped: 'Skipped',
+  'not-applicable': 'Not applicable',
+};
+
+export interface StepItemProps extends PanelCallbacks {
+  view: StepView;
+  state: StepState | undefined;
+  current: boolean;
+  expanded: boolean;
+  onToggle(): void;
+  /** A closed run is read-only. */
+  closed: boolean;
+}
+
+export function StepItem(props: StepItemProps) {
+  const { view, state, current, expanded, onToggle, closed } = props;
+  const { step, status } = view;
+  const bodyId = `cb-${step.id}--body`;
+  const blockedId = `cb-${step.id}--blocked`;
+  const [skipping, setSkipping] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [statusError, setStatusError] = useState<string | undefined>();
+
+  const setStatus = async (next: 'pending' | 'done' | 'skipped', reason?: string) => {
+    setBusy(true);
+    setStatusError(undefined);
+    try {
+      await props.onSetStatus(step.id, next, reason);
+      setSkipping(false);
+    } catch (e) {
+      setStatusError(errorMessage(e));
+      // The skip form shows its own error; rethrow so it stays open.
+      if (next === 'skipped') throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions: ReactNode = expanded && !closed ? props.renderActions?.(view) : null;
+  const readOnly = closed || status === 'skipped';
+
+  return (
+    <li
+      className={`cb-step cb-step--${status}${current ? ' cb-step--current' : ''}`}
+      data-step-id={step.id}
+      data-status={status}
+      aria-current={current ? 'step' : undefined}
+    >
+      <h4 className="cb-step-heading">
+        <button
+          type="button"
+          className="cb-step-toggle"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
+          <span className="cb-step-number">{view.number}.</span>
+          <span className="cb-step-title">{step.title}</span>
+          {current ? <span className="cb-visually-hidden"> (current step)</span> : null}
+          <span className={`cb-badge cb-badge--${status}`}>{STATUS_LABEL[status]}</span>
+        </button>
+      </h4>
+      {expanded ? (
+        <div id={bodyId} className="cb-step-body">
+          <Markdown source={step.guidance} className="cb-guidance" />
+          {status === 'skipped' && state?.skipReason ? (
+            <p className="cb-note">
+              <strong>Skipped by {state.by.name}:</strong> {state.skipReason}
+            </p>
+          ) : null}
+          {view.fields.map((fv) => (
+            <FieldEditor
+              key={fv.field.id}
+              stepId={step.id}
+              view={fv}
+              readOnly={readOnly}
+              onSetField={props.onSetField}
+              onUploadFiles={props.onUploadFiles}
+            />
+          ))}
+          {actions ? <div className="cb-actions">{actions}</div> : null}
+          {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
+            <div className="cb-blocked" id={blockedId}>
+              {view.blockedBy.length === 1 ? (
+                <p>
+                  <strong>{step.title} is blocked:</strong> {view.blockedBy[0]}
+                </p>
+              ) : (
+                <>
+                  <p>
+                    <strong>{step.title} is blocked:</strong>
+                  </p>
+                  <ul>
+                    {view.blockedBy.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          ) : null}
+          {statusError && !skipping ? (
+            <p className="cb-field-error" role="alert">
+              {statusError}
+            </p>
+          ) : null}
+          {closed ? null : (
+            <div className="cb-row">
+              {status === 'pending' ? (
+                <>
+                  <button
+                    type="button"
+                    className="cb-button cb-button-primary"
+                    disabled={!view.canComplete || busy}
+                    aria-describedby={!view.canComplete ? blockedId : undefined}
+                    onClick={() => void setStatus('done').catch(() => undefined)}
+                  >
+                    Mark done
+                  </button>
+                  <button
+                    type="button"
+                    className="cb-button"
+                    aria-expanded={skipping}
+                    disabled={busy}
+                    onClick={() => setSkipping((s) => !s)}
+                  >
+                    Skip…
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="cb-button"
+                  disabled={busy}
+                  onClick={() => void setStatus('pending').catch(() => undefined)}
+                >
+                  Reopen
+                </button>
+              )}
+              <StepHistory step={step} onLoadHistory={props.onLoadHistory} />
+            </div>
+          )}
+          {closed ? <StepHistory step={step} onLoadHistory={props.onLoadHistory} /> : null}
+          {skipping && status === 'pending' ? (
+            <SkipDialog
+              stepId={step.id}
+              stepTitle={step.title}
+              onSkip={(reason) => setStatus('skipped', reason)}
+              onCancel={() => setSkipping(false)}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

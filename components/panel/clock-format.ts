@@ -1,0 +1,131 @@
+/**
+ * Clock chip wording. The view is derived at some instant but the container
+ * ticks `now` every second without re-deriving, so remaining time and the
+ * running → due-soon → breached transition are recomputed here from `dueAt`.
+ */
+import type { ClockState, ClockView } from '../../lib/workflow/view';
+
+export type ChipTone = 'ok' | 'warn' | 'danger' | 'muted';
+
+export interface ChipText {
+  state: ClockState;
+  tone: ChipTone;
+  /** Short state word, so the chip never relies on colour alone. */
+  stateLabel: string;
+  /** e.g. "42:10 left", "breached 12m ago", "met". */
+  detail: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Under an hour mm:ss; under a day "3h 05m"; beyond "2d 4h". */
+export function formatRemaining(ms: number): string {
+  const t = Math.max(0, ms);
+  if (t < HOUR) {
+    const totalSeconds = Math.floor(t / 1000);
+    return `${pad2(Math.floor(totalSeconds / 60))}:${pad2(totalSeconds % 60)}`;
+  }
+  if (t < DAY) {
+    const minutes = Math.floor(t / MINUTE);
+    return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
+  }
+  const hours = Math.floor(t / HOUR);
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** "just now", "12m", "2h 5m", "3d 1h". */
+export function formatAgo(ms: number): string {
+  const t = Math.max(0, ms);
+  if (t < MINUTE) return 'just now';
+  const minutes = Math.floor(t / MINUTE);
+  if (minutes < 60) return `${minutes}m ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${minutes % 60}m ago`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h ago`;
+}
+
+/** The state as of `now`: a running clock whose due time has passed is breached. */
+export function effectiveClockState(
+  clock: ClockView,
+  now: number,
+  leadMinutes: number,
+): ClockState {
+  if ((clock.state === 'running' || clock.state === 'due-soon') && clock.dueAt !== undefined) {
+    const remaining = clock.dueAt - now;
+    if (remaining <= 0) return 'breached';
+    if (remaining <= leadMinutes * MINUTE) return 'due-soon';
+    return 'running';
+  }
+  return clock.state;
+}
+
+export function clockChipText(clock: ClockView, now: number, leadMinutes: number): ChipText {
+  const state = effectiveClockState(clock, now, leadMinutes);
+  const remaining = clock.dueAt !== undefined ? clock.dueAt - now : clock.remainingMs;
+  switch (state) {
+    case 'running':
+      return {
+        state,
+        tone: 'ok',
+        stateLabel: 'On track',
+        detail: remaining !== undefined ? `${formatRemaining(remaining)} left` : 'running',
+      };
+    case 'due-soon':
+      return {
+        state,
+        tone: 'warn',
+        stateLabel: 'Due soon',
+        detail: remaining !== undefined ? `${formatRemaining(remaining)} left` : 'due soon',
+      };
+    case 'breached': {
+      const since = clock.dueAt !== undefined ? now - clock.dueAt : -(clock.remainingMs ?? 0);
+      const ago = formatAgo(since);
+      return { state, tone: 'danger', stateLabel: 'Breached', detail: `breached ${ago}` };
+    }
+    case 'paused':
+      return {
+        state,
+        tone: 'muted',
+        stateLabel: 'Paused',
+        // A paused clock does not count down: show what was left when it paused.
+        detail:
+          clock.remainingMs !== undefined
+            ? `paused, ${formatRemaining(clock.remainingMs)} left`
+            : 'paused',
+      };
+    case 'met':
+      return { state, tone: 'ok', stateLabel: 'Met', detail: 'met' };
+    case 'stopped':
+      return { state, tone: 'muted', stateLabel: 'Stopped', detail: 'stopped' };
+  }
+}
+
+const RANK: Record<ClockState, number> = {
+  breached: 0,
+  'due-soon': 1,
+  running: 2,
+  paused: 3,
+  met: 4,
+  stopped: 5,
+};
+
+/** The chip the collapsed pill shows: breached first, then the soonest due. */
+export function mostUrgentClock(
+  clocks: ClockView[],
+  now: number,
+  leadMinutes: number,
+): ClockView | undefined {
+  let best: { clock: ClockView; rank: number; due: number } | undefined;
+  for (const clock of clocks) {
+    const rank = RANK[effectiveClockState(clock, now, leadMinutes)];
+    const due = clock.dueAt ?? Number.POSITIVE_INFINITY;
+    if (!best || rank < best.rank || (rank === best.rank && due < best.due)) {
+      best = { clock, rank, due };
+    }
+  }
+  return best?.clock;
+}

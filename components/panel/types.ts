@@ -1,0 +1,66 @@
+/**
+ * The panel's contract with its container (the helpdesk content script): props
+ * in, callbacks out. The container owns the port, the clock tick and storage.
+ */
+import type { ReactNode } from 'react';
+import type { MetadataKey } from '../../lib/adapters/types';
+import type {
+  FieldValue,
+  Helpdesk,
+  Run,
+  RunEvent,
+  TicketInfo,
+  WorkflowTemplate,
+} from '../../lib/workflow/schema';
+import type { RunView, StepView } from '../../lib/workflow/view';
+
+export type { MetadataKey };
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'error';
+
+export interface PanelPosition {
+  x: number;
+  y: number;
+}
+
+/** A viewport rectangle the panel's default position must not cover (the composer's send button). */
+export interface AvoidRect {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+export interface PanelCallbacks {
+  onSetField(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
+  onSetStatus(
+    stepId: string,
+    status: 'pending' | 'done' | 'skipped',
+    skipReason?: string,
+  ): Promise<void>;
+  onUploadFiles(stepId: string, fieldId: string, files: File[]): Promise<void>;
+  onLoadHistory(stepId: string): Promise<RunEvent[]>;
+  /** Slot for step actions (components/panel/actions/**); null/undefined renders nothing. */
+  renderActions?(step: StepView): ReactNode;
+}
+
+export interface PanelProps extends PanelCallbacks {
+  helpdesk: Helpdesk;
+  ticket: TicketInfo;
+  template: WorkflowTemplate;
+  /** Both undefined while the run is loading. */
+  run: Run | undefined;
+  view: RunView | undefined;
+  /** Epoch ms; the container ticks it every second so clock chips count down. */
+  now: number;
+  /** Selector health: metadata the adapter could not read from the page. */
+  missing: MetadataKey[];
+  connection: ConnectionState;
+  error?: string;
+  collapsed: boolean;
+  onCollapsedChange(collapsed: boolean): void;
+  /** Top-left corner in viewport px; null means the default (bottom-right, clear of avoidRect). */
+  position: PanelPosition | null;
+  onPositionChange(p: PanelPosition): void;
+  avoidRect?: AvoidRect;
+}
