@@ -1,0 +1,165 @@
+/**
+ * Filling message templates (`{{placeholder}}` text) from a run. A placeholder
+ * with no value is left in the text as `{{name}}` — the agent sees exactly
+ * what to fill in by hand — and is listed in `missing`.
+ *
+ * Placeholders:
+ * - `ticket.id` (the number the agent sees), `ticket.subject`, `ticket.url`,
+ *   `ticket.createdAt`, `helpdesk`
+ * - `customer.name`, `customer.email`, `customer.organization`
+ * - `plan` (label), `firstResponse` ("1 hour"), `severity`, `severity.definition`
+ * - `bug.url`, `bug.id` (KEY-123), `sentry.url`, `sentry.id`
+ * - `<stepId>.<fieldId>` for any field with a value, e.g. `fix-shipped.release-tag`
+ * - anything in `extra` (e.g. `agent.name`, `update`, `eta`), which wins over the rest.
+ */
+import { allSteps, fieldValue, planPolicy, readSeverity, severityPolicy } from './conditions';
+import { WorkflowError } from './errors';
+import type { Field, FieldValue, FileRef, Run, WorkflowTemplate, ZonedDateTime } from './schema';
+import { formatUtc, formatZoned } from '../time/zoned';
+
+export interface FilledMessage {
+  text: string;
+  /** Placeholders with no value, in order of first appearance; still visible in `text`. */
+  missing: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-/]+)\s*\}\}/g;
+
+/** "1 hour", "4 hours", "90 minutes". */
+export function formatMinutes(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const h = minutes / 60;
+    return `${h} hour${h === 1 ? '' : 's'}`;
+  }
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+function formatDateTime(z: ZonedDateTime): string {
+  try {
+    return formatZoned(z);
+  } catch {
+    return `${z.local.replace('T', ' ')} ${z.timeZone}`;
+  }
+}
+
+/** A field's value as an agent would write it: option labels, yes/no, file names. */
+export function formatFieldValue(field: Field, value: FieldValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  switch (field.type) {
+    case 'single-choice':
+      return typeof value === 'string'
+        ? (field.options.find((o) => o.value === value)?.label ?? value)
+        : '';
+    case 'multi-choice':
+      return Array.isArray(value)
+        ? (value as string[])
+            .map((v) => field.options.find((o) => o.value === v)?.label ?? v)
+            .join(', ')
+        : '';
+    case 'checkbox':
+      return value === true ? 'yes' : 'no';
+    case 'datetime':
+      return typeof value === 'object' && !Array.isArray(value) ? formatDateTime(value) : '';
+    case 'file':
+      return Array.isArray(value)
+        ? (value as FileRef[]).map((f) => (typeof f === 'object' ? f.name : String(f))).join(', ')
+        : '';
+    case 'number':
+      return typeof value === 'number' ? String(value) : '';
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+/** "SUP-123" from a Jira or Linear issue URL. */
+export function issueKeyFromUrl(url: string): string | undefined {
+  return /\/(?:browse|issue)\/([A-Z][A-Z0-9_]*-\d+)/.exec(url)?.[1];
+}
+
+/** The Sentry issue id from a link like https://acme.sentry.io/issues/4521/. */
+export function sentryIdFromUrl(url: string): string | undefined {
+  return /\/issues\/(\d+)/.exec(url)?.[1];
+}
+
+function stringAt(run: Run, stepId: string, fieldId: string): string | undefined {
+  const v = fieldValue(run, { stepId, fieldId });
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** Every placeholder value the run can supply (empty ones are left out). */
+export function messageValues(
+  template: WorkflowTemplate,
+  run: Run,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string> {
+  const values: Record<string, string | undefined> = {};
+  const t = run.ticket;
+  values['ticket.id'] = t.displayId || t.ticketId;
+  values['ticket.subject'] = t.subject;
+  values['ticket.url'] = t.url;
+  values['ticket.createdAt'] = t.createdAt !== undefined ? formatUtc(t.createdAt) : undefined;
+  values.helpdesk = t.helpdesk;
+  values['customer.name'] = t.requesterName;
+  values['customer.email'] = t.requesterEmail;
+  values['customer.organization'] = t.organization;
+
+  const plan = planPolicy(template, run);
+  values.plan = plan?.label;
+  values.firstResponse = plan ? formatMinutes(plan.firstResponseMinutes) : undefined;
+  values.severity = readSeverity(template, run);
+  values['severity.definition'] = severityPolicy(template, run)?.definition;
+
+  for (const { step } of allSteps(template)) {
+    for (const field of step.fields) {
+      const text = formatFieldValue(field, fieldValue(run, { stepId: step.id, fieldId: field.id }));
+      if (text.trim() !== '') values[`${step.id}.${field.id}`] = text;
+    }
+  }
+
+  // Links by the well-known ids of the default template; other templates can pass them in `extra`.
+  const bugUrl = stringAt(run, 'file-bug', 'bug-url');
+  values['bug.url'] = bugUrl;
+  values['bug.id'] = bugUrl ? issueKeyFromUrl(bugUrl) : undefined;
+  const sentryUrl = stringAt(run, 'search-logs', 'sentry-url');
+  values['sentry.url'] = sentryUrl;
+  values['sentry.id'] = sentryUrl ? sentryIdFromUrl(sentryUrl) : undefined;
+
+  for (const [k, v] of Object.entries(extra)) values[k] = v;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v !== undefined && v.trim() !== '') out[k] = v;
+  }
+  return out;
+}
+
+/** Replace placeholders in `body`; unknown or empty ones stay as `{{name}}` and are reported. */
+export function fillText(body: string, values: Record<string, string>): FilledMessage {
+  const missing: string[] = [];
+  const text = body.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = values[name];
+    if (v !== undefined) return v;
+    if (!missing.includes(name)) missing.push(name);
+    return `{{${name}}}`;
+  });
+  return { text, missing };
+}
+
+/**
+ * The message `messageId` of `template`, in the plan tier's variant when it
+ * has one, filled from `run`. Throws WorkflowError('not-found') for an
+ * unknown message id.
+ */
+export function fillMessage(
+  template: WorkflowTemplate,
+  messageId: string,
+  run: Run,
+  extra: Record<string, string | undefined> = {},
+): FilledMessage {
+  const message = template.messages.find((m) => m.id === messageId);
+  if (!message) {
+    throw new WorkflowError('not-found', `The workflow has no message template "${messageId}".`);
+  }
+  const plan = planPolicy(template, run)?.id;
+  const body = (plan && message.byPlan?.[plan]) || message.body;
+  return fillText(body, messageValues(template, run, extra));
+}

@@ -1,0 +1,62 @@
+/**
+ * Helpers for tests that need runs of the default workflow (used by the
+ * engine's own tests and by other modules' tests). Not imported by app code.
+ */
+import { DEFAULT_TEMPLATE } from './default-template';
+import { applyMutation, createRun, type Mutation } from './engine';
+import type { Actor, FieldValue, Run, RunEvent, TicketInfo, WorkflowTemplate } from './schema';
+
+export const AGENT: Actor = { name: 'Ada Agent', email: 'ada@example.com' };
+/** 2026-11-26 09:00 UTC. */
+export const T0 = Date.UTC(2026, 10, 26, 9, 0);
+export const MIN = 60_000;
+
+export function ticket(overrides: Partial<TicketInfo> = {}): TicketInfo {
+  return {
+    helpdesk: 'zendesk',
+    ticketId: '4821',
+    url: 'https://acme.zendesk.com/agent/tickets/4821',
+    subject: 'Checkout fails with 500',
+    requesterName: 'Cleo Customer',
+    requesterEmail: 'cleo@customer.example',
+    organization: 'Customer Co',
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+/** A run plus its full event log, advanced by mutations one minute apart. */
+export interface Scenario {
+  template: WorkflowTemplate;
+  run: Run;
+  events: RunEvent[];
+  now: number;
+}
+
+export function scenario(
+  overrides: Partial<TicketInfo> = {},
+  template: WorkflowTemplate = DEFAULT_TEMPLATE,
+): Scenario {
+  const { run, events } = createRun(template, ticket(overrides), AGENT, T0);
+  return { template, run, events, now: T0 };
+}
+
+/** Apply `m` at `at` (default: the scenario's time), returning the next scenario. */
+export function step(s: Scenario, m: Mutation, at = s.now, actor: Actor = AGENT): Scenario {
+  const r = applyMutation(s.template, s.run, m, actor, at);
+  return { ...s, run: r.run, events: [...s.events, ...r.events], now: at };
+}
+
+export function setField(
+  s: Scenario,
+  stepId: string,
+  fieldId: string,
+  value: FieldValue,
+  at = s.now,
+): Scenario {
+  return step(s, { type: 'set-field', stepId, fieldId, value }, at);
+}
+
+export function done(s: Scenario, stepId: string, at = s.now): Scenario {
+  return step(s, { type: 'set-step-status', stepId, status: 'done' }, at);
+}
