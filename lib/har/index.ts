@@ -20,3 +20,4 @@ export {
   type HarSource,
   type StreamOptions,
 } from './stream';
+export { harSchema, harIssues, type Har } from './validate';

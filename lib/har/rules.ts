@@ -184,12 +184,19 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
       pattern: 'hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,})',
       group: 1,
     },
+    {
+      kind: 'slack-webhook',
+      name: 'Slack webhook path without its host (HTTP/2 :path)',
+      pattern: '/services/(T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{16,32})',
+      group: 1,
+    },
     { kind: 'google-api-key', name: 'Google API key', pattern: '\\bAIza[0-9A-Za-z_-]{35}' },
     {
       kind: 'private-key',
       name: 'PEM private key',
-      pattern:
-        '-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)',
+      // The armour lines stay so the reader sees what kind of key was there.
+      pattern: '-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----([\\s\\S]+?)(?=-----END|$)',
+      group: 1,
     },
     {
       kind: 'authorization',

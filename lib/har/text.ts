@@ -53,7 +53,7 @@ export function scrubText(text: string, r: Redactor, mime = '', depth = 0): stri
   }
   if (m.includes('x-www-form-urlencoded'))
     return scrubPatterns(scrubQuery(text, r, 'form', depth), r);
-  if (m.includes('multipart/form-data')) return scrubMultipart(text, r, m, depth);
+  if (m.includes('multipart/form-data')) return scrubMultipart(text, r, mime, depth);
   if (first === 0x3c /* < */ || m.includes('html') || m.includes('xml')) {
     return scrubFreeText(scrubMarkup(text, r), r, depth);
   }
@@ -140,9 +140,13 @@ function scrubJsonString(value: string, r: Redactor, key: string | null, depth: 
   return scrubText(value, r, '', depth);
 }
 
+const TIMESTAMP_RE =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** Everything under a secret key (`credentials: {...}`): every string and number leaf. */
 function redactLeaves(value: unknown, r: Redactor, kind: string): unknown {
-  if (typeof value === 'string') return r.redact(value, kind);
+  // Timestamps next to a credential (`Expiration`) are what engineers debug with; they are not the secret.
+  if (typeof value === 'string') return TIMESTAMP_RE.test(value) ? value : r.redact(value, kind);
   if (typeof value === 'number') return r.redactNumber(value, kind);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
@@ -456,6 +460,7 @@ export function scrubFreeText(text: string, r: Redactor, depth = 0): string {
         if (hit.weak && !r.compiled.isHighEntropy(value)) return match;
         // `password: hunter2` in prose, `token=abc` in logs; `https:` and `Bearer x` are handled elsewhere.
         if (sep.startsWith(':') && /^\/\//.test(value)) return match;
+        if (/^(?:bearer|basic|token|digest|negotiate|ntlm)$/i.test(value)) return match;
         return lead + name + sep + r.redact(safeDecode(value), hit.kind, name);
       },
     );
