@@ -72,7 +72,7 @@ describe('buildBugReport', () => {
         '- **Browser:** Chrome 126',
         '- **OS:** macOS 14.5',
         '- **URL or endpoint:** `https://app.example.com/reports/export?fmt=csv&x=1`',
-        '- **Reproduction:** reproducible',
+        '- **Reproduction:** Reproducible',
         '- **Zendesk ticket 12345:** https://acme.zendesk.com/agent/tickets/12345',
         '',
         '## Steps to reproduce',

@@ -4,7 +4,7 @@
  * fields of the default workflow. A team that edits its template keeps these
  * ids to keep the actions filled; a missing field simply reads as undefined.
  */
-import { allSteps, fieldValue, readPlan, readSeverity } from '../workflow/conditions';
+import { allSteps, fieldValue, findField, readPlan, readSeverity } from '../workflow/conditions';
 import type {
   FieldRef,
   Helpdesk,
@@ -15,33 +15,39 @@ import type {
   ZonedDateTime,
 } from '../workflow/schema';
 import { isValidTimeZone, zonedToInstant } from '../time/zoned';
+import { DEFAULT_IDS } from '../workflow/default-template';
 
-/** The default template's field ids the actions read (see the team brief). */
+const F = DEFAULT_IDS.fields;
+
+/**
+ * The default template's field ids the actions read. A team that edits its
+ * template keeps these ids to keep the actions filled.
+ */
 export const ACTION_FIELDS = {
-  impact: { stepId: 'assign-severity', fieldId: 'impact' },
-  pagerDutyIncident: { stepId: 'page-sev1', fieldId: 'pagerduty-incident' },
-  incidentChannel: { stepId: 'page-sev1', fieldId: 'incident-channel' },
-  reproSteps: { stepId: 'collect-repro', fieldId: 'repro-steps' },
-  browser: { stepId: 'collect-repro', fieldId: 'browser' },
-  os: { stepId: 'collect-repro', fieldId: 'os' },
-  workspaceId: { stepId: 'collect-repro', fieldId: 'workspace-id' },
-  endpointUrl: { stepId: 'collect-repro', fieldId: 'url' },
-  occurredAt: { stepId: 'collect-repro', fieldId: 'occurred-at' },
-  expected: { stepId: 'collect-repro', fieldId: 'expected' },
-  actual: { stepId: 'collect-repro', fieldId: 'actual' },
-  requestId: { stepId: 'collect-repro', fieldId: 'request-id' },
-  reproResult: { stepId: 'reproduce', fieldId: 'result' },
-  sentryUrl: { stepId: 'search-logs', fieldId: 'sentry-url' },
-  bugUrl: { stepId: 'file-bug', fieldId: 'bug-url' },
-  engineeringAcknowledged: { stepId: 'hold-for-engineering', fieldId: 'acknowledged' },
-  statusPageState: { stepId: 'status-page-updates', fieldId: 'last-update' },
-  releaseTag: { stepId: 'fix-shipped', fieldId: 'release-tag' },
-  visibleAt: { stepId: 'fix-shipped', fieldId: 'visible-at' },
-  confirmation: { stepId: 'confirm-fix', fieldId: 'confirmation' },
-  satisfaction: { stepId: 'confirm-fix', fieldId: 'satisfaction' },
-  incidentSummary: { stepId: 'follow-up', fieldId: 'incident-summary' },
-  rootCause: { stepId: 'close', fieldId: 'root-cause' },
-  closingNote: { stepId: 'close', fieldId: 'closing-note' },
+  impact: F.impact,
+  pagerDutyIncident: F.pagerdutyIncident,
+  incidentChannel: F.incidentChannel,
+  reproSteps: F.reproSteps,
+  browser: F.browser,
+  os: F.os,
+  workspaceId: F.workspaceId,
+  endpointUrl: F.url,
+  occurredAt: F.occurredAt,
+  expected: F.expected,
+  actual: F.actual,
+  requestId: F.requestId,
+  reproResult: F.reproResult,
+  sentryUrl: F.sentryUrl,
+  bugUrl: F.bugUrl,
+  engineeringAcknowledged: F.acknowledged,
+  statusPageState: F.lastStatusUpdate,
+  releaseTag: F.releaseTag,
+  visibleAt: F.visibleAt,
+  confirmation: F.confirmation,
+  satisfaction: F.satisfaction,
+  incidentSummary: F.incidentSummary,
+  rootCause: F.rootCause,
+  closingNote: F.closingNote,
 } as const satisfies Record<string, FieldRef>;
 
 export interface ZonedFact {
@@ -72,6 +78,7 @@ export interface RunFacts {
   reproSteps: string | undefined;
   expected: string | undefined;
   actual: string | undefined;
+  /** The option label, e.g. "Cannot reproduce". */
   reproResult: string | undefined;
   bugUrl: string | undefined;
   pagerDutyIncident: string | undefined;
@@ -86,6 +93,14 @@ export interface RunFacts {
   /** The root-cause tag's label from the policy ("Auth"), else the tag itself. */
   rootCauseLabel: string | undefined;
   closingNote: string | undefined;
+}
+
+/** A choice field's option label ("Cannot reproduce"), else the stored value. */
+function choiceLabel(template: WorkflowTemplate, ref: FieldRef, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const field = findField(template, ref.stepId, ref.fieldId);
+  if (field?.type !== 'single-choice') return value;
+  return field.options.find((o) => o.value === value)?.label ?? value;
 }
 
 function text(run: Run, ref: FieldRef): string | undefined {
@@ -135,7 +150,7 @@ export function readRunFacts(template: WorkflowTemplate, run: Run): RunFacts {
     reproSteps: text(run, f.reproSteps),
     expected: text(run, f.expected),
     actual: text(run, f.actual),
-    reproResult: text(run, f.reproResult),
+    reproResult: choiceLabel(template, f.reproResult, text(run, f.reproResult)),
     bugUrl: text(run, f.bugUrl),
     pagerDutyIncident: text(run, f.pagerDutyIncident),
     incidentChannel: text(run, f.incidentChannel),
