@@ -12,6 +12,7 @@ import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments'
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { runReplySchemas, runRequestSchemas } from './runs';
+import { settingsReplySchemas, settingsRequestSchemas } from './settings';
 import { templateReplySchemas, templateRequestSchemas } from './templates';
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -19,6 +20,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...templateRequestSchemas,
   ...attachmentRequestSchemas,
   ...dataRequestSchemas,
+  ...settingsRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -34,6 +36,7 @@ export const replyDataSchemas = {
   ...templateReplySchemas,
   ...attachmentReplySchemas,
   ...dataReplySchemas,
+  ...settingsReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

@@ -1,0 +1,30 @@
+/**
+ * The Dexie database. It lives in the background only: IndexedDB belongs to
+ * an origin, and in a content script that would be the helpdesk's.
+ */
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { RunEvent } from '../../../lib/workflow/schema';
+import type { RunRecord } from './records';
+import { DB_NAME, DB_VERSIONS, type DbVersion } from './schema';
+import type { AttachmentRecord, SettingRecord, TemplateRecord } from './types';
+
+/** Declare `versions` on a Dexie instance (the current DB, or an older one in tests). */
+export function declareVersions(db: Dexie, versions: readonly DbVersion[]): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
+export class CasebookDB extends Dexie {
+  runs!: EntityTable<RunRecord, 'id'>;
+  events!: Table<RunEvent, number>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  templates!: Table<TemplateRecord, [string, number]>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    declareVersions(this, DB_VERSIONS);
+  }
+}

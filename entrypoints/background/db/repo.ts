@@ -1,0 +1,608 @@
+/**
+ * Every read and write of runs, events, attachments and templates. Each
+ * change is ONE Dexie read-write transaction that re-reads the run, applies
+ * the engine's mutation, writes the run and appends its events: concurrent
+ * edits from two tabs are serialized by IndexedDB and each applies to the
+ * latest state, so edits of different fields both survive. Inside a
+ * transaction only IndexedDB work is awaited (the engine is synchronous),
+ * and nothing is caught: any throw aborts the whole change.
+ */
+import Dexie from 'dexie';
+import { ProtocolFailure } from '../../../lib/messaging/envelope';
+import type { OpenRunSummary } from '../../../lib/messaging/runs';
+import type { TemplateSummary } from '../../../lib/messaging/templates';
+import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
+import { applyMutation, createRun, migrateRun, type Mutation } from '../../../lib/workflow/engine';
+import type {
+  Actor,
+  FileRef,
+  Run,
+  RunEvent,
+  TicketInfo,
+  WorkflowTemplate,
+  WorkflowTemplateInput,
+} from '../../../lib/workflow/schema';
+import { nextTemplateVersion } from '../../../lib/workflow/versioning';
+import type { RunView } from '../../../lib/workflow/view';
+import type { CasebookDB } from './db';
+import { clockAlarmTimes, deriveRunView, type ClockAlarm } from '../../../lib/workflow/derive';
+import {
+  buildRunRecord,
+  DUE_SOON_MS,
+  nextWakeAfter,
+  runFromRecord,
+  type RunRecord,
+} from './records';
+import type { AttachmentRecord, TemplateRecord } from './types';
+
+export const ACTIVE_TEMPLATE_KEY = 'activeTemplateId';
+
+export interface RunChange {
+  run: Run;
+  template: WorkflowTemplate;
+  view: RunView;
+  events: RunEvent[];
+}
+
+// ---------------------------------------------------------------------------
+// Helpers that run inside a caller's transaction
+// ---------------------------------------------------------------------------
+
+async function latestTemplate(db: CasebookDB, id: string): Promise<TemplateRecord | undefined> {
+  return db.templates.where('[id+version]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last();
+}
+
+async function templateVersion(
+  db: CasebookDB,
+  id: string,
+  version: number,
+): Promise<WorkflowTemplate> {
+  const record = await db.templates.get([id, version]);
+  if (!record)
+    throw new ProtocolFailure('not-found', `Template "${id}" version ${version} is not stored.`);
+  return record.template;
+}
+
+/** The active template; the built-in default is stored on first use. Needs templates + settings rw. */
+async function activeTemplate(db: CasebookDB, now: number): Promise<TemplateRecord> {
+  const setting = await db.settings.get(ACTIVE_TEMPLATE_KEY);
+  const activeId = typeof setting?.value === 'string' ? setting.value : DEFAULT_TEMPLATE.id;
+  const active =
+    (await latestTemplate(db, activeId)) ?? (await latestTemplate(db, DEFAULT_TEMPLATE.id));
+  if (active) return active;
+  const seeded: TemplateRecord = {
+    id: DEFAULT_TEMPLATE.id,
+    version: DEFAULT_TEMPLATE.version,
+    savedAt: now,
+    template: DEFAULT_TEMPLATE,
+  };
+  await db.templates.add(seeded);
+  return seeded;
+}
+
+async function readRun(db: CasebookDB, runId: string): Promise<RunRecord> {
+  const record = await db.runs.get(runId);
+  if (!record) throw new ProtocolFailure('not-found', `No run "${runId}".`);
+  return record;
+}
+
+async function appendEvents(db: CasebookDB, events: RunEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  // `seq` is the store's auto-increment key.
+  await db.events.bulkAdd(events.map(({ seq: _seq, ...event }) => event as RunEvent));
+}
+
+async function writeRun(
+  db: CasebookDB,
+  template: WorkflowTemplate,
+  run: Run,
+  events: RunEvent[],
+  now: number,
+  previousAlarmAt: number | undefined,
+): Promise<RunChange> {
+  const { record, view } = buildRunRecord(template, run, now, previousAlarmAt);
+  await db.runs.put(record);
+  await appendEvents(db, events);
+  return { run, template, view, events };
+}
+
+/** Fields the page reported that differ from what the run knows. Missing ones are not news. */
+function ticketUpdate(known: TicketInfo, seen: TicketInfo): TicketInfo | undefined {
+  const merged: Record<string, unknown> = { ...known };
+  let changed = false;
+  for (const [key, value] of Object.entries(seen)) {
+    if (value !== undefined && known[key as keyof TicketInfo] !== value) {
+      merged[key] = value;
+      changed = true;
+    }
+  }
+  return changed ? (merged as TicketInfo) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Runs
+// ---------------------------------------------------------------------------
+
+/**
+ * Get or create the run for the ticket, pinned to the active template
+ * version, and record changed ticket metadata as an `update-ticket` change.
+ */
+export function openRun(
+  db: CasebookDB,
+  ticket: TicketInfo,
+  actor: Actor,
+  now: number,
+): Promise<RunChange & { created: boolean; changed: boolean }> {
+  return db.transaction('rw', [db.runs, db.events, db.templates, db.settings], async () => {
+    const existing = await db.runs
+      .where('[helpdesk+ticketId]')
+      .equals([ticket.helpdesk, ticket.ticketId])
+      .first();
+    if (!existing) {
+      const { template } = await activeTemplate(db, now);
+      const created = createRun(template, ticket, actor, now);
+      const change = await writeRun(db, template, created.run, created.events, now, undefined);
+      return { ...change, created: true, changed: true };
+    }
+    const template = await templateVersion(db, existing.templateId, existing.templateVersion);
+    const run = runFromRecord(existing);
+    const update = ticketUpdate(run.ticket, ticket);
+    if (!update) {
+      const { view } = buildRunRecord(template, run, now, existing.alarmAt);
+      return { run, template, view, events: [], created: false, changed: false };
+    }
+    const next = applyMutation(
+      template,
+      run,
+      { type: 'update-ticket', ticket: update },
+      actor,
+      now,
+    );
+    const change = await writeRun(db, template, next.run, next.events, now, existing.alarmAt);
+    return { ...change, created: false, changed: true };
+  });
+}
+
+export function mutateRun(
+  db: CasebookDB,
+  runId: string,
+  mutation: Mutation,
+  actor: Actor,
+  now: number,
+): Promise<RunChange> {
+  return db.transaction('rw', [db.runs, db.events, db.templates], async () => {
+    const record = await readRun(db, runId);
+    const template = await templateVersion(db, record.templateId, record.templateVersion);
+    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+    return writeRun(db, template, next.run, next.events, now, record.alarmAt);
+  });
+}
+
+export function migrateRunTo(
+  db: CasebookDB,
+  runId: string,
+  toVersion: number,
+  actor: Actor,
+  now: number,
+): Promise<RunChange> {
+  return db.transaction('rw', [db.runs, db.events, db.templates], async () => {
+    const record = await readRun(db, runId);
+    const from = await templateVersion(db, record.templateId, record.templateVersion);
+    const to = await templateVersion(db, record.templateId, toVersion);
+    const next = migrateRun(runFromRecord(record), from, to, actor, now);
+    return writeRun(db, to, next.run, next.events, now, record.alarmAt);
+  });
+}
+
+export function getRun(
+  db: CasebookDB,
+  runId: string,
+): Promise<{ run: Run; template: WorkflowTemplate }> {
+  return db.transaction('r', [db.runs, db.templates], async () => {
+    const record = await readRun(db, runId);
+    const template = await templateVersion(db, record.templateId, record.templateVersion);
+    return { run: runFromRecord(record), template };
+  });
+}
+
+export function listEvents(db: CasebookDB, runId: string, stepId?: string): Promise<RunEvent[]> {
+  return db.transaction('r', [db.runs, db.events], async () => {
+    if ((await db.runs.where('id').equals(runId).count()) === 0) {
+      throw new ProtocolFailure('not-found', `No run "${runId}".`);
+    }
+    const events = await db.events
+      .where('[runId+seq]')
+      .between([runId, Dexie.minKey], [runId, Dexie.maxKey])
+      .toArray();
+    return stepId === undefined ? events : events.filter((e) => e.stepId === stepId);
+  });
+}
+
+/** A run with its template and every event, for exports. */
+export function getRunWithEvents(
+  db: CasebookDB,
+  runId: string,
+): Promise<{ run: Run; template: WorkflowTemplate; events: RunEvent[] }> {
+  return db.transaction('r', [db.runs, db.templates, db.events], async () => {
+    const record = await readRun(db, runId);
+    const template = await templateVersion(db, record.templateId, record.templateVersion);
+    const events = await db.events
+      .where('[runId+seq]')
+      .between([runId, Dexie.minKey], [runId, Dexie.maxKey])
+      .toArray();
+    return { run: runFromRecord(record), template, events };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Open runs
+// ---------------------------------------------------------------------------
+
+/** Breached first, then due soonest, then runs without a running clock by recency. */
+export function compareOpenRuns(a: RunRecord, b: RunRecord): number {
+  if (a.nextDueAt !== undefined || b.nextDueAt !== undefined) {
+    if (a.nextDueAt === undefined) return 1;
+    if (b.nextDueAt === undefined) return -1;
+    if (a.nextDueAt !== b.nextDueAt) return a.nextDueAt - b.nextDueAt;
+  }
+  return b.updatedAt - a.updatedAt;
+}
+
+export function toOpenRunSummary(record: RunRecord, now: number): OpenRunSummary {
+  const summary = record.summary;
+  const due = record.nextDueAt;
+  return {
+    runId: record.id,
+    helpdesk: record.helpdesk,
+    ticketId: record.ticketId,
+    displayId: record.ticket.displayId,
+    subject: record.ticket.subject,
+    requesterName: record.ticket.requesterName,
+    url: record.ticket.url,
+    severity: summary?.severity,
+    plan: summary?.plan,
+    progress: summary?.progress ?? { done: 0, applicable: 0, percent: 0 },
+    currentStepId: summary?.currentStepId,
+    currentStepTitle: summary?.currentStepTitle,
+    nextDueAt: due,
+    nextClockLabel: summary?.nextClockLabel,
+    breached: due !== undefined && due <= now,
+    dueSoon: due !== undefined && due > now && due <= now + DUE_SOON_MS,
+    updatedAt: record.updatedAt,
+  };
+}
+
+function matches(record: RunRecord, needle: string): boolean {
+  const t = record.ticket;
+  return [
+    t.ticketId,
+    t.displayId,
+    t.subject,
+    t.requesterName,
+    t.requesterEmail,
+    t.organization,
+  ].some((v) => v !== undefined && v.toLowerCase().includes(needle));
+}
+
+export interface OpenRunsPage {
+  items: OpenRunSummary[];
+  counts: { open: number; breached: number; dueSoon: number };
+}
+
+/** Counts cover every open run; `query` narrows the items only. */
+export function listOpenRuns(
+  db: CasebookDB,
+  now: number,
+  options: { query?: string; limit?: number } = {},
+): Promise<OpenRunsPage> {
+  const limit = options.limit ?? 50;
+  const needle = options.query?.trim().toLowerCase() ?? '';
+  return db.transaction('r', db.runs, async () => {
+    const open = await db.runs.orderBy('openUpdatedAt').count();
+    const breached = await db.runs.where('nextDueAt').belowOrEqual(now).count();
+    const dueSoon = await db.runs
+      .where('nextDueAt')
+      .between(now, now + DUE_SOON_MS, false, true)
+      .count();
+    let records: RunRecord[];
+    if (needle) {
+      records = (
+        await db.runs
+          .orderBy('openUpdatedAt')
+          .filter((r) => matches(r, needle))
+          .toArray()
+      )
+        .sort(compareOpenRuns)
+        .slice(0, limit);
+    } else {
+      records = await db.runs.orderBy('nextDueAt').limit(limit).toArray();
+      if (records.length < limit) {
+        const idle = await db.runs
+          .orderBy('openUpdatedAt')
+          .reverse()
+          .filter((r) => r.nextDueAt === undefined)
+          .limit(limit - records.length)
+          .toArray();
+        records = records.concat(idle);
+      }
+      records.sort(compareOpenRuns);
+    }
+    return {
+      items: records.map((r) => toOpenRunSummary(r, now)),
+      counts: { open, breached, dueSoon },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Clocks
+// ---------------------------------------------------------------------------
+
+export interface DueNotice extends ClockAlarm {
+  runId: string;
+  ticket: TicketInfo;
+}
+
+/** Runs breached or due within 15 minutes: the toolbar badge. */
+export function countUrgentRuns(db: CasebookDB, now: number): Promise<number> {
+  return db.runs
+    .where('nextDueAt')
+    .belowOrEqual(now + DUE_SOON_MS)
+    .count();
+}
+
+/** The earliest pending clock moment over all runs, if any. */
+export async function nextClockAlarm(db: CasebookDB): Promise<number | undefined> {
+  const [first] = await db.runs.orderBy('alarmAt').limit(1).keys();
+  return typeof first === 'number' ? first : undefined;
+}
+
+/**
+ * Handle every run whose wake-up time has come: re-derive it from the stored
+ * state, report the reminder/due moments between its last wake-up time and
+ * now whose clock still runs, and move its wake-up time to the next one.
+ */
+export function takeDueClocks(db: CasebookDB, now: number): Promise<DueNotice[]> {
+  return db.transaction('rw', [db.runs, db.templates], async () => {
+    const due = await db.runs.where('alarmAt').belowOrEqual(now).toArray();
+    const templates = new Map<string, WorkflowTemplate>();
+    const notices: DueNotice[] = [];
+    for (const record of due) {
+      const key = `${record.templateId}@${record.templateVersion}`;
+      let template = templates.get(key);
+      if (!template) {
+        template = await templateVersion(db, record.templateId, record.templateVersion);
+        templates.set(key, template);
+      }
+      const run = runFromRecord(record);
+      const { record: next, view } = buildRunRecord(template, run, now);
+      const running = new Set(
+        view.clocks
+          .filter((c) => c.state === 'running' || c.state === 'due-soon' || c.state === 'breached')
+          .map((c) => c.id),
+      );
+      const since = record.alarmAt ?? now;
+      for (const alarm of clockAlarmTimes(template, run, since - 1)) {
+        if (alarm.at <= now && running.has(alarm.clockId)) {
+          notices.push({ ...alarm, runId: run.id, ticket: run.ticket });
+        }
+      }
+      const wake = view.closed ? undefined : nextWakeAfter(template, run, view, now);
+      if (wake === undefined) delete next.alarmAt;
+      else next.alarmAt = wake;
+      await db.runs.put(next);
+    }
+    return notices;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Attachments
+// ---------------------------------------------------------------------------
+
+function findField(template: WorkflowTemplate, stepId: string, fieldId: string) {
+  for (const section of template.sections) {
+    const step = section.steps.find((s) => s.id === stepId);
+    if (step) return step.fields.find((f) => f.id === fieldId);
+  }
+  return undefined;
+}
+
+function isFileRef(value: unknown): value is FileRef {
+  return typeof value === 'object' && value !== null && 'attachmentId' in value;
+}
+
+export interface NewAttachment {
+  id: string;
+  runId: string;
+  stepId: string;
+  fieldId: string;
+  name: string;
+  mimeType: string;
+  blob: Blob;
+  sanitized?: FileRef['sanitized'];
+}
+
+/** Store the file and append it to the file field, in one transaction. */
+export function putAttachment(
+  db: CasebookDB,
+  file: NewAttachment,
+  actor: Actor,
+  now: number,
+): Promise<RunChange & { file: FileRef }> {
+  return db.transaction('rw', [db.runs, db.events, db.templates, db.attachments], async () => {
+    const record = await readRun(db, file.runId);
+    const template = await templateVersion(db, record.templateId, record.templateVersion);
+    const field = findField(template, file.stepId, file.fieldId);
+    if (!field) {
+      throw new ProtocolFailure(
+        'not-found',
+        `No field "${file.stepId}/${file.fieldId}" in this run's template.`,
+      );
+    }
+    if (field.type !== 'file') {
+      throw new ProtocolFailure('invalid-value', `"${field.label}" is not a file field.`);
+    }
+    const current = record.values[file.stepId]?.[file.fieldId]?.value;
+    const files = Array.isArray(current) ? current.filter(isFileRef) : [];
+    const ref: FileRef = {
+      attachmentId: file.id,
+      name: file.name,
+      size: file.blob.size,
+      type: file.mimeType,
+      ...(file.sanitized ? { sanitized: file.sanitized } : {}),
+    };
+    const mutation: Mutation = {
+      type: 'set-field',
+      stepId: file.stepId,
+      fieldId: file.fieldId,
+      value: [...files, ref],
+    };
+    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+    const stored: AttachmentRecord = {
+      id: file.id,
+      runId: file.runId,
+      stepId: file.stepId,
+      fieldId: file.fieldId,
+      name: file.name,
+      mimeType: file.mimeType,
+      size: file.blob.size,
+      createdAt: now,
+      blob: file.blob,
+    };
+    await db.attachments.add(stored);
+    const change = await writeRun(db, template, next.run, next.events, now, record.alarmAt);
+    return { ...change, file: ref };
+  });
+}
+
+export async function getAttachment(db: CasebookDB, id: string): Promise<AttachmentRecord> {
+  const record = await db.attachments.get(id);
+  if (!record) throw new ProtocolFailure('not-found', `No attachment "${id}".`);
+  return record;
+}
+
+// ---------------------------------------------------------------------------
+// Templates
+// ---------------------------------------------------------------------------
+
+export function getActiveTemplate(db: CasebookDB, now: number): Promise<WorkflowTemplate> {
+  return db.transaction(
+    'rw',
+    [db.templates, db.settings],
+    async () => (await activeTemplate(db, now)).template,
+  );
+}
+
+export function getTemplate(
+  db: CasebookDB,
+  id: string,
+  version: number,
+): Promise<WorkflowTemplate> {
+  return db.transaction('r', db.templates, () => templateVersion(db, id, version));
+}
+
+export function listTemplates(db: CasebookDB, now: number): Promise<TemplateSummary[]> {
+  return db.transaction('rw', [db.templates, db.settings], async () => {
+    const active = await activeTemplate(db, now);
+    const all = await db.templates.toArray();
+    return all
+      .sort((a, b) => (a.id === b.id ? b.version - a.version : a.id.localeCompare(b.id)))
+      .map((r) => ({
+        id: r.id,
+        version: r.version,
+        name: r.template.name,
+        savedAt: r.savedAt,
+        active: r.id === active.id && r.version === active.version,
+      }));
+  });
+}
+
+/** Store `input` as the next version of its template when it changed, and make it active. */
+export function saveTemplate(
+  db: CasebookDB,
+  input: WorkflowTemplateInput,
+  now: number,
+): Promise<{ template: WorkflowTemplate; changed: boolean }> {
+  return db.transaction('rw', [db.templates, db.settings], async () => {
+    // Seeds the default first, so editing it starts from version 1.
+    await activeTemplate(db, now);
+    const latest = await latestTemplate(db, input.id);
+    const result = nextTemplateVersion(latest?.template, input);
+    if (result.changed) {
+      await db.templates.add({
+        id: result.template.id,
+        version: result.template.version,
+        savedAt: now,
+        template: result.template,
+      });
+    }
+    await db.settings.put({ key: ACTIVE_TEMPLATE_KEY, value: result.template.id });
+    return result;
+  });
+}
+
+/** The latest version of every stored template (settings export). */
+export function latestTemplates(db: CasebookDB): Promise<WorkflowTemplate[]> {
+  return db.transaction('r', db.templates, async () => {
+    const latest = new Map<string, TemplateRecord>();
+    for (const r of await db.templates.toArray()) {
+      const known = latest.get(r.id);
+      if (!known || known.version < r.version) latest.set(r.id, r);
+    }
+    return [...latest.values()].map((r) => r.template);
+  });
+}
+
+export function resetTemplate(
+  db: CasebookDB,
+  now: number,
+): Promise<{ template: WorkflowTemplate; changed: boolean }> {
+  return saveTemplate(db, DEFAULT_TEMPLATE, now);
+}
+
+// ---------------------------------------------------------------------------
+// All data
+// ---------------------------------------------------------------------------
+
+export function exportAllRuns(db: CasebookDB): Promise<{ runs: Run[]; events: RunEvent[] }> {
+  return db.transaction('r', [db.runs, db.events], async () => ({
+    runs: (await db.runs.toArray()).map(runFromRecord),
+    events: await db.events.toArray(),
+  }));
+}
+
+/** Every run with its view (derived at `now`), for CSV export. */
+export function allRunsWithViews(
+  db: CasebookDB,
+  now: number,
+): Promise<Array<{ run: Run; view: RunView }>> {
+  return db.transaction('r', [db.runs, db.templates], async () => {
+    const templates = new Map<string, WorkflowTemplate>();
+    const rows: Array<{ run: Run; view: RunView }> = [];
+    for (const record of await db.runs.toArray()) {
+      const key = `${record.templateId}@${record.templateVersion}`;
+      let template = templates.get(key);
+      if (!template) {
+        template = await templateVersion(db, record.templateId, record.templateVersion);
+        templates.set(key, template);
+      }
+      const run = runFromRecord(record);
+      rows.push({ run, view: deriveRunView(template, run, now) });
+    }
+    return rows;
+  });
+}
+
+/** Delete every run, event and attachment. Templates and settings stay. */
+export function wipeRunData(
+  db: CasebookDB,
+): Promise<{ runIds: string[]; runs: number; events: number; attachments: number }> {
+  return db.transaction('rw', [db.runs, db.events, db.attachments], async () => {
+    const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
+    const events = await db.events.count();
+    const attachments = await db.attachments.count();
+    await Promise.all([db.runs.clear(), db.events.clear(), db.attachments.clear()]);
+    return { runIds, runs: runIds.length, events, attachments };
+  });
+}

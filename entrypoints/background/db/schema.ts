@@ -1,0 +1,58 @@
+/**
+ * The database's versions, kept as data: each entry is the store layout of
+ * that version and, where data must change, an upgrade built on a pure
+ * per-record function (see upgrades.ts). Never edit a shipped entry; add one.
+ */
+import type { Transaction } from 'dexie';
+import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { TemplateRecord } from './types';
+import { upgradeRunV1toV2 } from './upgrades';
+
+export const DB_NAME = 'casebook';
+
+export interface DbVersion {
+  version: number;
+  /** Dexie store specs; tables not listed keep their previous layout. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const DB_VERSIONS: readonly DbVersion[] = [
+  {
+    version: 1,
+    stores: {
+      runs: 'id, [helpdesk+ticketId], updatedAt',
+      events: '++seq, runId, [runId+seq]',
+      attachments: 'id, runId',
+      templates: '[id+version], id',
+      settings: 'key',
+    },
+  },
+  {
+    // Open runs by next due clock, by recency, and the clock alarm's wake-up
+    // times become index reads; `updatedAt` over all runs had no query left.
+    version: 2,
+    stores: {
+      runs: 'id, [helpdesk+ticketId], nextDueAt, openUpdatedAt, alarmAt',
+    },
+    upgrade: async (tx) => {
+      const templates = new Map<string, WorkflowTemplate>();
+      for (const r of (await tx.table('templates').toArray()) as TemplateRecord[]) {
+        templates.set(`${r.id}@${r.version}`, r.template);
+      }
+      const now = Date.now();
+      await tx
+        .table('runs')
+        .toCollection()
+        .modify((run: Run, ref: { value: unknown }) => {
+          ref.value = upgradeRunV1toV2(
+            run,
+            templates.get(`${run.templateId}@${run.templateVersion}`),
+            now,
+          );
+        });
+    },
+  },
+];
+
+export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -1,0 +1,38 @@
+/**
+ * Every request type's handler. Each domain adds its map here; `satisfies
+ * HandlerMap` fails to compile while any request type in the protocol has
+ * no handler.
+ */
+import type { HandlerMap } from '../../../lib/messaging/protocol';
+import type { ServerPortMessage } from '../../../lib/messaging/sync';
+import { runsToCsv } from '../../../lib/settings/csv';
+import type { CasebookDB } from '../db/db';
+import { allRunsWithViews, latestTemplates, saveTemplate } from '../db/repo';
+import { createSettingsHandlers } from '../settings/handlers';
+import { attachmentHandlers } from './attachments';
+import type { HandlerContext } from './context';
+import { dataHandlers } from './data';
+import { runHandlers } from './runs';
+import { templateHandlers } from './templates';
+
+export interface HandlerDeps {
+  db: CasebookDB;
+  now: () => number;
+  publish: (message: ServerPortMessage) => void;
+}
+
+export function createHandlers({ db, now, publish }: HandlerDeps) {
+  return {
+    ...runHandlers,
+    ...templateHandlers,
+    ...attachmentHandlers,
+    ...dataHandlers,
+    ...createSettingsHandlers({
+      now,
+      publish,
+      saveTemplate: (template) => saveTemplate(db, template, now()),
+      latestTemplates: () => latestTemplates(db),
+      exportRunsCsv: async () => runsToCsv(await allRunsWithViews(db, now())),
+    }),
+  } satisfies HandlerMap<HandlerContext>;
+}

@@ -1,0 +1,124 @@
+import { browser } from '#imports';
+import { ProtocolFailure } from '../../../lib/messaging/envelope';
+import { deriveRunView } from '../../../lib/workflow/derive';
+import {
+  runToAuditJson,
+  runToBugMarkdown,
+  runToHandoffMarkdown,
+} from '../../../lib/workflow/export';
+import type { Run } from '../../../lib/workflow/schema';
+import {
+  getRun,
+  getRunWithEvents,
+  listEvents,
+  listOpenRuns,
+  migrateRunTo,
+  mutateRun,
+  openRun,
+} from '../db/repo';
+import type { CasebookDB } from '../db/db';
+import type { DomainHandlers } from './context';
+
+/** `zendesk-12345-handoff.md`: safe on every OS, recognisable in Downloads. */
+export function exportFilename(run: Run, suffix: string, extension: string): string {
+  const ticket = (run.ticket.displayId ?? run.ticketId).replace(/[^A-Za-z0-9._-]+/g, '-');
+  return `${run.helpdesk}-${ticket.replace(/^-+|-+$/g, '') || 'ticket'}-${suffix}.${extension}`;
+}
+
+/** Tabs showing the ticket: same origin and path, ignoring query and hash. */
+export function showsTicket(tabUrl: string | undefined, ticketUrl: string): boolean {
+  if (!tabUrl) return false;
+  try {
+    const a = new URL(tabUrl);
+    const b = new URL(ticketUrl);
+    return (
+      a.origin === b.origin && a.pathname.replace(/\/+$/, '') === b.pathname.replace(/\/+$/, '')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Bring forward a tab showing the run's ticket, or open the ticket's URL. */
+export async function focusRunTab(
+  db: CasebookDB,
+  runId: string,
+): Promise<{ tabId?: number; opened: boolean }> {
+  const { run } = await getRun(db, runId);
+  const url = run.ticket.url;
+  const tab = (await browser.tabs.query({})).find((t) => showsTicket(t.url, url));
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    return { tabId: tab.id, opened: false };
+  }
+  if (!/^https:\/\//.test(url)) {
+    throw new ProtocolFailure('invalid-value', `The ticket's URL "${url}" cannot be opened.`);
+  }
+  const created = await browser.tabs.create({ url });
+  return { tabId: created.id, opened: true };
+}
+
+export const runHandlers = {
+  'run.open': async ({ ticket, actor }, ctx) => {
+    const result = await openRun(ctx.db, ticket, actor, ctx.now());
+    if (result.changed) ctx.effects.runChanged(result.run, result.view);
+    return { run: result.run, template: result.template, view: result.view };
+  },
+
+  'run.get': async ({ runId }, ctx) => {
+    const { run, template } = await getRun(ctx.db, runId);
+    return { run, template, view: deriveRunView(template, run, ctx.now()) };
+  },
+
+  'run.events': async ({ runId, stepId }, ctx) => ({
+    events: await listEvents(ctx.db, runId, stepId),
+  }),
+
+  'run.mutate': async ({ runId, mutation, actor }, ctx) => {
+    const change = await mutateRun(ctx.db, runId, mutation, actor, ctx.now());
+    ctx.effects.runChanged(change.run, change.view);
+    return { run: change.run, view: change.view };
+  },
+
+  'run.migrate': async ({ runId, toVersion, actor }, ctx) => {
+    const change = await migrateRunTo(ctx.db, runId, toVersion, actor, ctx.now());
+    ctx.effects.runChanged(change.run, change.view);
+    return { run: change.run, view: change.view };
+  },
+
+  'run.export': async ({ runId, format }, ctx) => {
+    const { run, template, events } = await getRunWithEvents(ctx.db, runId);
+    switch (format) {
+      case 'handoff-md':
+        return {
+          text: runToHandoffMarkdown(template, run, events, ctx.now()),
+          filename: exportFilename(run, 'handoff', 'md'),
+        };
+      case 'bug-md':
+        return {
+          text: runToBugMarkdown(template, run),
+          filename: exportFilename(run, 'bug', 'md'),
+        };
+      case 'audit-json':
+        return {
+          text: runToAuditJson(template, run, events),
+          filename: exportFilename(run, 'audit', 'json'),
+        };
+    }
+  },
+
+  'runs.listOpen': async ({ query, limit }, ctx) =>
+    listOpenRuns(ctx.db, ctx.now(), { query, limit }),
+
+  'tabs.focusRun': async ({ runId }, ctx) => focusRunTab(ctx.db, runId),
+} satisfies DomainHandlers<
+  | 'run.open'
+  | 'run.get'
+  | 'run.events'
+  | 'run.mutate'
+  | 'run.migrate'
+  | 'run.export'
+  | 'runs.listOpen'
+  | 'tabs.focusRun'
+>;

@@ -1,0 +1,74 @@
+/**
+ * Live sync hub: views connect a `casebook-sync` port and subscribe to
+ * topics; after each committed change the background pushes to the ports
+ * subscribed to it. The registry is in memory on purpose: it holds no data,
+ * only who is listening, and a restarted worker starts empty while views
+ * reconnect and re-subscribe (platform/messaging/client.ts).
+ */
+import type { Browser } from '#imports';
+import {
+  clientPortMessageSchema,
+  serverPortMessageSchema,
+  SYNC_PORT_NAME,
+  topicKey,
+  topicKeyOf,
+  type ServerPortMessage,
+} from '../../lib/messaging/sync';
+
+type Port = Browser.runtime.Port;
+
+export interface SyncHub {
+  /** For runtime.onConnect; ignores ports of other names. */
+  attach(port: Port): void;
+  publish(message: ServerPortMessage): void;
+  /** Subscriber count per topic key (tests, diagnostics). */
+  subscriberCount(key: string): number;
+}
+
+export function createSyncHub(): SyncHub {
+  const subscriptions = new Map<Port, Set<string>>();
+
+  function drop(port: Port): void {
+    subscriptions.delete(port);
+  }
+
+  return {
+    attach(port) {
+      if (port.name !== SYNC_PORT_NAME) return;
+      subscriptions.set(port, new Set());
+      port.onMessage.addListener((raw: unknown) => {
+        const parsed = clientPortMessageSchema.safeParse(raw);
+        if (!parsed.success) {
+          console.warn('[casebook] ignoring a malformed sync message', parsed.error.issues);
+          return;
+        }
+        const topics = subscriptions.get(port);
+        if (!topics) return;
+        const key = topicKey(parsed.data.topic);
+        if (parsed.data.type === 'subscribe') topics.add(key);
+        else topics.delete(key);
+      });
+      port.onDisconnect.addListener(() => drop(port));
+    },
+
+    publish(message) {
+      const checked = serverPortMessageSchema.parse(message);
+      const key = topicKeyOf(checked);
+      for (const [port, topics] of subscriptions) {
+        if (!topics.has(key)) continue;
+        try {
+          port.postMessage(checked);
+        } catch {
+          // The view went away between its disconnect and our send.
+          drop(port);
+        }
+      }
+    },
+
+    subscriberCount(key) {
+      let n = 0;
+      for (const topics of subscriptions.values()) if (topics.has(key)) n++;
+      return n;
+    },
+  };
+}
