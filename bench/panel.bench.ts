@@ -1,0 +1,341 @@
+/**
+ * Panel benchmark (`npm run bench panel`), against the built extension in
+ * .output/chrome-mv3 (built first when missing):
+ *
+ * 1. DOM → panel: an SPA navigation on the Zendesk fixture app (pushState and
+ *    the new ticket's workspace inserted in the same task, as the real app
+ *    does) at a known `performance.now()`; a MutationObserver in the page
+ *    records when `<casebook-panel data-ticket-id>` names the new ticket, when
+ *    its header shows the ticket's subject, and when the run's steps render.
+ *    Target: panel visible with the subject ≤ 100 ms.
+ * 2. Content-script size: gzip of each built content script (target ≤ 100 KB).
+ * 3. Page overhead: a ticket page whose own script keeps mutating its DOM,
+ *    with vs without the extension, alternating in the same run; main-thread
+ *    script and task time from CDP `Performance.getMetrics` over the same
+ *    fixed workload, median of several runs (target ≤ 2 % extra).
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM_FLAGS, extensionFlags, findChromium } from '../scripts/find-browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/zendesk/ticket.html'), 'utf8')
+  // Navigate without the fixture's simulated network delay: the DOM lands in the pushState task.
+  .replace(/window\.FIXTURE = \{[^}]*\};/, 'window.FIXTURE = { navDelayMs: 0 };');
+const ORIGIN = 'https://acme.zendesk.com';
+const NAV_RUNS = 15;
+const OVERHEAD_RUNS = 5;
+const WORKLOAD_MS = 4_000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function ensureBuild(): void {
+  if (existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) return;
+  console.log('no build at .output/chrome-mv3: running wxt build');
+  const result = spawnSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+async function launch(withExtension: boolean): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [...(withExtension ? extensionFlags(EXTENSION_DIR) : []), ...CHROMIUM_FLAGS],
+  });
+  await context.route(/^https?:\/\//, (r) => r.abort('internetdisconnected'));
+  await context.route(/^https:\/\/acme\.zendesk\.com\//, async (r) => {
+    if (r.request().resourceType() !== 'document') return r.fulfill({ status: 204, body: '' });
+    return r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FIXTURE });
+  });
+  if (withExtension) {
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  }
+  return context;
+}
+
+interface NavTiming {
+  host: number;
+  subject: number;
+  steps: number;
+}
+
+/**
+ * In the page: copy the fixture's workspace template for a new ticket id,
+ * then in one task pushState to it and insert its DOM; resolve with the
+ * delays until the panel names it, shows its subject and renders its steps.
+ */
+async function navigateAndMeasure(page: Page, id: string, subject: string): Promise<NavTiming> {
+  return page.evaluate(
+    ({ id, subject }) =>
+      new Promise<NavTiming>((resolvePromise, reject) => {
+        const tpl = document.getElementById('tpl-workspace') as HTMLTemplateElement;
+        const html = tpl.innerHTML
+          .replace(/\{\{id\}\}/g, id)
+          .replace(/\{\{subject\}\}/g, subject)
+          .replace(/\{\{status\}\}/g, 'Open')
+          .replace(/\{\{statusClass\}\}/g, 'open')
+          .replace(/\{\{priority\}\}/g, 'High')
+          .replace(/\{\{requesterName\}\}/g, 'Bench Requester')
+          .replace(/\{\{requesterEmail\}\}/g, 'bench@example.com')
+          .replace(/\{\{organization\}\}/g, 'Bench Org')
+          .replace(/\{\{plan\}\}/g, 'Enterprise')
+          .replace(/\{\{assigneeTag\}\}/g, '<span class="placeholder">-</span>')
+          .replace(
+            /\{\{comments\}\}/g,
+            '<article data-test-id="omni-log-comment-item" data-comment-id="1"><time data-test-id="timestamp-relative" datetime="2026-11-25T10:00:00Z">x</time><div data-test-id="omni-log-item-message" type="end-user">Hello</div></article>',
+          )
+          .replace(/\{\{\w+\}\}/g, '');
+        const box = document.createElement('div');
+        box.innerHTML = html.trim();
+        const workspace = box.firstElementChild as HTMLElement;
+        const main = document.getElementById('main_panes')!;
+        const marks: Partial<NavTiming> = {};
+        let t0 = 0;
+        const check = () => {
+          const host = document.querySelector(`casebook-panel[data-ticket-id="${id}"]`);
+          if (!host) return;
+          const now = performance.now();
+          marks.host ??= now - t0;
+          const shadow = host.shadowRoot;
+          if (!shadow) return;
+          if (
+            marks.subject === undefined &&
+            shadow.querySelector('.cb-subject')?.textContent === subject
+          ) {
+            marks.subject = now - t0;
+          }
+          if (marks.steps === undefined && shadow.querySelector('.cb-sections'))
+            marks.steps = now - t0;
+          if (marks.subject !== undefined && marks.steps !== undefined) {
+            observer.disconnect();
+            clearTimeout(timeout);
+            resolvePromise(marks as NavTiming);
+          }
+        };
+        const observer = new MutationObserver(() => {
+          check();
+          const host = document.querySelector(`casebook-panel[data-ticket-id="${id}"]`);
+          if (host?.shadowRoot && !observed.has(host.shadowRoot)) {
+            observed.add(host.shadowRoot);
+            observer.observe(host.shadowRoot, {
+              childList: true,
+              subtree: true,
+              characterData: true,
+            });
+          }
+        });
+        const observed = new Set<Node>();
+        observer.observe(document, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-ticket-id'],
+        });
+        const existing = document.querySelector('casebook-panel');
+        if (existing?.shadowRoot) {
+          observed.add(existing.shadowRoot);
+          observer.observe(existing.shadowRoot, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+          });
+        }
+        const timeout = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no panel for ticket ${id} after 10 s (${JSON.stringify(marks)})`));
+        }, 10_000);
+        // The app's navigation: new URL and the ticket's DOM in the same task.
+        t0 = performance.now();
+        history.pushState({}, '', `/agent/tickets/${id}`);
+        for (const ws of Array.from(main.querySelectorAll<HTMLElement>('.workspace')))
+          ws.style.display = 'none';
+        main.querySelector('.filter-page')?.remove();
+        main.appendChild(workspace);
+      }),
+    { id, subject },
+  );
+}
+
+async function benchNavigation(): Promise<NavTiming[]> {
+  const context = await launch(true);
+  const timings: NavTiming[] = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/agent/filters/360094211`);
+    // The content script is up once it has created its (not yet shown) UI;
+    // a first ticket opens the database and warms the background worker.
+    await page.goto(`${ORIGIN}/agent/tickets/4242`);
+    await page.locator('casebook-panel[data-ticket-id="4242"] .cb-sections').waitFor();
+    for (let i = 0; i < NAV_RUNS; i++) {
+      const id = String(700_000 + i);
+      timings.push(await navigateAndMeasure(page, id, `Bench ticket ${id}: export stalls at 99%`));
+    }
+  } finally {
+    await context.close();
+  }
+  return timings;
+}
+
+function contentScriptSizes(): { file: string; raw: number; gzip: number }[] {
+  const dir = resolve(EXTENSION_DIR, 'content-scripts');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(resolve(dir, file));
+      return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+}
+
+/** The page's own workload: keep rewriting a list, as a busy helpdesk does with live updates. */
+async function runWorkload(page: Page): Promise<void> {
+  await page.evaluate(
+    (durationMs) =>
+      new Promise<void>((done) => {
+        const list = document.createElement('ul');
+        list.setAttribute('data-test-id', 'live-feed');
+        document.querySelector('aside.views')!.appendChild(list);
+        let n = 0;
+        const end = performance.now() + durationMs;
+        const tick = () => {
+          for (let i = 0; i < 40; i++) {
+            const li = document.createElement('li');
+            li.textContent = `Ticket #${10_000 + (n++ % 5000)} updated ${n}`;
+            list.prepend(li);
+          }
+          while (list.childElementCount > 200) list.lastElementChild!.remove();
+          (list.firstElementChild as HTMLElement).style.color = n % 2 ? 'red' : 'blue';
+          if (performance.now() < end) setTimeout(tick, 4);
+          else {
+            list.remove();
+            done();
+          }
+        };
+        tick();
+      }),
+    WORKLOAD_MS,
+  );
+}
+
+interface Metrics {
+  script: number;
+  task: number;
+}
+
+async function measureOverhead(context: BrowserContext, withExtension: boolean): Promise<Metrics> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${ORIGIN}/agent/tickets/4242`);
+    if (withExtension) {
+      await page.locator('casebook-panel[data-ticket-id="4242"] .cb-sections').waitFor();
+    } else {
+      await page.locator('[data-test-id="omni-header-subject"]').waitFor();
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const read = async (): Promise<Metrics> => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      return { script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000 };
+    };
+    const before = await read();
+    await runWorkload(page);
+    const after = await read();
+    await cdp.detach();
+    return { script: after.script - before.script, task: after.task - before.task };
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchOverhead(): Promise<{ with: Metrics[]; without: Metrics[] }> {
+  const withExt = await launch(true);
+  const without = await launch(false);
+  const result = { with: [] as Metrics[], without: [] as Metrics[] };
+  try {
+    // Warm both (first page load compiles the fixture's script, opens the DB).
+    await measureOverhead(withExt, true);
+    await measureOverhead(without, false);
+    for (let i = 0; i < OVERHEAD_RUNS; i++) {
+      result.without.push(await measureOverhead(without, false));
+      result.with.push(await measureOverhead(withExt, true));
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  ensureBuild();
+
+  console.log('\n-- content-script size (gzip -9) --');
+  const sizes = contentScriptSizes();
+  for (const s of sizes) {
+    console.log(`${s.file.padEnd(24)} ${fmt(s.raw / 1024)} KB raw  ${fmt(s.gzip / 1024)} KB gzip`);
+  }
+  const largest = Math.max(...sizes.filter((s) => s.file.endsWith('.js')).map((s) => s.gzip));
+  console.log(
+    `largest content script: ${fmt(largest / 1024)} KB gzip (target ≤ 100 KB: ${fmt((largest / 1024 / 100) * 100, 0)} % of budget)`,
+  );
+
+  console.log(`\n-- ticket DOM → panel (Zendesk SPA navigation, ${NAV_RUNS} new tickets) --`);
+  const nav = await benchNavigation();
+  const col = (key: keyof NavTiming) => nav.map((t) => t[key]);
+  for (const [key, label] of [
+    ['host', 'host names the ticket'],
+    ['subject', 'header shows the subject'],
+    ['steps', 'run loaded, steps shown'],
+  ] as const) {
+    console.log(
+      `${label.padEnd(28)} median ${fmt(median(col(key)))} ms  p95 ${fmt(p95(col(key)))} ms  max ${fmt(Math.max(...col(key)))} ms`,
+    );
+  }
+  console.log(
+    `panel visible with subject: median ${fmt(median(col('subject')))} ms = ${fmt(median(col('subject')) / 100, 2)}× the 100 ms target`,
+  );
+
+  console.log(
+    `\n-- page overhead (${OVERHEAD_RUNS} runs × ${WORKLOAD_MS / 1000} s DOM-mutating workload, median) --`,
+  );
+  const overhead = await benchOverhead();
+  const mWith = {
+    script: median(overhead.with.map((m) => m.script)),
+    task: median(overhead.with.map((m) => m.task)),
+  };
+  const mWithout = {
+    script: median(overhead.without.map((m) => m.script)),
+    task: median(overhead.without.map((m) => m.task)),
+  };
+  for (const key of ['script', 'task'] as const) {
+    const ratio = mWith[key] / mWithout[key];
+    console.log(
+      `${key === 'script' ? 'ScriptDuration' : 'TaskDuration  '} without ${fmt(mWithout[key])} ms  with ${fmt(mWith[key])} ms  ratio ${fmt(ratio, 3)} (${ratio >= 1 ? '+' : ''}${fmt((ratio - 1) * 100)} %; target ≤ +2 %)`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

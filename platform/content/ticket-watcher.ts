@@ -1,0 +1,197 @@
+/**
+ * Watches the page for the DOM of one ticket view and reports what the
+ * adapter reads from it. The URL already said which ticket is open; this only
+ * adds metadata, and notices when the page replaces or re-renders the ticket.
+ *
+ * Reacts to DOM mutations (never polls): one MutationObserver on the document
+ * and on every open shadow root the adapter searches, checks coalesced to one
+ * per task. Everything stops when `signal` aborts (navigation, invalidation).
+ */
+import type { HelpdeskAdapter, MetadataKey, TicketRef } from '../../lib/adapters/types';
+import type { TicketInfo } from '../../lib/workflow/schema';
+
+export const ALL_METADATA: MetadataKey[] = [
+  'subject',
+  'requesterName',
+  'requesterEmail',
+  'createdAt',
+  'status',
+  'priority',
+  'assignee',
+  'organization',
+  'plan',
+];
+
+export interface TicketSnapshot {
+  /** The URL's ticket, with whatever metadata the page showed. */
+  ticket: TicketInfo;
+  /** Fields the adapter could not read (all of them until the ticket's DOM is found). */
+  missing: MetadataKey[];
+  /** Whether the ticket's DOM is on the page. */
+  found: boolean;
+  /** The adapter threw (selector drift the adapter did not anticipate). */
+  error?: string;
+}
+
+export interface WatchOptions {
+  /** After this long without the ticket's DOM, report every field as unread. */
+  giveUpMs?: number;
+  /** Minimum spacing of checks while the ticket's DOM is not there yet. */
+  waitingIntervalMs?: number;
+  /** … while some fields could not be read. */
+  partialIntervalMs?: number;
+  /** … once every field was read. */
+  settledIntervalMs?: number;
+  onRoot?(root: Element | null): void;
+}
+
+export function ticketFromRef(ref: TicketRef): TicketInfo {
+  return {
+    helpdesk: ref.helpdesk,
+    ticketId: ref.ticketId,
+    url: ref.url,
+    ...(ref.displayId ? { displayId: ref.displayId } : {}),
+  };
+}
+
+export function sameTicketInfo(a: TicketInfo, b: TicketInfo): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof TicketInfo>;
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/**
+ * Start watching. Calls `onChange` with the first snapshot synchronously
+ * (from the URL, or from the DOM if it is already there) and again whenever
+ * what the page shows changes.
+ */
+export function watchTicket(
+  doc: Document,
+  adapter: HelpdeskAdapter,
+  ref: TicketRef,
+  signal: AbortSignal,
+  onChange: (snapshot: TicketSnapshot) => void,
+  options: WatchOptions = {},
+): void {
+  const giveUpMs = options.giveUpMs ?? 5_000;
+  const waitingIntervalMs = options.waitingIntervalMs ?? 30;
+  const partialIntervalMs = options.partialIntervalMs ?? 250;
+  const settledIntervalMs = options.settledIntervalMs ?? 1_000;
+  let last: TicketSnapshot | undefined;
+  let root: Element | null = null;
+  let gaveUp = false;
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
+  let lastCheck = 0;
+  const observed = new WeakSet<Node>();
+
+  const publish = (next: TicketSnapshot) => {
+    if (
+      last &&
+      last.found === next.found &&
+      last.error === next.error &&
+      last.missing.join() === next.missing.join() &&
+      sameTicketInfo(last.ticket, next.ticket)
+    ) {
+      return;
+    }
+    last = next;
+    onChange(next);
+  };
+
+  const observer = new MutationObserver(() => schedule());
+  const observeRoots = () => {
+    let roots: ParentNode[];
+    try {
+      roots = adapter.searchRoots(doc);
+    } catch {
+      roots = [doc];
+    }
+    for (const node of [doc, ...roots]) {
+      if (observed.has(node as Node)) continue;
+      observed.add(node as Node);
+      observer.observe(node as Node, { childList: true, subtree: true, characterData: true });
+    }
+  };
+
+  const check = () => {
+    scheduled = undefined;
+    if (signal.aborted) return;
+    lastCheck = performance.now();
+    // New shadow roots (Intercom renders its inbox into one) join the watch.
+    observeRoots();
+    let found: Element | null;
+    try {
+      found = adapter.ticketRoot(doc, ref);
+    } catch (error) {
+      publish({
+        ticket: ticketFromRef(ref),
+        missing: ALL_METADATA,
+        found: false,
+        error: describe(error),
+      });
+      return;
+    }
+    if (found !== root) {
+      root = found;
+      options.onRoot?.(root);
+    }
+    if (!root) {
+      publish({
+        ticket: last?.found ? last.ticket : ticketFromRef(ref),
+        missing: gaveUp ? ALL_METADATA : (last?.missing ?? []),
+        found: false,
+      });
+      return;
+    }
+    try {
+      const read = adapter.readTicket(root, ref);
+      // The URL is the authority on which ticket is open; the DOM only adds to it.
+      publish({
+        ticket: { ...read.ticket, helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url },
+        missing: read.missing,
+        found: true,
+      });
+    } catch (error) {
+      publish({
+        ticket: ticketFromRef(ref),
+        missing: ALL_METADATA,
+        found: true,
+        error: describe(error),
+      });
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled !== undefined || signal.aborted) return;
+    // A page that mutates constantly must not pay for a check per mutation:
+    // checks are spaced, closely while the ticket's DOM is awaited, loosely
+    // once everything was read (then only to notice edits and re-renders).
+    const spacing = !last?.found
+      ? waitingIntervalMs
+      : last.missing.length > 0
+        ? partialIntervalMs
+        : settledIntervalMs;
+    scheduled = setTimeout(check, Math.max(0, spacing - (performance.now() - lastCheck)));
+  };
+
+  const giveUp = setTimeout(() => {
+    gaveUp = true;
+    if (!root) check();
+  }, giveUpMs);
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+      if (scheduled !== undefined) clearTimeout(scheduled);
+    },
+    { once: true },
+  );
+  observeRoots();
+  check();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
