@@ -1,0 +1,74 @@
+/**
+ * Wording for the popup: urgency of an open run, counts like the badge's,
+ * and what a severity change did to the run.
+ */
+import type { OpenRunSummary } from '../../lib/messaging/runs';
+import type { Severity, WorkflowTemplate } from '../../lib/workflow/schema';
+import type { RunView } from '../../lib/workflow/view';
+import { formatAgo, formatRemaining } from '../panel/clock-format';
+
+export const DUE_SOON_MS = 15 * 60_000;
+
+export type Urgency = 'breached' | 'due-soon' | 'running' | 'idle';
+
+export function urgencyOf(item: OpenRunSummary, now: number): Urgency {
+  if (item.nextDueAt === undefined) return 'idle';
+  const left = item.nextDueAt - now;
+  if (left <= 0) return 'breached';
+  if (left <= DUE_SOON_MS) return 'due-soon';
+  return 'running';
+}
+
+/** "First response breached 12m ago" / "First response due in 42:10" / "No clock running". */
+export function urgencyText(item: OpenRunSummary, now: number): string {
+  const label = item.nextClockLabel ?? 'Next clock';
+  if (item.nextDueAt === undefined) return 'No clock running';
+  const left = item.nextDueAt - now;
+  return left <= 0
+    ? `${label} breached ${formatAgo(-left)}`
+    : `${label} due in ${formatRemaining(left)}`;
+}
+
+/** The toolbar badge counts runs breached or due within 15 minutes. */
+export function badgeCount(counts: { breached: number; dueSoon: number }): number {
+  return counts.breached + counts.dueSoon;
+}
+
+/** Steps (1-based template numbers) applicable in `after` but not in `before`. */
+export function stepsAdded(before: RunView, after: RunView): number[] {
+  const was = new Set(
+    before.sections.flatMap((s) => s.steps.filter((st) => st.applicable).map((st) => st.step.id)),
+  );
+  return after.sections
+    .flatMap((s) => s.steps)
+    .filter((st) => st.applicable && !was.has(st.step.id))
+    .map((st) => st.number);
+}
+
+export function stepsRemoved(before: RunView, after: RunView): number[] {
+  return stepsAdded(after, before);
+}
+
+function list(numbers: number[]): string {
+  return numbers.length === 1 ? `step ${numbers[0]}` : `steps ${numbers.join(', ')}`;
+}
+
+/**
+ * What choosing a severity did, e.g. "SEV1: page on-call now — steps 4, 13,
+ * 16 added". Worded from the template's policy and the steps that changed.
+ */
+export function severityChangeMessage(
+  template: WorkflowTemplate,
+  severity: Severity,
+  before: RunView,
+  after: RunView,
+): string {
+  const policy = template.policy.severities.find((s) => s.id === severity);
+  const added = stepsAdded(before, after);
+  const removed = stepsRemoved(before, after);
+  const parts: string[] = [];
+  if (added.length) parts.push(`${list(added)} added`);
+  if (removed.length) parts.push(`${list(removed)} no longer apply`);
+  const head = policy?.pageImmediately ? `${severity}: page on-call now` : `${severity} set`;
+  return parts.length ? `${head} — ${parts.join('; ')}` : head;
+}
