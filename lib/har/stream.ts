@@ -59,6 +59,14 @@ function toIterator(source: HarSource): AsyncIterator<Uint8Array> {
   return (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** Byte cursor over the source's chunks, with a scanner that cuts out one JSON value. */
 class Reader {
   chunk: Uint8Array = new Uint8Array(0);
@@ -67,6 +75,7 @@ class Reader {
   offset = 0;
   private eof = false;
   private first = true;
+  private probe = new Uint8Array(0);
 
   constructor(private readonly it: AsyncIterator<Uint8Array>) {}
 
@@ -78,42 +87,65 @@ class Reader {
   async fill(): Promise<boolean> {
     if (this.eof) return false;
     for (;;) {
-      let result: IteratorResult<Uint8Array>;
-      try {
-        result = await this.it.next();
-      } catch (error) {
-        throw new HarError(
-          'unreadable',
-          `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      if (result.done) {
+      let value = await this.next();
+      if (value === null) {
         this.eof = true;
+        // A file shorter than a byte order mark is still whatever it is.
+        if (this.first && this.probe.length > 0) {
+          this.first = false;
+          return this.take(this.probe);
+        }
         this.offset += this.chunk.length;
         this.chunk = new Uint8Array(0);
         this.pos = 0;
         return false;
       }
-      const value = result.value;
-      if (!(value instanceof Uint8Array)) {
-        throw new HarError(
-          'unreadable',
-          'The file could not be read: the stream gave something other than bytes.',
-        );
-      }
       if (value.length === 0) continue;
-      this.offset += this.chunk.length;
-      this.chunk = value;
-      this.pos = 0;
       if (this.first) {
+        // A UTF-8 byte order mark is not JSON; some tools write one, and it may arrive split.
+        value = concat(this.probe, value);
+        if (value.length < 3) {
+          this.probe = value;
+          continue;
+        }
         this.first = false;
-        // A UTF-8 byte order mark is not JSON; some tools write one.
-        if (value.length >= 3 && value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf)
-          this.pos = 3;
-        if (this.pos >= value.length) continue;
+        this.probe = new Uint8Array(0);
       }
-      return true;
+      if (this.take(value)) return true;
     }
+  }
+
+  private take(chunk: Uint8Array): boolean {
+    const bom =
+      this.offset === 0 &&
+      this.chunk.length === 0 &&
+      chunk[0] === 0xef &&
+      chunk[1] === 0xbb &&
+      chunk[2] === 0xbf;
+    this.offset += this.chunk.length;
+    this.chunk = chunk;
+    this.pos = bom ? 3 : 0;
+    return this.pos < chunk.length;
+  }
+
+  private async next(): Promise<Uint8Array | null> {
+    let result: IteratorResult<Uint8Array>;
+    try {
+      result = await this.it.next();
+    } catch (error) {
+      throw new HarError(
+        'unreadable',
+        `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (result.done) return null;
+    if (!(result.value instanceof Uint8Array)) {
+      throw new HarError(
+        'unreadable',
+        'The file could not be read: the stream gave something other than bytes.',
+      );
+    }
+    return result.value;
   }
 
   /** Next non-whitespace byte without consuming it; -1 at end of input. */

@@ -424,7 +424,9 @@ function decodeEntities(value: string): string {
 const EMBEDDED_URL_RE = /\b(?:https?|wss?):\/\/[^\s"'<>`\\)\]}]+/gi;
 const QUOTED_KV_RE =
   /(["']?)([A-Za-z_$][\w$.-]{0,63})\1\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.){1,8192})"|'((?:[^'\\\r\n]|\\.){1,8192})')/g;
-const BARE_KV_RE = /(^|[\s&?;,(])([A-Za-z_][\w.-]{0,63})([=:]\s?)([^\s&;,"'<>()]{1,8192})/g;
+// `=` and `:` pairs are separate passes so `failed: password=x` cannot hide `password=x`.
+const BARE_EQ_RE = /(^|[\s&?;,(])([A-Za-z_][\w.-]{0,63})(=)([^\s&;,"'<>()]{1,8192})/g;
+const BARE_COLON_RE = /(^|[\s&?;,(])([A-Za-z_][\w.-]{0,63})(:\s?)([^\s&;,"'<>()]{1,8192})/g;
 
 /**
  * Text that is not a document we can parse (scripts, logs, GraphQL
@@ -450,20 +452,18 @@ export function scrubFreeText(text: string, r: Redactor, depth = 0): string {
       return match.slice(0, match.length - raw.length - 1) + marker + match.slice(match.length - 1);
     });
   }
-  if (out.includes('=') || out.includes(':')) {
-    BARE_KV_RE.lastIndex = 0;
-    out = out.replace(
-      BARE_KV_RE,
-      (match, lead: string, name: string, sep: string, value: string) => {
-        const hit = r.compiled.classify(name, 'text');
-        if (!hit || r.keep(value)) return match;
-        if (hit.weak && !r.compiled.isHighEntropy(value)) return match;
-        // `password: hunter2` in prose, `token=abc` in logs; `https:` and `Bearer x` are handled elsewhere.
-        if (sep.startsWith(':') && /^\/\//.test(value)) return match;
-        if (/^(?:bearer|basic|token|digest|negotiate|ntlm)$/i.test(value)) return match;
-        return lead + name + sep + r.redact(safeDecode(value), hit.kind, name);
-      },
-    );
+  for (const re of [BARE_EQ_RE, BARE_COLON_RE]) {
+    if (!out.includes(re === BARE_EQ_RE ? '=' : ':')) continue;
+    re.lastIndex = 0;
+    out = out.replace(re, (match, lead: string, name: string, sep: string, value: string) => {
+      const hit = r.compiled.classify(name, 'text');
+      if (!hit || r.keep(value)) return match;
+      if (hit.weak && !r.compiled.isHighEntropy(value)) return match;
+      // `password: hunter2` in prose, `token=abc` in logs; `https:` and `Bearer x` are handled elsewhere.
+      if (sep.startsWith(':') && /^\/\//.test(value)) return match;
+      if (/^(?:bearer|basic|token|digest|negotiate|ntlm)$/i.test(value)) return match;
+      return lead + name + sep + r.redact(safeDecode(value), hit.kind, name);
+    });
   }
   return scrubPatterns(out, r);
 }

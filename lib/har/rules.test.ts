@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { HarError } from './errors';
+import { DEFAULT_RULES, mergeRules, normalizeName, parseRules } from './rules';
+import { sanitizeHar } from './sanitize';
+
+function harWith(headers: Array<[string, string]>, body = '') {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 't', version: '1' },
+      entries: [
+        {
+          startedDateTime: '2026-11-20T14:10:00.000Z',
+          time: 1,
+          request: {
+            method: 'POST',
+            url: 'https://api.example.com/x',
+            httpVersion: 'h2',
+            headers: headers.map(([name, value]) => ({ name, value })),
+            queryString: [],
+            cookies: [],
+            headersSize: -1,
+            bodySize: body.length,
+            postData: { mimeType: 'application/json', text: body },
+          },
+          response: {
+            status: 200,
+            statusText: 'OK',
+            httpVersion: 'h2',
+            headers: [],
+            cookies: [],
+            content: { size: 0, mimeType: 'text/plain' },
+            redirectURL: '',
+            headersSize: -1,
+            bodySize: 0,
+          },
+          cache: {},
+          timings: { send: 0, wait: 1, receive: 0 },
+        },
+      ],
+    },
+  };
+}
+const headerValues = (har: ReturnType<typeof harWith>) =>
+  har.log.entries[0]!.request.headers.map((h) => h.value);
+
+describe('rules', () => {
+  it('normalizes names the way rules are written', () => {
+    expect(normalizeName('X-API-Key')).toBe('xapikey');
+    expect(normalizeName('x_api_key')).toBe('xapikey');
+    expect(normalizeName('xApiKey')).toBe('xapikey');
+  });
+
+  it('validates the defaults', () => {
+    expect(parseRules(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
+  });
+
+  it.each([
+    [{ names: [{ kind: 'x', pattern: '(' }] }, 'names.0.pattern'],
+    [{ names: [{ kind: 'Bad Kind', pattern: 'a' }] }, 'names.0.kind'],
+    [{ patterns: [{ kind: 'x', name: 'n', pattern: 'a', flags: 'g' }] }, 'patterns.0.flags'],
+    [{ allow: { names: 'x' } }, 'allow.names'],
+    [[], '(root)'],
+  ])('rejects invalid rules with a HarError naming the field (%j)', (input, field) => {
+    let error: unknown;
+    try {
+      mergeRules(DEFAULT_RULES, input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HarError);
+    expect((error as HarError).code).toBe('invalid-rules');
+    expect((error as HarError).message).toContain(field);
+  });
+
+  it('adds a team header name, keeps the defaults', () => {
+    const rules = mergeRules(DEFAULT_RULES, {
+      names: [{ kind: 'acme-session', pattern: '^xacmeblob$', scopes: ['header'] }],
+    });
+    const har = sanitizeHar(
+      harWith([
+        ['X-Acme-Blob', 'opaque-1'],
+        ['Authorization', 'Bearer zzz'],
+        ['X-Other', 'kept'],
+      ]),
+      { rules },
+    ).har as ReturnType<typeof harWith>;
+    expect(headerValues(har)).toEqual([
+      '[REDACTED:acme-session:1]',
+      'Bearer [REDACTED:authorization:1]',
+      'kept',
+    ]);
+    const plain = sanitizeHar(harWith([['X-Acme-Blob', 'opaque-1']])).har as ReturnType<
+      typeof harWith
+    >;
+    expect(headerValues(plain)).toEqual(['opaque-1']);
+  });
+
+  it('adds a team value pattern', () => {
+    const rules = mergeRules(DEFAULT_RULES, {
+      patterns: [{ kind: 'acme-key', name: 'Acme key', pattern: 'acme_[a-f0-9]{16}' }],
+    });
+    const har = sanitizeHar(harWith([['X-Note', 'uses acme_0123456789abcdef today']]), { rules })
+      .har as ReturnType<typeof harWith>;
+    expect(headerValues(har)).toEqual(['uses [REDACTED:acme-key:1] today']);
+  });
+
+  it('allow-listed names and values are kept', () => {
+    const rules = mergeRules(DEFAULT_RULES, {
+      allow: { names: ['X-Public-Token'], values: ['sk_test_fixture'] },
+    });
+    const body = JSON.stringify({ password: 'sk_test_fixture', other_password: 'p2' });
+    const har = sanitizeHar(harWith([['X-Public-Token', 'visible']], body), { rules })
+      .har as ReturnType<typeof harWith>;
+    expect(headerValues(har)).toEqual(['visible']);
+    expect(JSON.parse(har.log.entries[0]!.request.postData.text)).toEqual({
+      password: 'sk_test_fixture',
+      other_password: '[REDACTED:password:1]',
+    });
+  });
+
+  it('caps the findings list but keeps counting', () => {
+    const rules = mergeRules(DEFAULT_RULES, { maxFindings: 1 });
+    const { report } = sanitizeHar(
+      harWith([
+        ['Authorization', 'Bearer a'],
+        ['X-Api-Key', 'b'],
+        ['Cookie', 'c=d'],
+      ]),
+      { rules },
+    );
+    expect(report.findings).toHaveLength(1);
+    expect(report.findingsOmitted).toBe(2);
+    expect(report.total).toBe(3);
+  });
+});
