@@ -75,7 +75,7 @@ class Reader {
   offset = 0;
   private eof = false;
   private first = true;
-  private probe = new Uint8Array(0);
+  private probe: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly it: AsyncIterator<Uint8Array>) {}
 
