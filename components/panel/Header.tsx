@@ -25,7 +25,7 @@ export interface HeaderProps {
 export function Header(props: HeaderProps) {
   const { helpdesk, ticket, clocks, now, leadMinutes } = props;
   return (
-    <header className="cb-header" {...props.dragHandlers}>
+    <div className="cb-header" {...props.dragHandlers}>
       <div className="cb-header-top">
         <h2 className="cb-title">
           <span className="cb-helpdesk">{HELPDESK_LABEL[helpdesk]}</span>{' '}
@@ -52,6 +52,6 @@ export function Header(props: HeaderProps) {
           ))}
         </div>
       ) : null}
-    </header>
+    </div>
   );
 }

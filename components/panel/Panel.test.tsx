@@ -72,7 +72,7 @@ describe('Panel header', () => {
     const run = startRun();
     render(<Panel {...props(run, T0 + 18 * 60_000 + 5_000)} />);
     const panel = screen.getByRole('complementary', { name: 'Casebook' });
-    const header = panel.querySelector('header')!;
+    const header = panel.querySelector('.cb-header')!;
     expect(header.textContent).toContain('Zendesk');
     expect(header.textContent).toContain('#4821');
     expect(header.textContent).toContain('SSO login fails for the whole workspace');
@@ -136,7 +136,7 @@ describe('Panel header', () => {
     const run = startRun();
     render(<Panel {...props(run, T0, { run: undefined, view: undefined })} />);
     expect(screen.getByText(/Loading this ticket/)).toBeTruthy();
-    expect(document.querySelector('header')!.textContent).toContain('#4821');
+    expect(document.querySelector('.cb-header')!.textContent).toContain('#4821');
   });
 });
 
@@ -376,7 +376,7 @@ describe('Panel safety and keyboard', () => {
         x: 100,
         y: 100,
       }) as DOMRect;
-    const header = root.querySelector('header')!;
+    const header = root.querySelector('.cb-header')!;
     fireEvent.pointerDown(header, {
       button: 0,
       isPrimary: true,

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { StepState } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { Markdown } from '../ui/Markdown';
@@ -33,6 +33,7 @@ export function StepItem(props: StepItemProps) {
   const [skipping, setSkipping] = useState(false);
   const [busy, setBusy] = useState(false);
   const [statusError, setStatusError] = useState<string | undefined>();
+  const toggleRef = useRef<HTMLButtonElement>(null);
 
   const setStatus = async (next: 'pending' | 'done' | 'skipped', reason?: string) => {
     setBusy(true);
@@ -40,6 +41,8 @@ export function StepItem(props: StepItemProps) {
     try {
       await props.onSetStatus(step.id, next, reason);
       setSkipping(false);
+      // The button just used goes away with the new status; keep focus on this step.
+      toggleRef.current?.focus();
     } catch (e) {
       setStatusError(errorMessage(e));
       // The skip form shows its own error; rethrow so it stays open.
@@ -61,6 +64,7 @@ export function StepItem(props: StepItemProps) {
     >
       <h4 className="cb-step-heading">
         <button
+          ref={toggleRef}
           type="button"
           className="cb-step-toggle"
           aria-expanded={expanded}

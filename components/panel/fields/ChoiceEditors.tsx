@@ -28,14 +28,16 @@ export function SingleChoiceEditor(props: FieldEditorProps & { field: SingleChoi
                 aria-describedby={descId}
                 onChange={() => void save(option.value)}
               />
-              <label htmlFor={id}>
-                <span className="cb-option-label">{option.label}</span>
+              <div className="cb-option-text">
+                <label htmlFor={id} className="cb-option-label">
+                  {option.label}
+                </label>
                 {option.description ? (
                   <span className="cb-option-desc" id={descId}>
                     {option.description}
                   </span>
                 ) : null}
-              </label>
+              </div>
             </div>
           );
         })}
@@ -85,14 +87,16 @@ export function MultiChoiceEditor(props: FieldEditorProps & { field: MultiChoice
                 aria-describedby={descId}
                 onChange={(e) => toggle(option.value, e.currentTarget.checked)}
               />
-              <label htmlFor={id}>
-                <span className="cb-option-label">{option.label}</span>
+              <div className="cb-option-text">
+                <label htmlFor={id} className="cb-option-label">
+                  {option.label}
+                </label>
                 {option.description ? (
                   <span className="cb-option-desc" id={descId}>
                     {option.description}
                   </span>
                 ) : null}
-              </label>
+              </div>
             </div>
           );
         })}
