@@ -276,6 +276,7 @@ export const redactionRuleSchema = z.strictObject({
         name: z
           .string()
           .trim()
+          .max(32)
           .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'pattern names are lower-case kebab-case'),
         pattern: regexSourceSchema,
       }),
