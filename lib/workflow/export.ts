@@ -17,7 +17,8 @@ import { formatUtc } from '../time/zoned';
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3')
+    .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
     .replace(/\r?\n/g, ' ');
 }
 

@@ -173,6 +173,8 @@ export const fieldSchema = z.discriminatedUnion('type', [
   z.object({ ...fieldBase, type: z.literal('checkbox') }),
 ]);
 export type Field = z.infer<typeof fieldSchema>;
+/** A field as written in a template, before defaults are applied. */
+export type FieldInput = z.input<typeof fieldSchema>;
 export type FieldType = Field['type'];
 
 /** A stored file: the bytes live in the attachments table, keyed by id. */
