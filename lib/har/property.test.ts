@@ -163,12 +163,14 @@ function baseEntry(i: number, extraJson: unknown) {
   } as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 function plant(
-  har: { log: { pages: Array<{ title: string }>; entries: Array<Record<string, any>> } },
+  har: { log: { pages: Array<{ title: string }>; entries: Loose[] } },
   p: Placement,
   at: number,
 ): void {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const entry = har.log.entries[at % har.log.entries.length]!;
   if (p.kind === 'shape') {
     const text = `${p.filler} ${p.secret} ${p.filler}`;
