@@ -38,7 +38,7 @@ export function Header(props: HeaderProps) {
           aria-expanded={true}
           aria-controls={props.bodyId}
           aria-label="Collapse Casebook panel"
-          title="Collapse (Esc)"
+          title="Collapse (Esc). Alt+arrow keys move the panel."
           onClick={props.onCollapse}
         >
           <span aria-hidden="true">–</span>

@@ -390,4 +390,93 @@ describe('Panel safety and keyboard', () => {
     const moved = (p.onPositionChange as ReturnType<typeof vi.fn>).mock.calls[0]![0];
     expect(moved).toEqual({ x: 0, y: 150 });
   });
+
+  it('drags the collapsed pill without also expanding it', () => {
+    const run = startRun();
+    const p = props(run, T0, { collapsed: true, position: { x: 300, y: 300 } });
+    render(<Panel {...p} />);
+    const root = screen.getByRole('complementary', { name: 'Casebook' });
+    root.getBoundingClientRect = () =>
+      ({
+        left: 300,
+        top: 300,
+        width: 240,
+        height: 60,
+        right: 540,
+        bottom: 360,
+        x: 300,
+        y: 300,
+      }) as DOMRect;
+    const pill = screen.getByRole('button', { name: /Expand Casebook panel/ });
+    fireEvent.pointerDown(pill, {
+      button: 0,
+      isPrimary: true,
+      pointerId: 2,
+      clientX: 310,
+      clientY: 310,
+    });
+    fireEvent.pointerMove(pill, { pointerId: 2, clientX: 250, clientY: 280 });
+    fireEvent.pointerUp(pill, { pointerId: 2, clientX: 250, clientY: 280 });
+    fireEvent.click(pill);
+    expect(p.onPositionChange).toHaveBeenCalledWith({ x: 240, y: 270 });
+    expect(p.onCollapsedChange).not.toHaveBeenCalled();
+    // A plain click still expands.
+    fireEvent.click(pill);
+    expect(p.onCollapsedChange).toHaveBeenCalledWith(false);
+  });
+
+  it('by default sits bottom-right, above a send button in its way', () => {
+    const run = startRun();
+    const { innerWidth: w, innerHeight: h } = window;
+    const { rerender } = render(<Panel {...props(run, T0)} />);
+    const root = screen.getByRole('complementary', { name: 'Casebook' });
+    expect(root.style.right).toBe('16px');
+    expect(root.style.bottom).toBe('16px');
+    const sendButton = { top: h - 60, left: w - 120, width: 90, height: 36 };
+    rerender(<Panel {...props(run, T0, { avoidRect: sendButton })} />);
+    expect(root.style.bottom).toBe(`${60 + 12}px`);
+    // A stored position wins over the default.
+    rerender(<Panel {...props(run, T0, { avoidRect: sendButton, position: { x: 20, y: 30 } })} />);
+    expect(root.style.left).toBe('20px');
+    expect(root.style.top).toBe('30px');
+    expect(root.style.bottom).toBe('');
+  });
+
+  it('moves with Alt+arrow keys on the header button', () => {
+    const run = startRun();
+    const p = props(run, T0, { position: { x: 100, y: 100 } });
+    render(<Panel {...p} />);
+    const root = screen.getByRole('complementary', { name: 'Casebook' });
+    root.getBoundingClientRect = () =>
+      ({
+        left: 100,
+        top: 100,
+        width: 360,
+        height: 400,
+        right: 460,
+        bottom: 500,
+        x: 100,
+        y: 100,
+      }) as DOMRect;
+    const button = screen.getByRole('button', { name: 'Collapse Casebook panel' });
+    fireEvent.keyDown(button, { key: 'ArrowLeft', altKey: true });
+    expect(p.onPositionChange).toHaveBeenLastCalledWith({ x: 76, y: 100 });
+    fireEvent.keyDown(button, { key: 'ArrowDown', altKey: true });
+    expect(p.onPositionChange).toHaveBeenLastCalledWith({ x: 100, y: 124 });
+    // Without Alt, or from inside a step, arrows are left alone.
+    fireEvent.keyDown(button, { key: 'ArrowLeft' });
+    fireEvent.keyDown(stepRow('acknowledge').querySelector('button')!, {
+      key: 'ArrowLeft',
+      altKey: true,
+    });
+    expect(p.onPositionChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a broken connection as an alert', () => {
+    const run = startRun();
+    render(<Panel {...props(run, T0, { connection: 'error', error: 'extension was updated' })} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Casebook is not connected: extension was updated',
+    );
+  });
 });

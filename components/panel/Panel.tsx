@@ -27,6 +27,13 @@ export type { PanelProps } from './types';
 /** Matches `.cb-root { width }` in panel.css; used before the first measurement. */
 export const PANEL_WIDTH = 360;
 const PILL_WIDTH = 280;
+const MOVE_STEP_PX = 24;
+const KEY_MOVES: Record<string, [number, number]> = {
+  ArrowLeft: [-MOVE_STEP_PX, 0],
+  ArrowRight: [MOVE_STEP_PX, 0],
+  ArrowUp: [0, -MOVE_STEP_PX],
+  ArrowDown: [0, MOVE_STEP_PX],
+};
 
 function readViewport(): Viewport {
   return { width: window.innerWidth, height: window.innerHeight };
@@ -119,6 +126,17 @@ export function Panel(props: PanelProps) {
     if (e.key === 'Escape' && !e.defaultPrevented && !collapsed) {
       e.preventDefault();
       collapse();
+      return;
+    }
+    // Keyboard equivalent of dragging: Alt+arrows on the header's or pill's button.
+    const step = KEY_MOVES[e.key];
+    const onHandle = (e.target as Element).closest?.('.cb-header, .cb-pill');
+    if (step && e.altKey && onHandle && root.current) {
+      e.preventDefault();
+      const r = root.current.getBoundingClientRect();
+      onPositionChange(
+        clampPosition({ x: r.left + step[0], y: r.top + step[1] }, r, readViewport()),
+      );
     }
   };
   const stop = (e: KeyboardEvent) => e.stopPropagation();
@@ -194,6 +212,8 @@ export function Panel(props: PanelProps) {
                   </p>
                 ) : null}
                 <SectionList
+                  // A different ticket starts with fresh drafts, forms and expansion.
+                  key={view.runId}
                   view={view}
                   run={run}
                   onSetField={props.onSetField}

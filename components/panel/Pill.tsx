@@ -29,6 +29,7 @@ export function Pill(props: {
         type="button"
         className="cb-pill-button"
         aria-expanded={false}
+        title="Expand. Alt+arrow keys move the panel."
         onClick={props.onExpand}
       >
         <span className="cb-visually-hidden">Expand Casebook panel: </span>
