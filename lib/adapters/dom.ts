@@ -180,7 +180,7 @@ export function valueByLabel(
     if (!label || !wanted.has(label)) continue;
     const forId = el.getAttribute('for');
     const target =
-      (forId ? (root as ParentNode).querySelector(`#${cssEscape(forId)}`) : null) ??
+      (forId ? Array.from(root.querySelectorAll('[id]')).find((c) => c.id === forId) : null) ??
       el.nextElementSibling;
     if (!target) return { found: true };
     const value =
@@ -188,9 +188,4 @@ export function valueByLabel(
     return value ? { found: true, value } : { found: true };
   }
   return { found: false };
-}
-
-/** CSS.escape is not available everywhere the adapters run (workers, older test DOMs). */
-export function cssEscape(value: string): string {
-  return value.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `);
 }

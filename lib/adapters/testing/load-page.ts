@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { fileURLToPath } from 'node:url';
+import { queryAllDeep } from '../dom';
 import { FIXTURE_PAGES, type FixtureKey } from './fixture-pages';
 
 // A string, not `new URL(...)`: under happy-dom the global URL is the DOM's, which rejects file: URLs.
@@ -20,19 +21,30 @@ export const FIXTURES_ROOT = resolve(
 export interface LoadedPage {
   window: Window;
   document: Document;
-  /** Follow a `data-spa` link (pushState in the page) and wait for the re-render. */
-  clickLink(selector: string): Promise<void>;
-  back(): Promise<void>;
-  forward(): Promise<void>;
+  /**
+   * Click the first element matching `selector` (open shadow roots included),
+   * e.g. a `data-spa` link (pushState in the page); then wait for the page's
+   * timers unless `wait` is false (to look at the page mid-navigation).
+   */
+  click(selector: string, wait?: boolean): Promise<void>;
+  back(wait?: boolean): Promise<void>;
+  forward(wait?: boolean): Promise<void>;
   settle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function loadPage(key: FixtureKey, url?: string): Promise<LoadedPage> {
+export interface LoadOptions {
+  /** Serve the page at another URL than its catalog one (another ticket id, a mapped host). */
+  url?: string;
+  /** false: return right after the inline scripts ran, before their timers (lazy content). */
+  wait?: boolean;
+}
+
+export async function loadPage(key: FixtureKey, options: LoadOptions = {}): Promise<LoadedPage> {
   const page = FIXTURE_PAGES[key];
   const html = readFileSync(resolve(FIXTURES_ROOT, page.file), 'utf8');
   const window = new Window({
-    url: url ?? page.url,
+    url: options.url ?? page.url,
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
@@ -45,31 +57,33 @@ export async function loadPage(key: FixtureKey, url?: string): Promise<LoadedPag
     await new Promise((r) => setTimeout(r, 0));
     await window.happyDOM.waitUntilComplete();
   };
-  await settle();
   const document = window.document as unknown as Document;
-  for (const selector of ('clicks' in page ? page.clicks : undefined) ?? []) {
-    const target = document.querySelector<HTMLElement>(selector);
+  const click = async (selector: string, wait = true): Promise<void> => {
+    const [target] = queryAllDeep<HTMLElement>(document, selector);
     if (!target) throw new Error(`No element ${selector} to click on ${key}`);
     target.click();
+    if (wait) await settle();
+  };
+  if (options.wait === false) {
+    if ('clicks' in page) throw new Error(`${key} needs its clicks; load it with wait`);
+  } else {
     await settle();
+  }
+  for (const selector of ('clicks' in page ? page.clicks : undefined) ?? []) {
+    await click(selector);
   }
   return {
     window,
     document,
     settle,
-    async clickLink(selector: string) {
-      const link = document.querySelector<HTMLElement>(selector);
-      if (!link) throw new Error(`No element ${selector} on ${key}`);
-      link.click();
-      await settle();
-    },
-    async back() {
+    click,
+    async back(wait = true) {
       window.history.back();
-      await settle();
+      if (wait) await settle();
     },
-    async forward() {
+    async forward(wait = true) {
       window.history.forward();
-      await settle();
+      if (wait) await settle();
     },
     async close() {
       await window.happyDOM.close();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ticketInfoSchema } from '../workflow/schema';
+import { buildResult, notFound, readValue, resultFromRef } from './result';
+import type { TicketRef } from './types';
+
+const ref: TicketRef = {
+  helpdesk: 'helpscout',
+  ticketId: '2871236524',
+  displayId: '#11161',
+  url: 'https://secure.helpscout.net/conversation/2871236524/11161',
+};
+
+describe('buildResult', () => {
+  it('keeps the ref’s identity and adds what was read', () => {
+    const { ticket, missing } = buildResult(ref, {
+      subject: readValue('Refund'),
+      createdAt: readValue(1_700_000_000_000),
+      plan: readValue(undefined),
+    });
+    expect(ticket).toEqual({ ...ref, subject: 'Refund', createdAt: 1_700_000_000_000 });
+    expect(missing).toEqual([]);
+  });
+
+  it('lists not-found fields in a stable order and leaves out fields the helpdesk does not show', () => {
+    const { ticket, missing } = buildResult(ref, {
+      plan: notFound,
+      subject: notFound,
+      status: readValue('Active'),
+      displayId: notFound,
+    });
+    expect(missing).toEqual(['subject', 'plan', 'displayId']);
+    expect(ticket).toEqual({ ...ref, status: 'Active' });
+  });
+
+  it('lets a read display id replace the URL’s', () => {
+    expect(buildResult(ref, { displayId: readValue('#11162') }).ticket.displayId).toBe('#11162');
+  });
+
+  it('clips values to the schema’s limits so the ticket always validates', () => {
+    const { ticket } = buildResult(ref, {
+      subject: readValue('x'.repeat(5000)),
+      plan: readValue('p'.repeat(300)),
+    });
+    expect(ticket.subject).toHaveLength(1000);
+    expect(ticket.plan).toHaveLength(100);
+    expect(ticketInfoSchema.parse(ticket)).toEqual(ticket);
+  });
+
+  it('readValue(found=false) is not found', () => {
+    expect(readValue('x', false)).toEqual({ found: false });
+    expect(readValue(null)).toEqual({ found: true });
+  });
+});
+
+describe('resultFromRef', () => {
+  it('is the URL’s facts only, nothing missing', () => {
+    expect(resultFromRef(ref)).toEqual({ ticket: { ...ref }, missing: [] });
+    const { displayId: _d, ...noDisplay } = ref;
+    expect(resultFromRef(noDisplay).ticket).toEqual(noDisplay);
+  });
+});
