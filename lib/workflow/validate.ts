@@ -36,12 +36,19 @@ function isValidCalendarDate(local: string): boolean {
   return d! <= daysInMonth;
 }
 
+// Patterns come from templates and are checked on every derive; compile each once.
+const compiled = new Map<string, RegExp | undefined>();
+
 function compilePattern(source: string): RegExp | undefined {
+  if (compiled.has(source)) return compiled.get(source);
+  let re: RegExp | undefined;
   try {
-    return new RegExp(source, 'u');
+    re = new RegExp(source, 'u');
   } catch {
-    return undefined;
+    re = undefined;
   }
+  compiled.set(source, re);
+  return re;
 }
 
 function acceptMatches(accept: string[], name: string, type: string): boolean {

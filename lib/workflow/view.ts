@@ -43,6 +43,14 @@ export interface SectionView {
   applicable: number;
 }
 
+/**
+ * - running / due-soon (within policy.reminderLeadMinutes) / breached (past due)
+ * - paused: an open pause; the remaining time is frozen, paused time never counts
+ * - met: the stop condition held on time (stoppedAt ≤ dueAt)
+ * - stopped: the stop condition held late, or the run was closed first
+ * Clocks that do not apply (appliesWhen) or have not started (e.g. the
+ * engineering clock before the escalation page) are absent from RunView.clocks.
+ */
 export type ClockState = 'running' | 'due-soon' | 'breached' | 'paused' | 'stopped' | 'met';
 
 export interface ClockView {
