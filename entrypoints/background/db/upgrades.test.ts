@@ -1,0 +1,112 @@
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
+import { CasebookDB, declareVersions } from './db';
+import { listOpenRuns } from './repo';
+import { DB_VERSION, DB_VERSIONS } from './schema';
+import type { TemplateRecord } from './types';
+import { upgradeRunV1toV2 } from './upgrades';
+
+const MIN = 60_000;
+
+interface Fixture {
+  version: number;
+  tables: {
+    templates: TemplateRecord[];
+    runs: Run[];
+    events: RunEvent[];
+    attachments: unknown[];
+    settings: Array<{ key: string; value: unknown }>;
+  };
+}
+
+function loadFixture(version: number): Fixture {
+  const path = resolve(import.meta.dirname, `../../../tests/fixtures/db/v${version}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+}
+
+/** A database at `version`, filled from its fixture, then closed. */
+async function createAt(version: number, name: string): Promise<Fixture> {
+  const fixture = loadFixture(version);
+  const old = new Dexie(name);
+  declareVersions(
+    old,
+    DB_VERSIONS.filter((v) => v.version <= version),
+  );
+  await old.open();
+  expect(old.verno).toBe(version);
+  for (const [table, rows] of Object.entries(fixture.tables)) {
+    if (rows.length) await old.table(table).bulkAdd(rows);
+  }
+  old.close();
+  return fixture;
+}
+
+const v1 = loadFixture(1);
+const template = v1.tables.templates[0]!.template as WorkflowTemplate;
+const byId = (id: string) => v1.tables.runs.find((r) => r.id === id)!;
+const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
+
+describe('upgradeRunV1toV2 (pure)', () => {
+  it('adds the next due clock, open-list key, wake-up time and summary to an open run', () => {
+    const run = byId('zendesk:1001');
+    const record = upgradeRunV1toV2(run, template, T0 + 10 * MIN);
+    // Paid plan: first response 1 h from ticket creation (T0 - 5 min); SEV1
+    // status-page cadence 30 min from when severity was set (T0 + 2 min).
+    expect(record.nextDueAt).toBe(T0 + 2 * MIN + 30 * MIN);
+    expect(record.openUpdatedAt).toBe(run.updatedAt);
+    expect(record.alarmAt).toBe(T0 + 2 * MIN + 15 * MIN);
+    expect(record.summary).toMatchObject({
+      severity: 'SEV1',
+      plan: 'paid',
+      currentStepId: 'acknowledge',
+    });
+    // The run itself is untouched.
+    const { nextDueAt: _n, openUpdatedAt: _o, alarmAt: _a, summary: _s, ...rest } = record;
+    expect(rest).toEqual(run);
+  });
+
+  it('leaves closed runs out of the open indexes', () => {
+    const record = upgradeRunV1toV2(byId('helpscout:3003'), template, T0 + 60 * MIN);
+    expect(record.nextDueAt).toBeUndefined();
+    expect(record.openUpdatedAt).toBeUndefined();
+    expect(record.alarmAt).toBeUndefined();
+  });
+
+  it('keeps a run whose template version is missing listed as open, by recency', () => {
+    const run = byId('zendesk:4004');
+    expect(upgradeRunV1toV2(run, undefined, T0)).toEqual({ ...run, openUpdatedAt: run.updatedAt });
+  });
+});
+
+describe('opening a v1 database with the current schema', () => {
+  it('upgrades every run and keeps events, templates and settings', async () => {
+    const name = `upgrade-v1-${Math.random()}`;
+    const fixture = await createAt(1, name);
+    const db = new CasebookDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+
+    expect(await db.events.toArray()).toEqual(fixture.tables.events);
+    expect(await db.templates.toArray()).toEqual(fixture.tables.templates);
+    expect(await db.settings.toArray()).toEqual(fixture.tables.settings);
+
+    const runs = await db.runs.toArray();
+    expect(runs).toHaveLength(fixture.tables.runs.length);
+    const open = await db.runs.orderBy('openUpdatedAt').primaryKeys();
+    expect(open.sort()).toEqual(['intercom:2002', 'zendesk:1001', 'zendesk:4004']);
+    expect(await db.runs.orderBy('nextDueAt').primaryKeys()).toEqual(['zendesk:1001']);
+
+    // The upgraded store answers the open-runs query from its indexes.
+    const page = await listOpenRuns(db, T0 + 10 * MIN);
+    expect(page.items.map((i) => i.runId)).toEqual([
+      'zendesk:1001',
+      'intercom:2002',
+      'zendesk:4004',
+    ]);
+    expect(page.counts).toEqual({ open: 3, breached: 0, dueSoon: 0 });
+    db.close();
+  });
+});

@@ -1,0 +1,355 @@
+/**
+ * The whole background against the fake browser: messages in through
+ * runtime.onMessage, pushes out over (fake) ports, clocks on fake alarms.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RequestError, send, subscribe } from '../../platform/messaging/client';
+import { installFakePorts, type FakePortHub } from '../../platform/messaging/testing/fake-ports';
+import type { ServerPortMessage } from '../../lib/messaging/sync';
+import type { Actor, TicketInfo } from '../../lib/workflow/schema';
+import { CLOCK_ALARM } from './clocks';
+import { CasebookDB } from './db/db';
+import { startBackground, type Background } from './main';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+const ana: Actor = { name: 'Ana Agent' };
+const bo: Actor = { name: 'Bo Agent' };
+
+function ticket(id: string, extra: Partial<TicketInfo> = {}): TicketInfo {
+  return {
+    helpdesk: 'zendesk',
+    ticketId: id,
+    url: `https://acme.zendesk.com/agent/tickets/${id}`,
+    subject: `Ticket ${id}`,
+    createdAt: T0,
+    ...extra,
+  };
+}
+
+/** APIs the background registers on that fakeBrowser does not implement. */
+function fillFakeBrowserGaps(): void {
+  const noopEvent = () => ({ addListener() {}, removeListener() {}, hasListener: () => false });
+  const permissions = fakeBrowser.permissions as unknown as Record<string, unknown>;
+  permissions.onAdded = noopEvent();
+  permissions.onRemoved = noopEvent();
+  const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
+  runtime.getManifest = () => ({ manifest_version: 3, name: 'Casebook', version: '0.1.0' });
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let now = T0;
+let ports: FakePortHub;
+let bg: Background;
+let dbCount = 0;
+
+async function snapshot(db: CasebookDB) {
+  return { runs: await db.runs.toArray(), events: await db.events.toArray() };
+}
+
+beforeEach(async () => {
+  now = T0;
+  fillFakeBrowserGaps();
+  ports = installFakePorts();
+  dbCount += 1;
+  bg = startBackground({
+    db: new CasebookDB(`main-test-${dbCount}-${Math.random()}`),
+    now: () => now,
+  });
+  await bg.ready;
+});
+
+describe('requests', () => {
+  it('opens and changes a run through runtime messages', async () => {
+    const opened = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    expect(opened.run.id).toBe('zendesk:1001');
+    expect(opened.template.id).toBe('support-ticket');
+    expect(opened.view?.runId).toBe('zendesk:1001');
+
+    const changed = await send({
+      type: 'run.mutate',
+      runId: opened.run.id,
+      mutation: {
+        type: 'set-field',
+        stepId: 'assign-severity',
+        fieldId: 'severity',
+        value: 'SEV2',
+      },
+      actor: bo,
+    });
+    expect(changed.run.values['assign-severity']?.severity?.value).toBe('SEV2');
+    expect(changed.view?.severity).toBe('SEV2');
+
+    const { events } = await send({ type: 'run.events', runId: opened.run.id });
+    expect(events.map((e) => e.type)).toEqual(['run-created', 'field-set']);
+  });
+
+  it('rejects malformed and unknown messages with a clear error and changes nothing', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    const before = await snapshot(bg.db);
+    const raw = (message: unknown) => fakeBrowser.runtime.sendMessage(message as never);
+
+    expect(await raw('run.open')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await raw({ runId: run.id })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await raw({ type: 'run.delete', runId: run.id })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-type', message: 'Unknown request type "run.delete".' },
+    });
+    const missingActor = await raw({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: {
+        type: 'set-field',
+        stepId: 'assign-severity',
+        fieldId: 'severity',
+        value: 'SEV1',
+      },
+    });
+    expect(missingActor).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(JSON.stringify(missingActor)).toContain('actor');
+    const badMutation = await raw({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'delete-everything' },
+      actor: ana,
+    });
+    expect(badMutation).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await raw({ type: 'data.wipe', confirm: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(
+      await raw({
+        type: 'attachment.put',
+        runId: run.id,
+        stepId: 'request-artifacts',
+        fieldId: 'files',
+        name: 'a',
+        mimeType: 'text/plain',
+        dataBase64: 'not base64!',
+        actor: ana,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+
+    expect(await snapshot(bg.db)).toEqual(before);
+  });
+
+  it('turns engine refusals into typed errors and leaves the run as it was', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    const before = await snapshot(bg.db);
+    const closing = send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-step-status', stepId: 'close', status: 'done' },
+      actor: ana,
+    });
+    await expect(closing).rejects.toBeInstanceOf(RequestError);
+    await expect(closing).rejects.toMatchObject({ code: 'blocked' });
+    await expect(send({ type: 'run.get', runId: 'zendesk:404' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(await snapshot(bg.db)).toEqual(before);
+  });
+
+  it('refuses to send a malformed request at all', async () => {
+    await expect(send({ type: 'runs.listOpen', limit: 0 })).rejects.toMatchObject({
+      code: 'bad-request',
+    });
+  });
+
+  it('attaches a file through base64 and reads it back', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
+    const file = await send({
+      type: 'attachment.put',
+      runId: run.id,
+      stepId: 'request-artifacts',
+      fieldId: 'files',
+      name: 'console.txt',
+      mimeType: 'text/plain',
+      dataBase64: btoa('TypeError: x is undefined'),
+      actor: ana,
+    });
+    expect(file).toMatchObject({ name: 'console.txt', size: 25, type: 'text/plain' });
+    const back = await send({ type: 'attachment.get', attachmentId: file.attachmentId });
+    expect(atob(back.dataBase64)).toBe('TypeError: x is undefined');
+    const { run: after } = await send({ type: 'run.get', runId: run.id });
+    expect(after.values['request-artifacts']?.files?.value).toEqual([file]);
+  });
+
+  it('exports runs as JSON and CSV, and wipes them on the confirm word only', async () => {
+    await send({ type: 'run.open', ticket: ticket('1', { subject: '=cmd()' }), actor: ana });
+    const json = await send({ type: 'data.exportRuns', format: 'json' });
+    expect(JSON.parse(json.text).runs).toHaveLength(1);
+    const csv = await send({ type: 'data.exportRuns', format: 'csv' });
+    expect(csv.filename).toMatch(/\.csv$/);
+    expect(csv.text).toContain("'=cmd()");
+    const handoff = await send({ type: 'run.export', runId: 'zendesk:1', format: 'handoff-md' });
+    expect(handoff.filename).toBe('zendesk-1-handoff.md');
+
+    expect(await send({ type: 'data.wipe', confirm: 'WIPE' })).toEqual({
+      runs: 1,
+      events: 1,
+      attachments: 0,
+    });
+    expect((await send({ type: 'runs.listOpen' })).counts.open).toBe(0);
+  });
+
+  it('saves template versions; runs stay on theirs', async () => {
+    const { template } = await send({ type: 'template.getActive' });
+    const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
+    const unchanged = await send({ type: 'template.save', template });
+    expect(unchanged).toMatchObject({ changed: false, template: { version: 1 } });
+    const saved = await send({ type: 'template.save', template: { ...template, name: 'Renamed' } });
+    expect(saved).toMatchObject({ changed: true, template: { version: 2, name: 'Renamed' } });
+    const { items } = await send({ type: 'template.list' });
+    expect(items.map((i) => [i.version, i.active])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect((await send({ type: 'run.get', runId: run.id })).template.version).toBe(1);
+    const reset = await send({ type: 'template.reset' });
+    expect(reset).toMatchObject({ changed: true, template: { version: 3, name: template.name } });
+  });
+});
+
+describe('live sync', () => {
+  it('pushes a change made from another page to the run and open-runs subscribers', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    const runPushes: ServerPortMessage[] = [];
+    const listPushes: ServerPortMessage[] = [];
+    const stopRun = subscribe({ kind: 'run', runId: run.id }, (m) => runPushes.push(m));
+    const stopList = subscribe({ kind: 'open-runs' }, (m) => listPushes.push(m));
+    const other = subscribe({ kind: 'run', runId: 'zendesk:other' }, () => {
+      throw new Error('pushed to the wrong topic');
+    });
+    await until(() => bg.hub.subscriberCount(`run:${run.id}`) === 1, 'the subscription');
+
+    await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: {
+        type: 'set-field',
+        stepId: 'collect-repro',
+        fieldId: 'browser',
+        value: 'Chrome 156',
+      },
+      actor: bo,
+    });
+    await until(() => runPushes.length === 1 && listPushes.length === 1, 'the pushes');
+    const pushed = runPushes[0]!;
+    expect(pushed.type).toBe('run-changed');
+    if (pushed.type === 'run-changed') {
+      expect(pushed.run.values['collect-repro']?.browser?.value).toBe('Chrome 156');
+      expect(pushed.view?.runId).toBe(run.id);
+    }
+    expect(listPushes[0]).toEqual({ type: 'open-runs-changed' });
+
+    stopRun();
+    stopList();
+    other();
+    await until(() => bg.hub.subscriberCount(`run:${run.id}`) === 0, 'the unsubscribe');
+  });
+
+  it('reconnects after the worker stops and asks the view to catch up', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    const pushes: ServerPortMessage[] = [];
+    let reconnects = 0;
+    let disconnects = 0;
+    const stop = subscribe({ kind: 'run', runId: run.id }, (m) => pushes.push(m), {
+      onReconnect: () => (reconnects += 1),
+      onDisconnect: () => (disconnects += 1),
+    });
+    await until(() => bg.hub.subscriberCount(`run:${run.id}`) === 1, 'the subscription');
+
+    ports.stopWorker();
+    await until(() => reconnects === 1, 'the reconnect');
+    expect(disconnects).toBe(1);
+    expect(ports.connects).toBe(2);
+    await until(() => bg.hub.subscriberCount(`run:${run.id}`) === 1, 'the re-subscription');
+
+    await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-field', stepId: 'collect-repro', fieldId: 'os', value: 'macOS 15' },
+      actor: bo,
+    });
+    await until(() => pushes.length === 1, 'the push after reconnecting');
+    stop();
+    await flush();
+    expect(ports.connects).toBe(2);
+  });
+
+  it('ignores malformed subscribe messages', async () => {
+    const port = (
+      fakeBrowser.runtime as unknown as {
+        connect: (i: { name: string }) => { postMessage: (m: unknown) => void };
+      }
+    ).connect({
+      name: 'casebook-sync',
+    });
+    port.postMessage({ type: 'subscribe', topic: { kind: 'everything' } });
+    await flush();
+    expect(bg.hub.subscriberCount('everything')).toBe(0);
+  });
+});
+
+describe('clocks', () => {
+  it('schedules the clock alarm and shows urgent runs on the badge after each write', async () => {
+    // Created 50 minutes ago: first response (1 h) due in 10 minutes.
+    await send({
+      type: 'run.open',
+      ticket: ticket('soon', { createdAt: T0 - 50 * MIN }),
+      actor: ana,
+    });
+    await send({ type: 'run.open', ticket: ticket('later'), actor: ana });
+    await bg.clocks.refresh();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    const alarm = await fakeBrowser.alarms.get(CLOCK_ALARM);
+    // The soonest wake-up: "soon" is already inside its reminder window, so its due moment.
+    expect(alarm?.scheduledTime).toBe(T0 + 10 * MIN);
+  });
+
+  it('notifies when the alarm fires and the clock still runs, then moves the alarm', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
+    await bg.clocks.refresh();
+    expect((await fakeBrowser.alarms.get(CLOCK_ALARM))?.scheduledTime).toBe(T0 + 45 * MIN);
+
+    now = T0 + 45 * MIN;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: CLOCK_ALARM, scheduledTime: now });
+    let notes: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && Object.keys(notes).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      notes = await fakeBrowser.notifications.getAll();
+    }
+    await bg.clocks.refresh();
+    expect(Object.keys(notes)).toEqual([`casebook-clock|${run.id}|first-response|reminder`]);
+    expect(Object.values(notes)[0]).toMatchObject({ title: 'First response: due soon' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect((await fakeBrowser.alarms.get(CLOCK_ALARM))?.scheduledTime).toBe(T0 + 60 * MIN);
+
+    // Acknowledged before the due moment: no breach notice, no alarm left.
+    await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-step-status', stepId: 'acknowledge', status: 'done' },
+      actor: ana,
+    });
+    now = T0 + 61 * MIN;
+    await bg.clocks.tick();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1);
+    expect(await fakeBrowser.alarms.get(CLOCK_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Wires the background together and registers its listeners. Kept apart
+ * from `index.ts` (the WXT entrypoint) so tests can start a whole background
+ * against the fake browser.
+ */
+import { browser } from '#imports';
+import { createClocks, runIdOfNotification, type Clocks } from './clocks';
+import { CasebookDB } from './db/db';
+import { createEffects } from './effects';
+import { createHandlers } from './handlers';
+import type { HandlerContext } from './handlers/context';
+import { focusRunTab } from './handlers/runs';
+import { createRouter } from './router';
+import { registerSettingsLifecycle } from './settings/handlers';
+import { createSyncHub, type SyncHub } from './sync';
+
+export interface Background {
+  db: CasebookDB;
+  hub: SyncHub;
+  clocks: Clocks;
+  /** Settles when the start-up clock re-sync has run. */
+  ready: Promise<void>;
+}
+
+export function startBackground(options: { db?: CasebookDB; now?: () => number } = {}): Background {
+  const db = options.db ?? new CasebookDB();
+  const now = options.now ?? Date.now;
+  const hub = createSyncHub();
+  const clocks = createClocks(db, now);
+  const effects = createEffects(hub, clocks);
+  const publish: SyncHub['publish'] = (message) => hub.publish(message);
+  const route = createRouter(
+    createHandlers({ db, now, publish }),
+    (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
+  );
+
+  // Every listener is registered synchronously: an MV3 worker woken by an
+  // event only receives it if its listener exists after the first turn.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  browser.runtime.onConnect.addListener((port) => hub.attach(port));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    clocks.onAlarm(alarm).catch((error: unknown) => {
+      console.error('[casebook] clock tick failed', error);
+    });
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const runId = runIdOfNotification(notificationId);
+    if (!runId) return;
+    focusRunTab(db, runId).catch((error: unknown) => {
+      console.error('[casebook] focusing the ticket failed', error);
+    });
+  });
+  registerSettingsLifecycle(publish);
+
+  // Alarms do not survive every browser restart (Firefox drops them) and a
+  // moment may have come due while the worker was stopped: re-sync from the DB.
+  const ready = clocks.tick().catch((error: unknown) => {
+    console.error('[casebook] clock re-sync failed', error);
+  });
+  return { db, hub, clocks, ready };
+}
