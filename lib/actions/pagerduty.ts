@@ -475,3 +475,21 @@ export function resumePage(
   }
   return { send: false, state: current, records };
 }
+
+/**
+ * Stop the send in flight without an answer from PagerDuty, e.g. because the
+ * routing key was removed or the host permission revoked before a retry.
+ * Final: the agent sees the message and pages again once it is fixed.
+ */
+export function abandonPage(state: PageState, message: string, now: number): PageTransition {
+  if (state.status !== 'sending') {
+    throw new Error(`no page is being sent (state ${state.status})`);
+  }
+  const record: PageRecord = {
+    type: 'page-failed',
+    dedupKey: state.dedupKey,
+    message,
+    attempts: state.attempt,
+  };
+  return { state: applyPageRecord(state, record, now), record };
+}

@@ -8,6 +8,7 @@
  * type) from `lib/messaging/<domain>.ts`, and spread both below.
  */
 import { z } from 'zod';
+import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
@@ -21,6 +22,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...attachmentRequestSchemas,
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
+  ...actionRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -37,6 +39,7 @@ export const replyDataSchemas = {
   ...attachmentReplySchemas,
   ...dataReplySchemas,
   ...settingsReplySchemas,
+  ...actionReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

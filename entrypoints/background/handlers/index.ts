@@ -8,6 +8,7 @@ import type { ServerPortMessage } from '../../../lib/messaging/sync';
 import { runsToCsv } from '../../../lib/settings/csv';
 import type { CasebookDB } from '../db/db';
 import { allRunsWithViews, latestTemplates, saveTemplate } from '../db/repo';
+import { actionHandlers } from '../actions';
 import { createSettingsHandlers } from '../settings/handlers';
 import { attachmentHandlers } from './attachments';
 import type { HandlerContext } from './context';
@@ -27,6 +28,7 @@ export function createHandlers({ db, now, publish }: HandlerDeps) {
     ...templateHandlers,
     ...attachmentHandlers,
     ...dataHandlers,
+    ...actionHandlers,
     ...createSettingsHandlers({
       now,
       publish,
