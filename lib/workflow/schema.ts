@@ -470,6 +470,54 @@ export const templateSchema = z
         checkRef(clock.start.field, ['clocks', ci, 'start', 'field']);
       if (clock.kind === 'cadence') checkRef(clock.resetBy, ['clocks', ci, 'resetBy']);
     });
+    const unique = (ids: string[], what: string, path: (string | number)[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', message: `duplicate ${what} id "${id}"`, path });
+        seen.add(id);
+      }
+    };
+    unique(
+      template.sections.map((s) => s.id),
+      'section',
+      ['sections'],
+    );
+    unique(
+      template.clocks.map((c) => c.id),
+      'clock',
+      ['clocks'],
+    );
+    unique(
+      template.messages.map((m) => m.id),
+      'message',
+      ['messages'],
+    );
+    // A pattern that does not compile would make its field impossible to fill.
+    const checkPattern = (source: string, path: (string | number)[]) => {
+      try {
+        new RegExp(source, 'u');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `invalid regular expression "${source}"`, path });
+      }
+    };
+    template.sections.forEach((section, si) =>
+      section.steps.forEach((step, sti) => {
+        const base = ['sections', si, 'steps', sti];
+        unique(
+          step.gates.map((g) => g.id),
+          `gate (step "${step.id}")`,
+          [...base, 'gates'],
+        );
+        step.fields.forEach((f, fi) => {
+          if (f.type === 'text' && f.pattern)
+            checkPattern(f.pattern, [...base, 'fields', fi, 'pattern']);
+          if (f.type === 'url') {
+            f.allow?.forEach((p, pi) => checkPattern(p, [...base, 'fields', fi, 'allow', pi]));
+          }
+        });
+      }),
+    );
     const severities = new Set(template.policy.severities.map((s) => s.id));
     if (severities.size !== 4) {
       ctx.addIssue({

@@ -83,6 +83,26 @@ describe('template schema', () => {
     expect(messages).toContain('unknown field close/x');
   });
 
+  it('rejects duplicate section, clock, message and gate ids, and patterns that do not compile', () => {
+    const t = clone(T) as WorkflowTemplateInput;
+    t.sections[1]!.id = 'triage';
+    t.clocks![1]!.id = 'first-response';
+    t.messages![1]!.id = 'first-touch';
+    t.sections[5]!.steps[3]!.gates!.push({
+      id: 'root-cause',
+      require: { kind: 'plan', in: ['paid'] },
+      message: 'x',
+    });
+    const url = t.sections[3]!.steps[0]!.fields![0]!;
+    if (url.type === 'url') url.allow = ['^https://(unclosed'];
+    const messages = issues(t);
+    expect(messages).toContain('duplicate section id "triage"');
+    expect(messages).toContain('duplicate clock id "first-response"');
+    expect(messages).toContain('duplicate message id "first-touch"');
+    expect(messages).toContain('duplicate gate (step "close") id "root-cause"');
+    expect(messages).toContain('invalid regular expression "^https://(unclosed"');
+  });
+
   it('rejects ids that are not kebab-case', () => {
     const t = clone(T) as WorkflowTemplateInput;
     t.sections[0]!.steps[0]!.id = 'Acknowledge Ticket';
