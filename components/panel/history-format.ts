@@ -57,7 +57,7 @@ export interface HistoryLine {
 
 export function historyLines(events: RunEvent[], step: Step): HistoryLine[] {
   return events
-    .filter((e) => e.stepId === undefined || e.stepId === step.id)
+    .filter((e) => e.stepId === step.id)
     .map((e, i) => {
       const who = e.by.email ? `${e.by.name} (${e.by.email})` : e.by.name;
       const base = {

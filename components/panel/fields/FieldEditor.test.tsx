@@ -328,3 +328,34 @@ describe('messages and read-only', () => {
     expect(screen.queryByText('Hidden one')).toBeNull();
   });
 });
+
+describe('failed saves', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('text shows the failure and sends the same text again on the next blur', async () => {
+    const onSetField = vi
+      .fn<(s: string, f: string, v: FieldValue) => Promise<void>>()
+      .mockRejectedValueOnce(new Error('Not connected'))
+      .mockResolvedValue(undefined);
+    render(
+      <FieldEditor
+        stepId="s"
+        view={fieldView({ id: 'os', label: 'OS', type: 'text' })}
+        readOnly={false}
+        onSetField={onSetField}
+        onUploadFiles={vi.fn()}
+      />,
+    );
+    const input = screen.getByLabelText('OS');
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: 'macOS 15' } });
+    await act(async () => fireEvent.blur(input));
+    expect(screen.getByRole('alert').textContent).toBe('Not connected');
+    fireEvent.focus(input);
+    await act(async () => fireEvent.blur(input));
+    expect(onSetField).toHaveBeenCalledTimes(2);
+    expect(onSetField).toHaveBeenLastCalledWith('s', 'os', 'macOS 15');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -58,8 +58,11 @@ export function NumberEditor(props: FieldEditorProps & { field: NumberField }) {
     setLocalError(undefined);
     const key = parsed.value === null ? '' : String(parsed.value);
     if (key === lastSent.current) return;
+    const previous = lastSent.current;
     lastSent.current = key;
-    void save(parsed.value);
+    void save(parsed.value).then((ok) => {
+      if (!ok && lastSent.current === key) lastSent.current = previous;
+    });
   };
 
   const debounced = useDebouncedCallback(commit, TEXT_SAVE_DELAY_MS);
@@ -83,9 +86,10 @@ export function NumberEditor(props: FieldEditorProps & { field: NumberField }) {
         onFocus={() => {
           focused.current = true;
         }}
-        onBlur={() => {
+        onBlur={(e) => {
           focused.current = false;
-          debounced.flush();
+          debounced.cancel();
+          commit(e.currentTarget.value);
         }}
         onChange={(e) => {
           const text = e.currentTarget.value;

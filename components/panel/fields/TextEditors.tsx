@@ -101,8 +101,12 @@ function DraftTextEditor(props: DraftProps) {
     const problem = validate(value);
     setLocalError(problem);
     if (problem || value === lastSent.current) return;
+    const previous = lastSent.current;
     lastSent.current = value;
-    void save(value === '' ? null : value);
+    void save(value === '' ? null : value).then((ok) => {
+      // A failed save may be retried with the same text.
+      if (!ok && lastSent.current === value) lastSent.current = previous;
+    });
   };
   const debounced = useDebouncedCallback(commit, TEXT_SAVE_DELAY_MS);
 
@@ -118,9 +122,11 @@ function DraftTextEditor(props: DraftProps) {
     onFocus: () => {
       focused.current = true;
     },
-    onBlur: () => {
+    onBlur: (e: { currentTarget: { value: string } }) => {
       focused.current = false;
-      debounced.flush();
+      // Commit what is shown (deduplicated), which also retries a failed save.
+      debounced.cancel();
+      commit(e.currentTarget.value);
     },
     onChange: (e: { currentTarget: { value: string } }) => {
       const value = e.currentTarget.value;

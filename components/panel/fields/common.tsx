@@ -34,14 +34,17 @@ export function useFieldSave(props: FieldEditorProps) {
   const fieldId = view.field.id;
   const [saveError, setSaveError] = useState<string | undefined>();
   const seq = useRef(0);
+  /** Resolves false when the save failed (the message is already shown). */
   const save = useCallback(
-    async (value: FieldValue) => {
+    async (value: FieldValue): Promise<boolean> => {
       const mine = ++seq.current;
       try {
         await onSetField(stepId, fieldId, value);
         if (mine === seq.current) setSaveError(undefined);
+        return true;
       } catch (e) {
         if (mine === seq.current) setSaveError(errorMessage(e));
+        return false;
       }
     },
     [onSetField, stepId, fieldId],
