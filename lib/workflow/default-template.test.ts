@@ -169,6 +169,54 @@ describe('DEFAULT_TEMPLATE', () => {
     expect(sev.SEV2?.statusPageCadenceMinutes).toBeUndefined();
   });
 
+  it('step and field conditions agree with the policy they encode', () => {
+    const sevs = DEFAULT_TEMPLATE.policy.severities;
+    const whenIn = (id: string) => {
+      const w = step(id).when;
+      return w && 'in' in w ? [...w.in].sort() : undefined;
+    };
+    expect(whenIn('page-sev1')).toEqual(sevs.filter((s) => s.pageImmediately).map((s) => s.id));
+    expect(whenIn('status-page-updates')).toEqual(
+      sevs.filter((s) => s.statusPageCadenceMinutes !== undefined).map((s) => s.id),
+    );
+    expect(whenIn('escalation-page')).toEqual(
+      sevs.filter((s) => s.pageVia !== 'none').map((s) => s.id),
+    );
+    expect(whenIn('escalation-page')).toEqual(
+      sevs.filter((s) => s.engineeringAckMinutes !== undefined).map((s) => s.id),
+    );
+    const summary = field('follow-up', 'incident-summary').when;
+    expect(summary && 'in' in summary ? summary.in : undefined).toEqual(
+      DEFAULT_TEMPLATE.policy.plans.filter((p) => p.incidentSummaryRequired).map((p) => p.id),
+    );
+  });
+
+  it('declares the three clocks of the spec', () => {
+    expect(DEFAULT_TEMPLATE.clocks).toEqual([
+      expect.objectContaining({
+        id: 'first-response',
+        kind: 'deadline',
+        start: { kind: 'ticket-created' },
+        target: 'first-response-by-plan',
+        stopWhen: { kind: 'step', stepId: 'acknowledge', is: ['done'] },
+      }),
+      expect.objectContaining({
+        id: 'engineering-ack',
+        kind: 'deadline',
+        appliesWhen: { kind: 'severity', in: ['SEV1', 'SEV2', 'SEV3'] },
+        start: { kind: 'step-done', stepId: 'escalation-page' },
+        target: 'engineering-ack-by-severity',
+      }),
+      expect.objectContaining({
+        id: 'status-page',
+        kind: 'cadence',
+        appliesWhen: { kind: 'severity', in: ['SEV1'] },
+        start: { kind: 'field-set', field: { stepId: 'assign-severity', fieldId: 'severity' } },
+        resetBy: { stepId: 'status-page-updates', fieldId: 'last-update' },
+      }),
+    ]);
+  });
+
   it('sets first-response SLAs: 1 h for paid plans, 4 h for trial/free; enterprise adds the summary', () => {
     const plan = Object.fromEntries(DEFAULT_TEMPLATE.policy.plans.map((p) => [p.id, p]));
     expect(plan.enterprise).toMatchObject({
