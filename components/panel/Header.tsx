@@ -13,6 +13,7 @@ export interface HeaderProps {
   bodyId: string;
   onCollapse(): void;
   collapseButtonRef?: Ref<HTMLButtonElement>;
+  onClickCapture(e: { preventDefault(): void; stopPropagation(): void }): void;
   /** The header is the drag handle. */
   dragHandlers: {
     onPointerDown: PointerEventHandler;
@@ -25,7 +26,7 @@ export interface HeaderProps {
 export function Header(props: HeaderProps) {
   const { helpdesk, ticket, clocks, now, leadMinutes } = props;
   return (
-    <div className="cb-header" {...props.dragHandlers}>
+    <div className="cb-header" {...props.dragHandlers} onClickCapture={props.onClickCapture}>
       <div className="cb-header-top">
         <h2 className="cb-title">
           <span className="cb-helpdesk">{HELPDESK_LABEL[helpdesk]}</span>{' '}

@@ -190,6 +190,7 @@ export function Panel(props: PanelProps) {
             onCollapse={collapse}
             collapseButtonRef={collapseButton}
             dragHandlers={drag.handlers}
+            onClickCapture={drag.onClickCapture}
           />
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />

@@ -73,7 +73,12 @@ export function useDrag(opts: {
     state.current = undefined;
     if (!s.moved) return;
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
+    // The click that ends a drag is dispatched right after pointerup; swallow
+    // only that one, so a later keyboard "click" is never eaten.
     suppressClick.current = true;
+    setTimeout(() => {
+      suppressClick.current = false;
+    }, 0);
     if (commit) optsRef.current.onEnd(s.last);
     else optsRef.current.onEnd(s.origin);
   }, []);

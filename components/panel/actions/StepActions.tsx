@@ -1,0 +1,739 @@
+/**
+ * The buttons a step offers (its template `actions`), rendered in the panel's
+ * `renderActions(step)` slot. Props in, callbacks out: the text, links and
+ * refusals are built here from the run by the pure builders in lib/actions;
+ * inserting, copying, opening, paging and recording are the container's.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { buildBugReport } from '../../../lib/actions/bug-report';
+import {
+  composeMessage,
+  isComposerAction,
+  type ComposerAction,
+} from '../../../lib/actions/composer-text';
+import { readRunFacts, type RunFacts } from '../../../lib/actions/facts';
+import { buildJiraCreateUrl } from '../../../lib/actions/jira';
+import { buildLinearNewIssueUrl } from '../../../lib/actions/linear';
+import { buildLogSearchUrl, logSearchInputFromFacts } from '../../../lib/actions/log-search';
+import { pageRefusal, type PageState } from '../../../lib/actions/pagerduty';
+import { incidentChannelName, slackMentionText } from '../../../lib/actions/slack';
+import {
+  allowedNextStates,
+  draftStatusUpdate,
+  isStatusPageState,
+  STATUS_PAGE_LABELS,
+  suggestedNextState,
+} from '../../../lib/actions/statuspage';
+import { DEFAULT_IDS } from '../../../lib/workflow/default-template';
+import type { PagingReadiness } from '../../../lib/messaging/actions';
+import type { IntegrationsSettings } from '../../../lib/settings/schema';
+import type {
+  FieldValue,
+  Run,
+  StatusPageState,
+  StepAction,
+  WorkflowTemplate,
+} from '../../../lib/workflow/schema';
+import type { RunView, StepView } from '../../../lib/workflow/view';
+import { toUtcIso } from '../../../lib/time/zoned';
+import './actions.css';
+
+/** The settings the actions read. */
+export type ActionSettings = Pick<
+  IntegrationsSettings,
+  | 'tracker'
+  | 'sentrySearchUrl'
+  | 'datadogSearchUrl'
+  | 'statusPageAdminUrl'
+  | 'slackWorkspaceUrl'
+  | 'runbookUrl'
+  | 'escalationManager'
+>;
+
+/** How a composer insertion went (platform/composer/insert.ts reports it). */
+export interface InsertOutcome {
+  /** `clipboard` when the editor could not be reached and the text was copied instead. */
+  path: string;
+}
+
+export interface StepActionsProps {
+  step: StepView;
+  run: Run;
+  view: RunView;
+  template: WorkflowTemplate;
+  settings: ActionSettings;
+  /** The page's delivery state and readiness (action.pageStatus); undefined while loading. */
+  page: { state: PageState; readiness: PagingReadiness } | undefined;
+  now: number;
+  agentName?: string;
+  onInsertText(text: string): Promise<InsertOutcome | void>;
+  onCopy(text: string): Promise<void>;
+  onOpenUrl(url: string): void;
+  onPage(repage: boolean): Promise<void>;
+  onRecordAction(action: string, note?: string): Promise<void>;
+  /** Record what an action did in the run's own fields (status-page state, escalation). */
+  onSetField?(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function hhmm(t: number): string {
+  return `${toUtcIso(t).slice(11, 16)} UTC`;
+}
+
+/** One async action at a time per control, with its outcome shown next to it. */
+function useRunner() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const run = async (task: () => Promise<string | void>) => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const message = await task();
+      if (message) setDone(message);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, run };
+}
+
+function Outcome({ error, done }: { error?: string; done?: string }) {
+  return (
+    <>
+      {error ? (
+        <p className="cb-action-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="cb-action-done" role="status">
+          {done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Refusal({ reason }: { reason: string }) {
+  return (
+    <p className="cb-action-refusal" role="status">
+      {reason}
+    </p>
+  );
+}
+
+const MESSAGE_BUTTON: Record<ComposerAction, string> = {
+  'insert-first-touch': 'Insert first-touch reply',
+  'insert-eta-update': 'Insert ETA update',
+  'insert-fix-shipped': 'Insert fix-shipped note',
+  'insert-confirmation-request': 'Insert confirmation request',
+  'insert-closing-note': 'Insert closing note',
+  'draft-incident-summary': 'Draft incident summary',
+};
+
+/** A filled message shown for review (and editing) before it goes into the reply. */
+function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
+  const { action } = props;
+  const [draft, setDraft] = useState<{ text: string; missing: string[]; label: string }>();
+  const [refusal, setRefusal] = useState<string>();
+  const { busy, error, done, run } = useRunner();
+  const textId = useId();
+
+  const open = () => {
+    const r = composeMessage(props.template, props.run, action, { agentName: props.agentName });
+    if (!r.ok) {
+      setRefusal(r.reason);
+      return;
+    }
+    setRefusal(undefined);
+    setDraft({ text: r.text, missing: r.missing, label: r.label });
+  };
+
+  const insert = () =>
+    run(async () => {
+      if (!draft) return;
+      const outcome = await props.onInsertText(draft.text);
+      const copied = outcome && outcome.path === 'clipboard';
+      await props.onRecordAction(
+        action,
+        copied
+          ? `${draft.label}: copied to the clipboard`
+          : `${draft.label}: inserted into the reply`,
+      );
+      setDraft(undefined);
+      return copied
+        ? 'The reply editor could not be reached: the text is on the clipboard, paste it into the reply.'
+        : 'Inserted into the reply.';
+    });
+
+  const copy = () =>
+    run(async () => {
+      if (!draft) return;
+      await props.onCopy(draft.text);
+      await props.onRecordAction(action, `${draft.label}: copied`);
+      return 'Copied.';
+    });
+
+  return (
+    <div className="cb-action" data-action={action}>
+      {!draft ? (
+        <button type="button" className="cb-button" onClick={open}>
+          {MESSAGE_BUTTON[action]}
+        </button>
+      ) : (
+        <div className="cb-action-preview">
+          <label htmlFor={textId} className="cb-action-label">
+            {draft.label} — review before sending
+          </label>
+          <textarea
+            id={textId}
+            className="cb-action-text"
+            rows={8}
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          />
+          {draft.missing.length > 0 ? (
+            <p className="cb-action-refusal" role="status">
+              Still to fill in: {draft.missing.map((m) => `{{${m}}}`).join(', ')}
+            </p>
+          ) : null}
+          <div className="cb-row">
+            <button
+              type="button"
+              className="cb-button cb-button-primary"
+              disabled={busy}
+              onClick={insert}
+            >
+              Insert into reply
+            </button>
+            <button type="button" className="cb-button" disabled={busy} onClick={copy}>
+              Copy
+            </button>
+            <button
+              type="button"
+              className="cb-button cb-button-quiet"
+              disabled={busy}
+              onClick={() => setDraft(undefined)}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {refusal ? <Refusal reason={refusal} /> : null}
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function describePage(
+  state: PageState,
+  now: number,
+): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
+  switch (state.status) {
+    case 'idle':
+      return { text: 'Not paged yet.', tone: 'muted' };
+    case 'sending':
+      return {
+        text:
+          state.attempt > 1 ? `Sending the page (attempt ${state.attempt})…` : 'Sending the page…',
+        tone: 'warn',
+      };
+    case 'retry-scheduled': {
+      const mins = Math.max(0, Math.ceil((state.retryAt - now) / 60_000));
+      return {
+        text: `Page pending — ${state.lastError.message}. Retrying at ${hhmm(state.retryAt)} (in ${mins} min); nothing else to do.`,
+        tone: 'warn',
+      };
+    }
+    case 'accepted':
+      return {
+        text: `PagerDuty accepted the page at ${hhmm(state.acceptedAt)} (dedup key ${state.dedupKey}).`,
+        tone: 'ok',
+      };
+    case 'failed':
+      return { text: `The page failed: ${state.error.message}`, tone: 'danger' };
+  }
+}
+
+function PageStatus({ state, now }: { state: PageState; now: number }) {
+  const d = describePage(state, now);
+  return (
+    <p
+      className={`cb-page-status cb-page-status--${d.tone}`}
+      role={d.tone === 'danger' ? 'alert' : 'status'}
+      data-page-status={state.status}
+    >
+      {d.text}
+    </p>
+  );
+}
+
+function readinessProblem(r: PagingReadiness | undefined): string | undefined {
+  if (!r) return undefined;
+  if (!r.routingKeySet)
+    return 'Add the PagerDuty routing key in Casebook options (Integrations → PagerDuty) to page from here.';
+  if (!r.permissionGranted)
+    return `Grant Casebook access to ${r.endpointHost} in Casebook options to page from here.`;
+  return undefined;
+}
+
+function PageAction(props: StepActionsProps & { repage: boolean }) {
+  const { busy, error, done, run } = useRunner();
+  const policy = props.template.policy.severities.find((s) => s.id === props.view.severity);
+  const state = props.page?.state;
+  if (policy && policy.pageVia === 'slack-mention' && !props.repage) {
+    return (
+      <div className="cb-action" data-action="page-on-call">
+        <Refusal
+          reason={`${policy.id}: page the on-call with a Slack mention (Copy Slack mention), not PagerDuty.`}
+        />
+      </div>
+    );
+  }
+  const refusal =
+    pageRefusal(props.template, props.run)?.reason ?? readinessProblem(props.page?.readiness);
+  const pending = state?.status === 'sending' || state?.status === 'retry-scheduled';
+  const accepted = state?.status === 'accepted';
+  const label = props.repage
+    ? 'Re-page on-call'
+    : state?.status === 'failed'
+      ? 'Try paging again'
+      : 'Page on-call (PagerDuty)';
+  const disabled =
+    busy ||
+    !!refusal ||
+    pending ||
+    !props.page ||
+    (accepted && !props.repage) ||
+    (props.repage && (state?.pagesAccepted ?? 0) === 0);
+  const click = () =>
+    run(async () => {
+      await props.onPage(props.repage);
+      if (props.repage) {
+        await props.onRecordAction(
+          're-page',
+          'Re-paged on-call (no engineering acknowledgement within the SLA).',
+        );
+        await props.onSetField?.(
+          DEFAULT_IDS.fields.escalated.stepId,
+          DEFAULT_IDS.fields.escalated.fieldId,
+          're-paged',
+        );
+      }
+    });
+  return (
+    <div className="cb-action" data-action={props.repage ? 're-page' : 'page-on-call'}>
+      <button
+        type="button"
+        className={`cb-button${props.repage ? '' : ' cb-button-primary'}`}
+        disabled={disabled}
+        onClick={click}
+      >
+        {label}
+      </button>
+      {props.repage && (state?.pagesAccepted ?? 0) === 0 && !refusal ? (
+        <Refusal reason="No page has been accepted yet: page on-call first." />
+      ) : null}
+      {refusal ? <Refusal reason={refusal} /> : null}
+      {state ? <PageStatus state={state} now={props.now} /> : null}
+      {props.repage && accepted ? (
+        <p className="cb-muted">
+          A re-page uses the same dedup key: while the incident is open PagerDuty adds it to the
+          same alert.
+        </p>
+      ) : null}
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function CopyAction(props: {
+  action: StepAction;
+  label: string;
+  text: string | undefined;
+  refusal?: string;
+  missing?: string[];
+  note: string;
+  onCopy(text: string): Promise<void>;
+  onRecordAction(action: string, note?: string): Promise<void>;
+}) {
+  const { busy, error, done, run } = useRunner();
+  const click = () =>
+    run(async () => {
+      if (!props.text) return;
+      await props.onCopy(props.text);
+      await props.onRecordAction(props.action, props.note);
+      return 'Copied.';
+    });
+  return (
+    <div className="cb-action" data-action={props.action}>
+      <button type="button" className="cb-button" disabled={busy || !props.text} onClick={click}>
+        {props.label}
+      </button>
+      {props.refusal ? <Refusal reason={props.refusal} /> : null}
+      {props.missing && props.missing.length > 0 ? (
+        <p className="cb-action-refusal" role="status">
+          Not known yet (left as placeholders): {props.missing.map((m) => `{{${m}}}`).join(', ')}
+        </p>
+      ) : null}
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
+  const current = isStatusPageState(props.facts.statusPageState)
+    ? props.facts.statusPageState
+    : undefined;
+  const options = allowedNextStates(current);
+  const [state, setState] = useState<StatusPageState | undefined>(
+    suggestedNextState(current) ?? options[0],
+  );
+  const chosen =
+    state && options.includes(state) ? state : (suggestedNextState(current) ?? options[0]);
+  const [edited, setEdited] = useState<{ state: StatusPageState; text: string }>();
+  const { busy, error, done, run } = useRunner();
+  const selectId = useId();
+  const textId = useId();
+  const clock = props.view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.statusPage);
+
+  if (!chosen) {
+    return (
+      <div className="cb-action" data-action="draft-status-page">
+        <p className="cb-muted">The status-page incident is resolved.</p>
+      </div>
+    );
+  }
+  const draft = draftStatusUpdate(props.template, props.run, chosen);
+  const text = edited && edited.state === chosen ? edited.text : draft.text;
+
+  const copy = () =>
+    run(async () => {
+      await props.onCopy(text);
+      return 'Copied: paste it into the status page.';
+    });
+  const posted = () =>
+    run(async () => {
+      await props.onRecordAction(
+        'status-page-update',
+        `Posted "${STATUS_PAGE_LABELS[chosen]}": ${text}`,
+      );
+      await props.onSetField?.(
+        DEFAULT_IDS.fields.lastStatusUpdate.stepId,
+        DEFAULT_IDS.fields.lastStatusUpdate.fieldId,
+        chosen,
+      );
+      setEdited(undefined);
+      return `Recorded the ${STATUS_PAGE_LABELS[chosen]} update.`;
+    });
+
+  return (
+    <div className="cb-action" data-action="draft-status-page">
+      <p className="cb-muted">
+        Status page: {current ? STATUS_PAGE_LABELS[current] : 'not posted yet'}
+        {clock?.dueAt !== undefined && clock.state !== 'stopped' && clock.state !== 'met'
+          ? ` · next update due ${hhmm(clock.dueAt)}`
+          : ''}
+      </p>
+      <label htmlFor={selectId} className="cb-action-label">
+        Update state
+      </label>
+      <select
+        id={selectId}
+        value={chosen}
+        onChange={(e) => setState(e.target.value as StatusPageState)}
+      >
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_PAGE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={textId} className="cb-action-label">
+        Drafted update
+      </label>
+      <textarea
+        id={textId}
+        className="cb-action-text"
+        rows={4}
+        value={text}
+        onChange={(e) => setEdited({ state: chosen, text: e.target.value })}
+      />
+      {draft.missing.length > 0 ? (
+        <p className="cb-action-refusal" role="status">
+          Still to fill in: {draft.missing.map((m) => `{{${m}}}`).join(', ')}
+        </p>
+      ) : null}
+      <div className="cb-row">
+        <button type="button" className="cb-button" disabled={busy} onClick={copy}>
+          Copy update
+        </button>
+        {props.settings.statusPageAdminUrl ? (
+          <button
+            type="button"
+            className="cb-button"
+            onClick={() => props.onOpenUrl(props.settings.statusPageAdminUrl)}
+          >
+            Open status page
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="cb-button cb-button-primary"
+          disabled={busy}
+          onClick={posted}
+        >
+          I posted it
+        </button>
+      </div>
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function LogSearchAction(props: StepActionsProps & { facts: RunFacts }) {
+  const { busy, error, done, run } = useRunner();
+  const input = logSearchInputFromFacts(props.facts);
+  const targets = [
+    { name: 'Sentry', template: props.settings.sentrySearchUrl },
+    { name: 'Datadog', template: props.settings.datadogSearchUrl },
+  ].filter((t) => t.template !== '');
+  if (targets.length === 0) {
+    return (
+      <div className="cb-action" data-action="open-log-search">
+        <Refusal reason="Add Sentry or Datadog search URL templates in Casebook options to search from here." />
+      </div>
+    );
+  }
+  return (
+    <div className="cb-action" data-action="open-log-search">
+      {targets.map((t) => {
+        const r = buildLogSearchUrl(t.template, input);
+        return (
+          <div key={t.name} className="cb-row">
+            <button
+              type="button"
+              className="cb-button"
+              disabled={busy || !r.ok}
+              onClick={() =>
+                run(async () => {
+                  if (!r.ok) return;
+                  props.onOpenUrl(r.url);
+                  await props.onRecordAction(
+                    'open-log-search',
+                    `Opened the ${t.name} search (±15 min)`,
+                  );
+                })
+              }
+            >
+              Search {t.name} (±15 min)
+            </button>
+            {!r.ok ? <Refusal reason={r.reason} /> : null}
+          </div>
+        );
+      })}
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function FileBugAction(props: StepActionsProps) {
+  const { busy, error, done, run } = useRunner();
+  const report = buildBugReport(props.template, props.run);
+  if (!report.ok) {
+    return (
+      <div className="cb-action" data-action="file-bug">
+        <button type="button" className="cb-button" disabled>
+          File the bug
+        </button>
+        <Refusal reason={report.reason} />
+      </div>
+    );
+  }
+  const tracker = props.settings.tracker;
+  const file = () =>
+    run(async () => {
+      let link;
+      if (tracker.kind === 'jira') {
+        link = buildJiraCreateUrl(report, {
+          site: tracker.site,
+          projectId: tracker.projectId,
+          issueTypeId: tracker.issueTypeId,
+          priorityIds: tracker.priorityIds,
+        });
+      } else if (tracker.kind === 'linear') {
+        link = buildLinearNewIssueUrl(report, { teamKey: tracker.teamKey });
+      } else {
+        return;
+      }
+      const name = tracker.kind === 'jira' ? 'Jira' : 'Linear';
+      if (!link.complete && link.clipboardText !== undefined)
+        await props.onCopy(link.clipboardText);
+      props.onOpenUrl(link.url);
+      await props.onRecordAction(
+        'file-bug',
+        link.complete
+          ? `Opened a prefilled ${name} issue`
+          : `Opened a short ${name} prefill; full report copied (URL over 8 KB)`,
+      );
+      return link.complete
+        ? `${name} opened with the report filled in. Paste the issue link into the Bug URL field.`
+        : `The report is too long for a link: it is on the clipboard — paste it into the ${name} description.`;
+    });
+  const copy = () =>
+    run(async () => {
+      await props.onCopy(report.markdown);
+      await props.onRecordAction('file-bug', 'Copied the bug report (Markdown)');
+      return 'Bug report copied (Markdown).';
+    });
+  return (
+    <div className="cb-action" data-action="file-bug">
+      <div className="cb-row">
+        {tracker.kind !== 'none' ? (
+          <button
+            type="button"
+            className="cb-button cb-button-primary"
+            disabled={busy}
+            onClick={file}
+          >
+            File in {tracker.kind === 'jira' ? 'Jira' : 'Linear'}
+          </button>
+        ) : null}
+        <button type="button" className="cb-button" disabled={busy} onClick={copy}>
+          Copy bug report
+        </button>
+      </div>
+      {tracker.kind === 'none' ? (
+        <p className="cb-muted">
+          Choose Jira or Linear in Casebook options to open a prefilled issue.
+        </p>
+      ) : null}
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function EscalateAction(props: StepActionsProps & { facts: RunFacts }) {
+  const { facts } = props;
+  const ack = props.view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
+  const who = props.settings.escalationManager || 'the engineering manager';
+  const text = [
+    `${who}: ${facts.severity ?? 'Escalated'} ticket ${facts.displayId} has no engineering acknowledgement${ack ? ` after ${ack.targetMinutes} min` : ''}.`,
+    facts.impact ? `Impact: ${facts.impact}` : undefined,
+    facts.bugUrl ? `Bug: ${facts.bugUrl}` : undefined,
+    `Ticket: ${facts.ticketUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const { busy, error, done, run } = useRunner();
+  const click = () =>
+    run(async () => {
+      await props.onCopy(text);
+      await props.onRecordAction('escalate-to-manager', `Escalated to ${who}`);
+      await props.onSetField?.(
+        DEFAULT_IDS.fields.escalated.stepId,
+        DEFAULT_IDS.fields.escalated.fieldId,
+        'escalated-to-manager',
+      );
+      return `Escalation message copied: send it to ${who}.`;
+    });
+  return (
+    <div className="cb-action" data-action="escalate-to-manager">
+      <button type="button" className="cb-button" disabled={busy} onClick={click}>
+        Escalate to {props.settings.escalationManager || 'engineering manager'}
+      </button>
+      <Outcome error={error} done={done} />
+    </div>
+  );
+}
+
+function AckNotice({ view, now }: { view: RunView; now: number }) {
+  const ack = view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
+  if (!ack || ack.dueAt === undefined) return null;
+  if (ack.state === 'breached' || (ack.state === 'running' && ack.dueAt <= now)) {
+    return (
+      <p className="cb-action-error" role="alert">
+        No engineering acknowledgement within {ack.targetMinutes} min: re-page or escalate to the
+        engineering manager.
+      </p>
+    );
+  }
+  return null;
+}
+
+export function StepActions(props: StepActionsProps) {
+  const actions = props.step.step.actions;
+  if (actions.length === 0) return null;
+  const facts = readRunFacts(props.template, props.run);
+  const items: ReactNode[] = [];
+  if (actions.includes('re-page') || actions.includes('escalate-to-manager')) {
+    items.push(<AckNotice key="ack" view={props.view} now={props.now} />);
+  }
+  for (const action of actions) {
+    if (isComposerAction(action)) {
+      items.push(<MessageAction key={action} {...props} action={action} />);
+      continue;
+    }
+    switch (action) {
+      case 'page-on-call':
+        items.push(<PageAction key={action} {...props} repage={false} />);
+        break;
+      case 're-page':
+        items.push(<PageAction key={action} {...props} repage />);
+        break;
+      case 'copy-incident-channel': {
+        const channel = `#${incidentChannelName(facts.displayId)}`;
+        items.push(
+          <CopyAction
+            key={action}
+            action={action}
+            label={`Copy ${channel}`}
+            text={channel}
+            note={`Copied the incident channel name ${channel}`}
+            onCopy={props.onCopy}
+            onRecordAction={props.onRecordAction}
+          />,
+        );
+        break;
+      }
+      case 'copy-slack-mention': {
+        if (props.view.severity !== 'SEV3') break;
+        const m = slackMentionText(props.template, props.run);
+        items.push(
+          <CopyAction
+            key={action}
+            action={action}
+            label="Copy Slack mention for the on-call"
+            text={m.text}
+            missing={m.missing}
+            note="Copied the SEV3 on-call Slack mention"
+            onCopy={props.onCopy}
+            onRecordAction={props.onRecordAction}
+          />,
+        );
+        break;
+      }
+      case 'draft-status-page':
+        items.push(<StatusPageAction key={action} {...props} facts={facts} />);
+        break;
+      case 'open-log-search':
+        items.push(<LogSearchAction key={action} {...props} facts={facts} />);
+        break;
+      case 'file-bug':
+        items.push(<FileBugAction key={action} {...props} />);
+        break;
+      case 'escalate-to-manager':
+        items.push(<EscalateAction key={action} {...props} facts={facts} />);
+        break;
+    }
+  }
+  return <div className="cb-step-actions">{items}</div>;
+}
