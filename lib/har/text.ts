@@ -422,11 +422,123 @@ function decodeEntities(value: string): string {
 // ---------------------------------------------------------------- free text
 
 const EMBEDDED_URL_RE = /\b(?:https?|wss?):\/\/[^\s"'<>`\\)\]}]+/gi;
-const QUOTED_KV_RE =
-  /(["']?)([A-Za-z_$][\w$.-]{0,63})\1\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.){1,8192})"|'((?:[^'\\\r\n]|\\.){1,8192})')/g;
-// `=` and `:` pairs are separate passes so `failed: password=x` cannot hide `password=x`.
-const BARE_EQ_RE = /(^|[\s&?;,(])([A-Za-z_][\w.-]{0,63})(=)([^\s&;,"'<>()]{1,8192})/g;
-const BARE_COLON_RE = /(^|[\s&?;,(])([A-Za-z_][\w.-]{0,63})(:\s?)([^\s&;,"'<>()]{1,8192})/g;
+/**
+ * `name: "value"`, `name = 'value'`, `name=value`, `name: value`. The scans
+ * anchor on the separator and read the name backwards: a regex that starts
+ * with the name is tried at every character and was the slowest part of
+ * sanitizing script bundles.
+ */
+const QUOTED_ANCHOR = /[:=][ \t]*["']/g;
+const BARE_ANCHOR = /[:=]/g;
+const BARE_VALUE_STOP = /[\s&;,"'<>()]/;
+const MAX_NAME = 64;
+const MAX_VALUE = 8192;
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x24 ||
+    c === 0x2e ||
+    c === 0x2d
+  );
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
+}
+
+/** Start index of the name ending at `end` (exclusive), or -1. */
+function nameStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < MAX_NAME && isNameChar(text.charCodeAt(i - 1))) i--;
+  while (i < end && !isNameStart(text.charCodeAt(i))) i++;
+  return i < end ? i : -1;
+}
+
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyReplacements(text: string, list: Replacement[]): string {
+  if (list.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const rep of list) {
+    out += text.slice(at, rep.start) + rep.text;
+    at = rep.end;
+  }
+  return out + text.slice(at);
+}
+
+function scrubQuotedPairs(text: string, r: Redactor): string {
+  const reps: Replacement[] = [];
+  QUOTED_ANCHOR.lastIndex = 0;
+  for (let m = QUOTED_ANCHOR.exec(text); m; m = QUOTED_ANCHOR.exec(text)) {
+    let j = m.index;
+    while (j > 0 && (text.charCodeAt(j - 1) === 0x20 || text.charCodeAt(j - 1) === 0x09)) j--;
+    const q = text.charCodeAt(j - 1);
+    const quotedName = q === 0x22 || q === 0x27;
+    if (quotedName) j--;
+    const start = nameStart(text, j);
+    if (start < 0) continue;
+    if (quotedName && text.charCodeAt(start - 1) !== q) continue;
+    const name = text.slice(start, j);
+    const hit = r.compiled.classify(name, 'text');
+    if (!hit) continue;
+    const quote = text.charCodeAt(m.index + m[0].length - 1);
+    const valueStart = m.index + m[0].length;
+    let k = valueStart;
+    const limit = Math.min(text.length, valueStart + MAX_VALUE);
+    while (k < limit) {
+      const c = text.charCodeAt(k);
+      if (c === quote || c === 0x0a || c === 0x0d) break;
+      k += c === 0x5c ? 2 : 1;
+    }
+    if (k >= limit || text.charCodeAt(k) !== quote || k === valueStart) continue;
+    const raw = text.slice(valueStart, k);
+    const value = unescapeJs(raw);
+    QUOTED_ANCHOR.lastIndex = k + 1;
+    if (r.keep(value) || (hit.weak && !r.compiled.isHighEntropy(value))) continue;
+    reps.push({ start: valueStart, end: k, text: r.redact(value, hit.kind, name) });
+  }
+  return applyReplacements(text, reps);
+}
+
+function scrubBarePairs(text: string, r: Redactor): string {
+  const reps: Replacement[] = [];
+  BARE_ANCHOR.lastIndex = 0;
+  for (let m = BARE_ANCHOR.exec(text); m; m = BARE_ANCHOR.exec(text)) {
+    const sep = m.index;
+    let valueStart = sep + 1;
+    if (text.charCodeAt(sep) === 0x3a && text.charCodeAt(valueStart) === 0x20) valueStart++;
+    if (valueStart >= text.length || BARE_VALUE_STOP.test(text[valueStart]!)) continue;
+    const start = nameStart(text, sep);
+    if (start < 0 || sep - start > MAX_NAME) continue;
+    // The name must stand alone: start of text or after a space or separator.
+    if (start > 0 && !/[\s&?;,(]/.test(text[start - 1]!)) continue;
+    const name = text.slice(start, sep);
+    const hit = r.compiled.classify(name, 'text');
+    if (!hit) continue;
+    let k = valueStart;
+    const limit = Math.min(text.length, valueStart + MAX_VALUE);
+    while (k < limit && !BARE_VALUE_STOP.test(text[k]!)) k++;
+    const value = text.slice(valueStart, k);
+    // `https://…` after a colon is a URL (handled elsewhere); `Bearer x` is caught by its pattern.
+    if (text.charCodeAt(sep) === 0x3a && value.startsWith('//')) continue;
+    if (/^(?:bearer|basic|token|digest|negotiate|ntlm)$/i.test(value)) continue;
+    // GraphQL `$password: String!` declares a variable and `password: $password` uses one.
+    if (name.startsWith('$') || value.startsWith('$')) continue;
+    BARE_ANCHOR.lastIndex = k;
+    if (r.keep(value) || (hit.weak && !r.compiled.isHighEntropy(value))) continue;
+    reps.push({ start: valueStart, end: k, text: r.redact(safeDecode(value), hit.kind, name) });
+  }
+  return applyReplacements(text, reps);
+}
 
 /**
  * Text that is not a document we can parse (scripts, logs, GraphQL
@@ -439,32 +551,8 @@ export function scrubFreeText(text: string, r: Redactor, depth = 0): string {
     EMBEDDED_URL_RE.lastIndex = 0;
     out = out.replace(EMBEDDED_URL_RE, (url) => scrubUrl(url, r, depth + 1));
   }
-  if (out.includes('"') || out.includes("'")) {
-    QUOTED_KV_RE.lastIndex = 0;
-    out = out.replace(QUOTED_KV_RE, (match, _q: string, name: string, dq?: string, sq?: string) => {
-      const raw = dq ?? sq ?? '';
-      const hit = r.compiled.classify(name, 'text');
-      if (!hit) return match;
-      const value = unescapeJs(raw);
-      if (hit.weak && !r.compiled.isHighEntropy(value)) return match;
-      if (r.keep(value)) return match;
-      const marker = r.redact(value, hit.kind, name);
-      return match.slice(0, match.length - raw.length - 1) + marker + match.slice(match.length - 1);
-    });
-  }
-  for (const re of [BARE_EQ_RE, BARE_COLON_RE]) {
-    if (!out.includes(re === BARE_EQ_RE ? '=' : ':')) continue;
-    re.lastIndex = 0;
-    out = out.replace(re, (match, lead: string, name: string, sep: string, value: string) => {
-      const hit = r.compiled.classify(name, 'text');
-      if (!hit || r.keep(value)) return match;
-      if (hit.weak && !r.compiled.isHighEntropy(value)) return match;
-      // `password: hunter2` in prose, `token=abc` in logs; `https:` and `Bearer x` are handled elsewhere.
-      if (sep.startsWith(':') && /^\/\//.test(value)) return match;
-      if (/^(?:bearer|basic|token|digest|negotiate|ntlm)$/i.test(value)) return match;
-      return lead + name + sep + r.redact(safeDecode(value), hit.kind, name);
-    });
-  }
+  if (out.includes('"') || out.includes("'")) out = scrubQuotedPairs(out, r);
+  if (out.includes('=') || out.includes(':')) out = scrubBarePairs(out, r);
   return scrubPatterns(out, r);
 }
 
