@@ -173,6 +173,33 @@ describe('Panel steps', () => {
     ).toBe(true);
   });
 
+  it('renders a labelled editor for every visible field of the default template', () => {
+    const run = mutate(
+      startRun(),
+      { type: 'set-field', stepId: 'assign-severity', fieldId: 'severity', value: 'SEV1' },
+      { type: 'set-field', stepId: 'verify-account', fieldId: 'plan', value: 'enterprise' },
+    );
+    const view = deriveRunView(DEFAULT_TEMPLATE, run, T0);
+    render(<Panel {...props(run, T0, { view })} />);
+    let checked = 0;
+    for (const section of view.sections) {
+      for (const step of section.steps.filter((s) => s.applicable)) {
+        const row = expandStep(step.step.id);
+        for (const fv of step.fields.filter((f) => f.visible)) {
+          const el = row.querySelector(`[data-field-id="${fv.field.id}"]`);
+          expect(el, `${step.step.id}/${fv.field.id}`).not.toBeNull();
+          expect(el!.textContent).toContain(fv.field.label);
+          for (const control of Array.from(el!.querySelectorAll('input, textarea, select'))) {
+            const labels = (control as HTMLInputElement).labels;
+            expect(labels?.length ?? 0, `${fv.field.id} control is labelled`).toBeGreaterThan(0);
+          }
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
+
   it('disables Done on a blocked step and says why', () => {
     const run = startRun();
     render(<Panel {...props(run, T0)} />);
