@@ -1,0 +1,540 @@
+/**
+ * The workflow template editor: sections, steps (title, guidance, required,
+ * when it applies), fields (type, label, options, when shown), reordering,
+ * validation as you type, save as a new version, reset to the default.
+ * Conditions, gates, policy, clocks and messages are edited as JSON (the
+ * whole template can be), validated by the same schema.
+ */
+import { useEffect, useState } from 'react';
+import type { TemplateSummary } from '../../lib/messaging/templates';
+import type { FieldType, WorkflowTemplate } from '../../lib/workflow/schema';
+import { Section } from './common';
+import {
+  FIELD_TYPES,
+  move,
+  newField,
+  newSection,
+  newStep,
+  optionsToText,
+  removeAt,
+  replaceAt,
+  textToOptions,
+  validateDraft,
+  withType,
+  type Draft,
+  type DraftField,
+  type DraftSection,
+  type DraftStep,
+} from './template-edit';
+
+export interface TemplateEditorProps {
+  template: WorkflowTemplate;
+  versions: readonly TemplateSummary[];
+  onSave: (template: WorkflowTemplate) => Promise<{ version: number; changed: boolean }>;
+  onReset: () => Promise<{ version: number; changed: boolean }>;
+}
+
+/** A JSON value edited as text; invalid JSON stays in the box with a message. */
+function JsonBox({
+  label,
+  value,
+  onChange,
+  rows = 3,
+  optional = true,
+}: {
+  label: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  rows?: number;
+  optional?: boolean;
+}) {
+  const serialized = value === undefined ? '' : JSON.stringify(value, null, 2);
+  const [text, setText] = useState(serialized);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    // Follow outside changes (reset, import) unless the box holds unparsed edits.
+    if (!error) setText(serialized);
+  }, [serialized]);
+  return (
+    <label className="cb-field">
+      <span>{label}</span>
+      <textarea
+        rows={rows}
+        spellCheck={false}
+        className="cb-code"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (optional && e.target.value.trim() === '') {
+            setError(undefined);
+            onChange(undefined);
+            return;
+          }
+          try {
+            onChange(JSON.parse(e.target.value));
+            setError(undefined);
+          } catch (err) {
+            setError(`Not valid JSON yet: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }}
+      />
+      {error && <span className="cb-field__error">{error}</span>}
+    </label>
+  );
+}
+
+function MoveButtons({
+  index,
+  count,
+  what,
+  onMove,
+  onRemove,
+}: {
+  index: number;
+  count: number;
+  what: string;
+  onMove: (to: number) => void;
+  onRemove?: () => void;
+}) {
+  return (
+    <span className="cb-movers">
+      <button
+        type="button"
+        className="cb-button cb-button--small"
+        disabled={index === 0}
+        onClick={() => onMove(index - 1)}
+        aria-label={`Move ${what} up`}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="cb-button cb-button--small"
+        disabled={index === count - 1}
+        onClick={() => onMove(index + 1)}
+        aria-label={`Move ${what} down`}
+      >
+        ↓
+      </button>
+      {onRemove && (
+        <button
+          type="button"
+          className="cb-button cb-button--small"
+          onClick={onRemove}
+          aria-label={`Remove ${what}`}
+        >
+          Remove
+        </button>
+      )}
+    </span>
+  );
+}
+
+function FieldEditor({
+  field,
+  onChange,
+}: {
+  field: DraftField;
+  onChange: (f: DraftField) => void;
+}) {
+  const choice = field.type === 'single-choice' || field.type === 'multi-choice';
+  return (
+    <div className="cb-field-editor">
+      <div className="cb-grid">
+        <label className="cb-field">
+          <span>Field id</span>
+          <input
+            type="text"
+            value={field.id}
+            onChange={(e) => onChange({ ...field, id: e.target.value })}
+          />
+        </label>
+        <label className="cb-field">
+          <span>Label</span>
+          <input
+            type="text"
+            value={field.label}
+            onChange={(e) => onChange({ ...field, label: e.target.value })}
+          />
+        </label>
+        <label className="cb-field">
+          <span>Type</span>
+          <select
+            value={field.type}
+            onChange={(e) => onChange(withType(field, e.target.value as FieldType))}
+          >
+            {FIELD_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="cb-check">
+          <input
+            type="checkbox"
+            checked={field.required ?? false}
+            onChange={(e) => onChange({ ...field, required: e.target.checked })}
+          />
+          Required
+        </label>
+      </div>
+      <label className="cb-field">
+        <span>Help text</span>
+        <input
+          type="text"
+          value={field.help ?? ''}
+          onChange={(e) => {
+            const { help: _drop, ...rest } = field;
+            onChange(e.target.value ? { ...field, help: e.target.value } : (rest as DraftField));
+          }}
+        />
+      </label>
+      {choice && 'options' in field && (
+        <label className="cb-field">
+          <span>Options (one per line: value = label)</span>
+          <textarea
+            rows={Math.max(2, field.options.length)}
+            value={optionsToText(field.options)}
+            onChange={(e) =>
+              onChange({
+                ...field,
+                options: textToOptions(e.target.value, field.options),
+              } as DraftField)
+            }
+          />
+        </label>
+      )}
+      <JsonBox
+        label="Shown only when (condition JSON, empty = always)"
+        value={field.when}
+        onChange={(when) => {
+          const { when: _drop, ...rest } = field;
+          onChange(when === undefined ? (rest as DraftField) : ({ ...field, when } as DraftField));
+        }}
+      />
+    </div>
+  );
+}
+
+function StepEditor({
+  step,
+  number,
+  onChange,
+}: {
+  step: DraftStep;
+  number: number;
+  onChange: (s: DraftStep) => void;
+}) {
+  const fields = step.fields ?? [];
+  const setFields = (next: DraftField[]) => onChange({ ...step, fields: next });
+  return (
+    <div className="cb-step-editor">
+      <div className="cb-grid">
+        <label className="cb-field">
+          <span>Step id</span>
+          <input
+            type="text"
+            value={step.id}
+            onChange={(e) => onChange({ ...step, id: e.target.value })}
+          />
+        </label>
+        <label className="cb-field cb-field--wide">
+          <span>Title</span>
+          <input
+            type="text"
+            value={step.title}
+            onChange={(e) => onChange({ ...step, title: e.target.value })}
+          />
+        </label>
+        <label className="cb-check">
+          <input
+            type="checkbox"
+            checked={step.required ?? true}
+            onChange={(e) => onChange({ ...step, required: e.target.checked })}
+          />
+          Required
+        </label>
+      </div>
+      <label className="cb-field">
+        <span>Guidance (Markdown)</span>
+        <textarea
+          rows={4}
+          value={step.guidance}
+          onChange={(e) => onChange({ ...step, guidance: e.target.value })}
+        />
+      </label>
+      <JsonBox
+        label={`Step ${number} applies only when (condition JSON, empty = always), e.g. {"kind":"severity","in":["SEV1"]}`}
+        value={step.when}
+        onChange={(when) => {
+          const { when: _drop, ...rest } = step;
+          onChange(when === undefined ? rest : { ...step, when: when as DraftStep['when'] });
+        }}
+      />
+      <JsonBox
+        label="Gates (JSON list: blocks completing the step until a condition holds)"
+        value={step.gates && step.gates.length ? step.gates : undefined}
+        onChange={(gates) => onChange({ ...step, gates: (gates ?? []) as DraftStep['gates'] })}
+      />
+      <h5>Fields</h5>
+      {fields.map((field, fi) => (
+        <div key={fi} className="cb-nested">
+          <div className="cb-nested__head">
+            <span>
+              {field.label || field.id} <span className="cb-hint">({field.type})</span>
+            </span>
+            <MoveButtons
+              index={fi}
+              count={fields.length}
+              what={`field ${field.label || field.id}`}
+              onMove={(to) => setFields(move(fields, fi, to))}
+              onRemove={() => setFields(removeAt(fields, fi))}
+            />
+          </div>
+          <FieldEditor field={field} onChange={(f) => setFields(replaceAt(fields, fi, f))} />
+        </div>
+      ))}
+      <button
+        type="button"
+        className="cb-button"
+        onClick={() => setFields([...fields, newField(step)])}
+      >
+        Add a field
+      </button>
+    </div>
+  );
+}
+
+export function TemplateEditor({ template, versions, onSave, onReset }: TemplateEditorProps) {
+  const [base, setBase] = useState(template);
+  const [draft, setDraft] = useState<Draft>(template);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<string | undefined>();
+  const [advanced, setAdvanced] = useState(false);
+  if (base !== template && !dirty) {
+    setBase(template);
+    setDraft(template);
+  }
+  const edit = (next: Draft) => {
+    setDirty(true);
+    setStatus(undefined);
+    setDraft(next);
+  };
+  const validation = validateDraft(draft);
+  const setSections = (sections: DraftSection[]) => edit({ ...draft, sections });
+  let stepNumber = 0;
+
+  return (
+    <Section
+      id="template"
+      title="Workflow template"
+      description={
+        <>
+          Editing “{template.name}”, version {template.version}. Saving makes a new version for new
+          tickets; runs in progress keep the version they started on.
+        </>
+      }
+    >
+      {versions.length > 0 && (
+        <details className="cb-versions">
+          <summary>{versions.length} stored versions</summary>
+          <ul>
+            {versions.map((v) => (
+              <li key={`${v.id}@${v.version}`}>
+                {v.name} v{v.version} — saved {new Date(v.savedAt).toLocaleString()}
+                {v.active ? ' (used for new tickets)' : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="cb-grid">
+        <label className="cb-field cb-field--wide">
+          <span>Template name</span>
+          <input
+            type="text"
+            value={draft.name}
+            onChange={(e) => edit({ ...draft, name: e.target.value })}
+          />
+        </label>
+      </div>
+      <label className="cb-check">
+        <input type="checkbox" checked={advanced} onChange={(e) => setAdvanced(e.target.checked)} />
+        Edit the whole template as JSON (policy, clocks, messages)
+      </label>
+      {advanced ? (
+        <JsonBox
+          label="Template JSON"
+          value={draft}
+          rows={24}
+          optional={false}
+          onChange={(v) => edit(v as Draft)}
+        />
+      ) : (
+        draft.sections.map((section, si) => (
+          <fieldset key={si} className="cb-group cb-section-editor">
+            <legend>
+              Section {si + 1}: {section.title}
+            </legend>
+            <div className="cb-nested__head">
+              <div className="cb-grid">
+                <label className="cb-field">
+                  <span>Section id</span>
+                  <input
+                    type="text"
+                    value={section.id}
+                    onChange={(e) =>
+                      setSections(replaceAt(draft.sections, si, { ...section, id: e.target.value }))
+                    }
+                  />
+                </label>
+                <label className="cb-field cb-field--wide">
+                  <span>Section title</span>
+                  <input
+                    type="text"
+                    value={section.title}
+                    onChange={(e) =>
+                      setSections(
+                        replaceAt(draft.sections, si, { ...section, title: e.target.value }),
+                      )
+                    }
+                  />
+                </label>
+              </div>
+              <MoveButtons
+                index={si}
+                count={draft.sections.length}
+                what={`section ${section.title}`}
+                onMove={(to) => setSections(move(draft.sections, si, to))}
+                onRemove={() => setSections(removeAt(draft.sections, si))}
+              />
+            </div>
+            {section.steps.map((step, sti) => {
+              stepNumber += 1;
+              const setSteps = (steps: DraftStep[]) =>
+                setSections(replaceAt(draft.sections, si, { ...section, steps }));
+              return (
+                <details key={sti} className="cb-nested" data-step-id={step.id}>
+                  <summary>
+                    {stepNumber}. {step.title}
+                  </summary>
+                  <MoveButtons
+                    index={sti}
+                    count={section.steps.length}
+                    what={`step ${step.title}`}
+                    onMove={(to) => setSteps(move(section.steps, sti, to))}
+                    onRemove={() => setSteps(removeAt(section.steps, sti))}
+                  />
+                  <StepEditor
+                    step={step}
+                    number={stepNumber}
+                    onChange={(s) => setSteps(replaceAt(section.steps, sti, s))}
+                  />
+                </details>
+              );
+            })}
+            <button
+              type="button"
+              className="cb-button"
+              onClick={() =>
+                setSections(
+                  replaceAt(draft.sections, si, {
+                    ...section,
+                    steps: [...section.steps, newStep(draft)],
+                  }),
+                )
+              }
+            >
+              Add a step to “{section.title}”
+            </button>
+          </fieldset>
+        ))
+      )}
+      {!advanced && (
+        <button
+          type="button"
+          className="cb-button"
+          onClick={() => setSections([...draft.sections, newSection(draft)])}
+        >
+          Add a section
+        </button>
+      )}
+
+      {!validation.ok && (
+        <div className="cb-problems" role="alert" data-testid="template-problems">
+          <p>Fix these before saving:</p>
+          <ul>
+            {validation.problems.map((p, i) => (
+              <li key={i}>
+                <strong>{p.where}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="cb-savebar">
+        <button
+          type="button"
+          className="cb-button cb-button--primary"
+          disabled={!dirty || !validation.ok}
+          onClick={async () => {
+            if (!validation.ok) return;
+            try {
+              const r = await onSave(validation.template);
+              setDirty(false);
+              setStatus(
+                r.changed
+                  ? `Saved as version ${r.version}. New tickets use it; runs in progress keep their version.`
+                  : 'No changes to save.',
+              );
+            } catch (e) {
+              setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+            }
+          }}
+        >
+          Save as a new version
+        </button>
+        <button
+          type="button"
+          className="cb-button"
+          disabled={!dirty}
+          onClick={() => {
+            setDirty(false);
+            setDraft(template);
+            setStatus(undefined);
+          }}
+        >
+          Discard changes
+        </button>
+        <button
+          type="button"
+          className="cb-button"
+          onClick={async () => {
+            if (
+              !window.confirm('Replace the template with the built-in default (as a new version)?')
+            )
+              return;
+            try {
+              const r = await onReset();
+              setDirty(false);
+              setStatus(
+                r.changed
+                  ? `Reset to the default as version ${r.version}.`
+                  : 'Already the default.',
+              );
+            } catch (e) {
+              setStatus(`Not reset: ${e instanceof Error ? e.message : String(e)}`);
+            }
+          }}
+        >
+          Reset to the default
+        </button>
+        <span role="status" className="cb-savebar__status">
+          {status ?? ''}
+        </span>
+      </div>
+    </Section>
+  );
+}

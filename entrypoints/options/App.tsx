@@ -1,0 +1,270 @@
+/**
+ * The options page's container: loads settings, secrets status and the
+ * active template, keeps them live over the sync port, and turns the view's
+ * callbacks into requests. Host permissions are requested here, inside the
+ * user's click, before anything is awaited.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from '#imports';
+import type { OptionsViewProps } from '../../components/options/OptionsView';
+import { OptionsView } from '../../components/options/OptionsView';
+import type { SaveResult } from '../../components/options/common';
+import { sanitizeHarText } from '../../lib/har/sanitize';
+import {
+  originPatternFor,
+  type AgentSuggestion,
+  type SecretsStatus,
+} from '../../lib/messaging/settings';
+import type { TemplateSummary } from '../../lib/messaging/templates';
+import { MAX_BUNDLE_CHARS } from '../../lib/settings/import-export';
+import { problemsFromZod, type Problem } from '../../lib/settings/problems';
+import { harRulesFromSettings } from '../../lib/settings/redaction';
+import { redactionRuleSchema, type Settings } from '../../lib/settings/schema';
+import type { WorkflowTemplate } from '../../lib/workflow/schema';
+import { RequestError, send, subscribe } from '../../platform/messaging/client';
+
+function problemsOf(error: unknown): Problem[] {
+  if (error instanceof RequestError) {
+    const details = error.details as { problems?: Problem[]; issues?: unknown[] } | undefined;
+    if (details?.problems?.length) return details.problems;
+    if (Array.isArray(details?.issues) && details.issues.length) {
+      return (details.issues as Array<{ path?: PropertyKey[]; message?: string }>).map((i) => ({
+        path: `$${(i.path ?? []).map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`,
+        message: i.message ?? 'invalid',
+      }));
+    }
+  }
+  return [{ path: '$', message: error instanceof Error ? error.message : String(error) }];
+}
+
+function download(text: string, filename: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Loaded {
+  settings: Settings;
+  secrets: SecretsStatus;
+  agentSuggestion: AgentSuggestion | undefined;
+  activeHosts: string[];
+}
+
+export function OptionsApp() {
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [template, setTemplate] = useState<WorkflowTemplate | undefined>();
+  const [versions, setVersions] = useState<TemplateSummary[]>([]);
+  const [banner, setBanner] = useState<string | undefined>();
+
+  const loadSettings = useCallback(async () => {
+    try {
+      const r = await send({ type: 'settings.get' });
+      setLoaded({
+        settings: r.settings,
+        secrets: r.secrets,
+        agentSuggestion: r.agentSuggestion,
+        activeHosts: r.activeHosts,
+      });
+      setBanner(undefined);
+    } catch (error) {
+      setBanner(
+        `Could not load settings: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }, []);
+
+  const loadTemplates = useCallback(async () => {
+    try {
+      const [active, list] = await Promise.all([
+        send({ type: 'template.getActive' }),
+        send({ type: 'template.list' }),
+      ]);
+      setTemplate(active.template);
+      setVersions(list.items);
+    } catch (error) {
+      setBanner(
+        `Could not load the workflow template: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadSettings();
+    void loadTemplates();
+    return subscribe({ kind: 'settings' }, () => void loadSettings(), {
+      onReconnect: () => {
+        void loadSettings();
+        void loadTemplates();
+      },
+    });
+  }, [loadSettings, loadTemplates]);
+
+  if (!loaded) {
+    return <p className="cb-loading">{banner ?? 'Loading settings…'}</p>;
+  }
+
+  const ok = (message?: string): SaveResult => ({ ok: true, ...(message ? { message } : {}) });
+
+  const props: OptionsViewProps = {
+    ...loaded,
+    template,
+    templateVersions: versions,
+    ...(banner ? { banner } : {}),
+
+    onSave: async (patch) => {
+      try {
+        const r = await send({ type: 'settings.update', patch: patch as Record<string, unknown> });
+        setLoaded((l) => l && { ...l, settings: r.settings });
+        return ok();
+      } catch (error) {
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
+
+    onSetPagerDutyKey: async (key) => {
+      try {
+        const secrets = await send({ type: 'secrets.setPagerDutyKey', key });
+        setLoaded((l) => l && { ...l, secrets });
+        return ok();
+      } catch (error) {
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
+
+    onAddHost: async (hostname) => {
+      // Must be the first call in the click handler: browsers only show the
+      // permission prompt during a user gesture.
+      const granted = await browser.permissions
+        .request({ origins: [originPatternFor(hostname)] })
+        .catch((error: unknown) => {
+          console.warn('[casebook] permission request failed', error);
+          return false;
+        });
+      if (!granted) {
+        return {
+          ok: false,
+          problems: [
+            {
+              path: hostname,
+              message: `Access to ${originPatternFor(hostname)} was not granted, so the panel cannot run there.`,
+            },
+          ],
+        };
+      }
+      try {
+        const r = await send({ type: 'hosts.add', hostname });
+        setLoaded(
+          (l) =>
+            l && {
+              ...l,
+              settings: { ...l.settings, zendeskHostMappings: r.hosts },
+              activeHosts: r.active,
+            },
+        );
+        return ok(`${hostname} added: the panel will appear on its Zendesk tickets.`);
+      } catch (error) {
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
+
+    onRemoveHost: async (hostname) => {
+      try {
+        const r = await send({ type: 'hosts.remove', hostname });
+        setLoaded(
+          (l) =>
+            l && {
+              ...l,
+              settings: { ...l.settings, zendeskHostMappings: r.hosts },
+              activeHosts: r.active,
+            },
+        );
+        return ok(`${hostname} removed.`);
+      } catch (error) {
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
+
+    analyzeHar: (text, rules) => {
+      const parsed = redactionRuleSchema.safeParse(rules);
+      if (!parsed.success) {
+        throw new Error(
+          `Fix the rules first: ${problemsFromZod(parsed.error, 'redaction')
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; ')}`,
+        );
+      }
+      return sanitizeHarText(text, { rules: harRulesFromSettings(parsed.data) }).report;
+    },
+
+    onSaveTemplate: async (edited) => {
+      const r = await send({ type: 'template.save', template: edited });
+      setTemplate(r.template);
+      void loadTemplates();
+      return { version: r.template.version, changed: r.changed };
+    },
+
+    onResetTemplate: async () => {
+      const r = await send({ type: 'template.reset' });
+      setTemplate(r.template);
+      void loadTemplates();
+      return { version: r.template.version, changed: r.changed };
+    },
+
+    onExportSettings: async () => {
+      const r = await send({ type: 'settings.export' });
+      download(r.text, r.filename, 'application/json');
+    },
+
+    onImportSettings: async (text) => {
+      if (text.length > MAX_BUNDLE_CHARS) {
+        return {
+          ok: false,
+          problems: [{ path: '$', message: 'the file is too large for a settings export' }],
+        };
+      }
+      try {
+        const r = await send({ type: 'settings.import', text });
+        if (!r.ok) return { ok: false, problems: r.problems };
+        await Promise.all([loadSettings(), loadTemplates()]);
+        const parts = [
+          r.importedSettings ? 'settings imported' : undefined,
+          r.templatesSaved.length
+            ? `templates saved: ${r.templatesSaved.map((t) => `${t.id} v${t.version}`).join(', ')}`
+            : 'no template changes',
+          r.hostsNeedingPermission.length
+            ? `grant access to ${r.hostsNeedingPermission.join(', ')} under “Zendesk on your own domain”`
+            : undefined,
+        ].filter(Boolean);
+        return { ok: true, summary: `${parts.join('; ')}.` };
+      } catch (error) {
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
+
+    onExportRuns: async (format) => {
+      const r =
+        format === 'csv'
+          ? await send({ type: 'data.exportRunsCsv' })
+          : await send({ type: 'data.exportRuns', format: 'json' });
+      download(r.text, r.filename, r.mimeType);
+    },
+
+    onWipe: async (resetSettings) => {
+      const r = await send({ type: 'data.wipe', confirm: 'WIPE' });
+      let text = `Deleted ${r.runs} runs, ${r.events} events and ${r.attachments} attachments.`;
+      if (resetSettings) {
+        await send({ type: 'settings.reset', confirm: 'RESET' });
+        await loadSettings();
+        text += ' Settings are back to defaults and the PagerDuty key is removed.';
+      }
+      return text;
+    },
+  };
+
+  return <OptionsView {...props} />;
+}
