@@ -24,7 +24,7 @@ const ZD = 'https://acme.zendesk.com';
 const IC_APP = 'k2x9q7ab';
 const HS = 'https://secure.helpscout.net';
 
-export const FIXTURE_PAGES = {
+const PAGES = {
   'zendesk/ticket': {
     file: 'zendesk/ticket.html',
     url: `${ZD}/agent/tickets/4242`,
@@ -163,5 +163,6 @@ export const FIXTURE_PAGES = {
   },
 } satisfies Record<string, FixturePage>;
 
-export type FixtureKey = keyof typeof FIXTURE_PAGES;
+export type FixtureKey = keyof typeof PAGES;
+export const FIXTURE_PAGES: Record<FixtureKey, FixturePage> = PAGES;
 export const FIXTURE_KEYS = Object.keys(FIXTURE_PAGES) as FixtureKey[];

@@ -65,11 +65,11 @@ export async function loadPage(key: FixtureKey, options: LoadOptions = {}): Prom
     if (wait) await settle();
   };
   if (options.wait === false) {
-    if ('clicks' in page) throw new Error(`${key} needs its clicks; load it with wait`);
+    if (page.clicks) throw new Error(`${key} needs its clicks; load it with wait`);
   } else {
     await settle();
   }
-  for (const selector of ('clicks' in page ? page.clicks : undefined) ?? []) {
+  for (const selector of page.clicks ?? []) {
     await click(selector);
   }
   return {
