@@ -98,6 +98,35 @@ function isHttpUrl(s: string | undefined): s is string {
   }
 }
 
+/**
+ * Why this run cannot be paged through PagerDuty (configuration aside), or
+ * undefined: no severity, a severity the policy pages another way, or no
+ * one-sentence impact (nor ticket subject) for the summary.
+ */
+export function pageRefusal(template: WorkflowTemplate, run: Run): Refusal | undefined {
+  const facts = readRunFacts(template, run);
+  if (!facts.severity) {
+    const n = stepNumberOf(template, template.policy.severityField.stepId);
+    return { ok: false, reason: `Set the severity${n ? ` in step ${n}` : ''} before paging.` };
+  }
+  const policy = template.policy.severities.find((s) => s.id === facts.severity);
+  if (policy && policy.pageVia !== 'pagerduty') {
+    const how = policy.pageVia === 'slack-mention' ? 'a Slack mention of the on-call' : 'no page';
+    return {
+      ok: false,
+      reason: `${facts.severity} escalations use ${how} in this workflow, not PagerDuty.`,
+    };
+  }
+  if (!facts.impact && !facts.subject) {
+    const n = stepNumberOf(template, ACTION_FIELDS.impact.stepId);
+    return {
+      ok: false,
+      reason: `Write the one-sentence customer impact${n ? ` in step ${n}` : ''} first: it is the page's summary.`,
+    };
+  }
+  return undefined;
+}
+
 export function buildTriggerEvent(
   template: WorkflowTemplate,
   run: Run,
@@ -111,26 +140,11 @@ export function buildTriggerEvent(
         'Add the PagerDuty routing key (the 32-character Events API v2 integration key) in Casebook options first.',
     };
   }
-  if (!facts.severity) {
-    const n = stepNumberOf(template, template.policy.severityField.stepId);
-    return { ok: false, reason: `Set the severity${n ? ` in step ${n}` : ''} before paging.` };
-  }
+  const refusal = pageRefusal(template, run);
+  if (refusal) return refusal;
   const policy = template.policy.severities.find((s) => s.id === facts.severity);
-  if (policy && policy.pageVia !== 'pagerduty') {
-    const how = policy.pageVia === 'slack-mention' ? 'a Slack mention of the on-call' : 'no page';
-    return {
-      ok: false,
-      reason: `${facts.severity} escalations use ${how} in this workflow, not PagerDuty.`,
-    };
-  }
-  const what = facts.impact ?? facts.subject;
-  if (!what) {
-    const n = stepNumberOf(template, ACTION_FIELDS.impact.stepId);
-    return {
-      ok: false,
-      reason: `Write the one-sentence customer impact${n ? ` in step ${n}` : ''} first: it is the page's summary.`,
-    };
-  }
+  const severity = facts.severity as Severity;
+  const what = (facts.impact ?? facts.subject) as string;
   let source = facts.workspaceId;
   if (!source) {
     try {
@@ -147,9 +161,9 @@ export function buildTriggerEvent(
     event_action: 'trigger',
     dedup_key: pagerDutyDedupKey(run.helpdesk, run.ticketId),
     payload: {
-      summary: pageSummary(facts.severity, what, facts.displayId),
+      summary: pageSummary(severity, what, facts.displayId),
       source: truncate(source, 255),
-      severity: policy?.pagerDutySeverity ?? DEFAULT_PD_SEVERITY[facts.severity],
+      severity: policy?.pagerDutySeverity ?? DEFAULT_PD_SEVERITY[severity],
       timestamp: toUtcIso(input.requestedAt),
       class: 'support-escalation',
       custom_details: {
