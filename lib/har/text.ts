@@ -14,6 +14,8 @@ const MAX_DEPTH = 6;
 
 /** Value shapes (JWT, AWS, Stripe, …) anywhere in `text`. */
 export function scrubPatterns(text: string, r: Redactor): string {
+  const any = r.compiled.anyPattern;
+  if (any && !any.some((re) => re.test(text))) return text;
   let out = text;
   for (const p of r.compiled.patterns) {
     p.re.lastIndex = 0;
