@@ -11,7 +11,6 @@ import {
   parseTimestamp,
   queryAllDeep,
   queryAllIn,
-  selfOrQuery,
   textOf,
   valueByLabel,
   valueOf,
@@ -106,13 +105,6 @@ describe('shadow roots', () => {
     expect(openShadowRoots(box)).toEqual([s1, s2]);
     expect(queryAllDeep(box, '.t').map((el) => el.textContent)).toEqual(['light', 'one', 'two']);
     expect(queryAllIn([box, box], '.t')).toHaveLength(1);
-  });
-
-  it('selfOrQuery matches the root itself first', () => {
-    const box = html('<div class="r"><div class="r" id="inner"></div></div>');
-    const outer = box.querySelector('.r')!;
-    expect(selfOrQuery(outer, '.r')).toBe(outer);
-    expect(selfOrQuery(outer, '#inner')?.id).toBe('inner');
   });
 });
 

@@ -121,14 +121,6 @@ export function firstShownOf<E extends Element = Element>(
   return null;
 }
 
-/** `root` itself when it matches, else its first matching descendant. */
-export function selfOrQuery<E extends Element = Element>(
-  root: Element,
-  selector: string,
-): E | null {
-  return root.matches(selector) ? (root as E) : root.querySelector<E>(selector);
-}
-
 /** Epoch milliseconds for an ISO-ish timestamp; undefined when it does not parse. */
 export function parseTimestamp(value: string | null | undefined): number | undefined {
   if (!value) return undefined;

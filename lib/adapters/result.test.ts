@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketInfoSchema } from '../workflow/schema';
-import { buildResult, notFound, readValue, resultFromRef } from './result';
+import { buildResult, notFound, readValue } from './result';
 import type { TicketRef } from './types';
 
 const ref: TicketRef = {
@@ -46,16 +46,14 @@ describe('buildResult', () => {
     expect(ticketInfoSchema.parse(ticket)).toEqual(ticket);
   });
 
+  it('with nothing read is the URL’s facts only, nothing missing', () => {
+    expect(buildResult(ref, {})).toEqual({ ticket: { ...ref }, missing: [] });
+    const { displayId: _d, ...noDisplay } = ref;
+    expect(buildResult(noDisplay, {}).ticket).toEqual(noDisplay);
+  });
+
   it('readValue(found=false) is not found', () => {
     expect(readValue('x', false)).toEqual({ found: false });
     expect(readValue(null)).toEqual({ found: true });
-  });
-});
-
-describe('resultFromRef', () => {
-  it('is the URL’s facts only, nothing missing', () => {
-    expect(resultFromRef(ref)).toEqual({ ticket: { ...ref }, missing: [] });
-    const { displayId: _d, ...noDisplay } = ref;
-    expect(resultFromRef(noDisplay).ticket).toEqual(noDisplay);
   });
 });

@@ -80,8 +80,3 @@ export function buildResult(ref: TicketRef, reads: TicketReads): ReadResult {
   }
   return { ticket, missing };
 }
-
-/** What the panel shows before (or without) a rendered ticket: the URL's facts only. */
-export function resultFromRef(ref: TicketRef): ReadResult {
-  return buildResult(ref, {});
-}

@@ -8,11 +8,8 @@ import { buildResult, notFound, readValue, type FieldRead } from '../result';
 import type { ComposerLocation, ReadResult, TicketRef } from '../types';
 import * as S from './selectors';
 
-/** The view around the header: current UI `<main>`, legacy `#wrap` (header and sidebar). */
 function viewOf(header: Element): Element {
-  return (
-    header.closest('main') ?? header.closest('#wrap') ?? header.closest('[role="main"]') ?? header
-  );
+  return header.closest(S.view) ?? header.closest(S.legacyView) ?? header;
 }
 
 function shownNumber(root: Element): string | undefined {
@@ -72,7 +69,7 @@ export function findHelpscoutComposer(root: Element): ComposerLocation {
   const slate = firstShownOf<HTMLElement>(root, [S.editor]);
   const redactor = slate ? null : firstShownOf<HTMLElement>(root, [S.legacyEditor]);
   const editor = slate ?? redactor;
-  const box = slate?.closest(S.editorBox) ?? redactor?.closest('#replyForm') ?? null;
+  const box = slate?.closest(S.editorBox) ?? redactor?.closest(S.legacyReplyForm) ?? null;
   return {
     editor,
     editorKind: slate ? 'slate' : redactor ? 'redactor' : 'unknown',

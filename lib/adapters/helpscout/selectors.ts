@@ -7,6 +7,20 @@
  */
 import type { SelectorExpectation } from '../expectations';
 
+/** The view around the header: current UI `<main>`, legacy `#wrap` (header, threads and sidebar). */
+export const view = 'main';
+export const view_ = [
+  [1, 'helpscout/conversation'],
+  [1, 'helpscout/mailbox'],
+  [0, 'helpscout/legacy'],
+] satisfies SelectorExpectation[];
+
+export const legacyView = '#wrap';
+export const legacyView_ = [
+  [1, 'helpscout/legacy'],
+  [0, 'helpscout/conversation'],
+] satisfies SelectorExpectation[];
+
 export const header = '[data-cy="ConversationHeader"]';
 export const header_ = [
   [1, 'helpscout/conversation'],
@@ -128,6 +142,12 @@ export const legacyEditor_ = [
   [1, 'helpscout/legacy'],
   [1, 'helpscout/legacy-replying'],
   [0, 'helpscout/conversation-replying'],
+] satisfies SelectorExpectation[];
+
+export const legacyReplyForm = '#replyForm';
+export const legacyReplyForm_ = [
+  [1, 'helpscout/legacy'],
+  [0, 'helpscout/conversation'],
 ] satisfies SelectorExpectation[];
 
 export const fileInput =

@@ -54,7 +54,7 @@ function readRequesterName(root: Element, sidebar: Element | null): FieldRead {
   const fromSidebar = sidebarRead(sidebar, ['Name']);
   if (fromSidebar.found && fromSidebar.value) return fromSidebar;
   // The first user-authored part names the customer.
-  const userPart = root.querySelector('[data-part-group-category="1"] .font-semibold');
+  const userPart = root.querySelector(S.userPartAuthor);
   return userPart ? readValue(textOf(userPart)) : fromSidebar;
 }
 

@@ -52,6 +52,14 @@ export const partTime_ = [
   [2, 'intercom/conversation-lazy'],
 ] satisfies SelectorExpectation[];
 
+/** A user part's author: the customer, when the sidebar has no Name row. */
+export const userPartAuthor = '[data-part-group-category="1"] .font-semibold';
+export const userPartAuthor_ = [
+  [1, 'intercom/conversation'],
+  [1, 'intercom/conversation-lazy'],
+  [0, 'intercom/reports'],
+] satisfies SelectorExpectation[];
+
 /** Details sidebar; read by visible labels ("Email", "Company", …), which outlive class renames. */
 export const detailsSidebar =
   '.inbox-2__conversation-details-sidebar, .inbox2__conversation-details-sidebar';
