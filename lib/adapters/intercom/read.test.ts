@@ -63,6 +63,15 @@ describe('intercom on conversation.html', () => {
       expect(intercom.ticketRoot(page.document, ref(id))).toBeNull();
   });
 
+  it('checks the stale-view guard against the Conversation ID row only, not a user’s ID', async () => {
+    page = await loadPage('intercom/conversation');
+    const { root } = read(page, ref(A));
+    const row = page.document.createElement('div');
+    row.innerHTML = '<p class="inbox-2__attribute__label">ID</p><div>65f0c1e2a9b8</div>';
+    root.querySelector(S.detailsSidebar)!.appendChild(row);
+    expect(intercom.ticketRoot(page.document, ref(A))).toBe(root);
+  });
+
   it('locates the ProseMirror composer in the shadow root', async () => {
     page = await loadPage('intercom/conversation');
     const { root } = read(page, ref(A));

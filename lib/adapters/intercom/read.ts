@@ -30,7 +30,7 @@ export function intercomTicketRoot(doc: Document, ref: TicketRef): Element | nul
   for (const root of intercomSearchRoots(doc)) {
     const space = firstShown(root, S.conversationSpace);
     if (!space) continue;
-    const shownId = valueByLabel(space, ['Conversation ID', 'ID']).value;
+    const shownId = valueByLabel(space, ['Conversation ID'], S.attributeLabel).value;
     if (shownId && shownId.replace(/^#/, '') !== ref.ticketId) return null;
     return space;
   }
