@@ -68,7 +68,7 @@ describe('intercom on conversation.html', () => {
     const { root } = read(page, ref(A));
     const row = page.document.createElement('div');
     row.innerHTML = '<p class="inbox-2__attribute__label">ID</p><div>65f0c1e2a9b8</div>';
-    root.querySelector(S.detailsSidebar)!.appendChild(row);
+    root.querySelector(S.detailsSidebar)!.prepend(row);
     expect(intercom.ticketRoot(page.document, ref(A))).toBe(root);
   });
 
