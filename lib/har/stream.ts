@@ -502,16 +502,29 @@ export async function sanitizeHarStream(
 
 /**
  * A `File`/`Blob` in, a sanitized `Blob` out (browser and Node ≥ 20). The
- * output is assembled from ~1 MB string parts, never as one string.
+ * output is folded into Blobs every ~16 MB so no single string or array of
+ * strings grows with the file (browsers may keep large Blobs out of the heap).
  */
 export async function sanitizeHarBlob(
   file: Blob,
   options: Omit<StreamOptions, 'totalBytes'> = {},
 ): Promise<{ blob: Blob; report: HarReport }> {
-  const parts: string[] = [];
-  const report = await sanitizeHarStream(file.stream(), (chunk) => void parts.push(chunk), {
-    ...options,
-    totalBytes: file.size,
-  });
-  return { blob: new Blob(parts, { type: 'application/json' }), report };
+  const blobs: Blob[] = [];
+  let strings: string[] = [];
+  let size = 0;
+  const report = await sanitizeHarStream(
+    file.stream(),
+    (chunk) => {
+      strings.push(chunk);
+      size += chunk.length;
+      if (size >= 16 << 20) {
+        blobs.push(new Blob(strings));
+        strings = [];
+        size = 0;
+      }
+    },
+    { ...options, totalBytes: file.size },
+  );
+  if (strings.length) blobs.push(new Blob(strings));
+  return { blob: new Blob(blobs, { type: 'application/json' }), report };
 }

@@ -1,0 +1,14 @@
+/**
+ * Dedicated worker: sanitizes one HAR File per job off every main thread,
+ * streaming `file.stream()` through the HAR sanitizer.
+ */
+import { runJob, type JobMessage, type SanitizeJob } from '../../platform/har/frame-protocol';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<SanitizeJob>) => void) | null;
+  postMessage: (message: JobMessage) => void;
+};
+
+scope.onmessage = (event) => {
+  void runJob(event.data, (message) => scope.postMessage(message));
+};

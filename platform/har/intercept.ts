@@ -1,0 +1,257 @@
+/**
+ * Holds `.har` attachments on the helpdesk page until they are sanitized.
+ *
+ * Capture-phase listeners run before the page's own handlers:
+ * - `input`/`change` on file inputs, on the window and on every open shadow
+ *   root (`change` does not cross shadow boundaries), including inputs and
+ *   shadow roots created after load;
+ * - `drop` and `paste` on the window (both are composed).
+ * When the files include a HAR, the original event is stopped (and the
+ * input emptied so a form submit cannot carry the original), the HARs are
+ * sanitized, and the page's handler gets the same event again with
+ * `<name>.sanitized.har` in place of each HAR. Other files pass through
+ * untouched. If sanitizing fails nothing reaches the page and `onError`
+ * says why.
+ */
+import type { HarReport } from '../../lib/har/index';
+import { isHarFile } from './sanitizer-client';
+
+export type HarInterceptVia = 'input' | 'drop' | 'paste';
+
+export interface HarInterceptInfo {
+  via: HarInterceptVia;
+  /** Original file name. */
+  original: string;
+  /** Name handed to the page (absent on error). */
+  sanitized?: string;
+}
+
+export interface HarInterceptionOptions {
+  /** Documents/roots to watch for shadow roots; usually `() => [document]`. */
+  roots: () => ParentNode[];
+  signal: AbortSignal;
+  sanitize: (file: File) => Promise<{ file: File; report: HarReport }>;
+  onReport?: (report: HarReport, info: HarInterceptInfo) => void;
+  onError?: (error: unknown, info: HarInterceptInfo) => void;
+  /** Called when a HAR is held, before sanitizing starts (for a "sanitizing…" notice). */
+  onStart?: (info: HarInterceptInfo) => void;
+}
+
+function isFileInput(node: EventTarget | undefined | null): node is HTMLInputElement {
+  return (
+    !!node &&
+    (node as Element).nodeType === 1 &&
+    (node as Element).localName === 'input' &&
+    (node as HTMLInputElement).type === 'file'
+  );
+}
+
+function originOf(event: Event): EventTarget | null {
+  const path = event.composedPath();
+  return path[0] ?? event.target;
+}
+
+export function installHarInterception(options: HarInterceptionOptions): void {
+  const { signal } = options;
+  const ours = new WeakSet<Event>();
+  const held = new WeakSet<HTMLInputElement>();
+  const hooked = new WeakSet<EventTarget>();
+  const win = window;
+  const listen = (target: EventTarget, type: string, handler: (event: Event) => void) =>
+    target.addEventListener(type, handler, { capture: true, signal });
+
+  /** Sanitize each HAR in `files` (others untouched); reports per HAR. Throws on the first failure. */
+  const process = async (files: File[], via: HarInterceptVia): Promise<File[]> => {
+    const out: File[] = [];
+    for (const file of files) {
+      if (!isHarFile(file)) {
+        out.push(file);
+        continue;
+      }
+      const info: HarInterceptInfo = { via, original: file.name };
+      options.onStart?.(info);
+      try {
+        const { file: clean, report } = await options.sanitize(file);
+        out.push(clean);
+        options.onReport?.(report, { ...info, sanitized: clean.name });
+      } catch (error) {
+        options.onError?.(error, info);
+        throw error;
+      }
+    }
+    return out;
+  };
+
+  const transfer = (files: File[], copyFrom?: DataTransfer | null): DataTransfer => {
+    const dt = new DataTransfer();
+    for (const file of files) dt.items.add(file);
+    if (copyFrom) {
+      // Only string items (text, html, uris): files were handled above.
+      for (const item of Array.from(copyFrom.items ?? [])) {
+        if (item.kind !== 'string') continue;
+        try {
+          const value = copyFrom.getData(item.type);
+          if (typeof value === 'string') dt.setData(item.type, value);
+        } catch {
+          // Some types cannot be copied into a synthetic DataTransfer; the files are what matter.
+        }
+      }
+    }
+    return dt;
+  };
+
+  // ---------------------------------------------------------------- file inputs
+
+  const onInputEvent = (event: Event) => {
+    if (ours.has(event)) return;
+    const input = originOf(event);
+    if (!isFileInput(input)) return;
+    if (held.has(input)) {
+      // The `change` that follows the `input` we already hold.
+      event.stopImmediatePropagation();
+      return;
+    }
+    const files = Array.from(input.files ?? []);
+    if (!files.some(isHarFile)) return;
+    event.stopImmediatePropagation();
+    held.add(input);
+    // Empty the input now: nothing unsanitized stays selectable or submittable.
+    input.value = '';
+    const release = () => queueMicrotask(() => held.delete(input));
+    process(files, 'input').then(
+      (clean) => {
+        if (signal.aborted) return release();
+        input.files = transfer(clean).files;
+        for (const type of ['input', 'change']) {
+          const replay = new Event(type, { bubbles: true, composed: type === 'input' });
+          ours.add(replay);
+          input.dispatchEvent(replay);
+        }
+        release();
+      },
+      () => release(),
+    );
+  };
+
+  const hookRoot = (root: EventTarget) => {
+    if (hooked.has(root)) return;
+    hooked.add(root);
+    listen(root, 'input', onInputEvent);
+    listen(root, 'change', onInputEvent);
+  };
+
+  /** Hook every open shadow root under `node` (and theirs). */
+  const scan = (node: ParentNode) => {
+    const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(
+      node as Node,
+      1 /* SHOW_ELEMENT */,
+    );
+    for (
+      let el = walker.currentNode as Element | null;
+      el;
+      el = walker.nextNode() as Element | null
+    ) {
+      const shadow = (el as Element).shadowRoot;
+      if (shadow && !hooked.has(shadow)) {
+        hookRoot(shadow);
+        watch(shadow);
+        scan(shadow);
+      }
+    }
+  };
+
+  const watch = (root: Node) => {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const added of Array.from(record.addedNodes))
+          if (added.nodeType === 1) scan(added as Element);
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  };
+
+  hookRoot(win);
+  for (const root of options.roots()) {
+    scan(root);
+    watch(root);
+  }
+
+  // A shadow root attached to an element already in the page does not show up as a
+  // mutation: catch its inputs when they are interacted with (click/focus are composed).
+  const onInteract = (event: Event) => {
+    const origin = originOf(event) as Node | null;
+    const root = origin?.getRootNode?.();
+    if (root && root !== origin && (root as ShadowRoot).host && !hooked.has(root)) {
+      hookRoot(root);
+      watch(root);
+      scan(root as ShadowRoot);
+    }
+  };
+  for (const type of ['pointerdown', 'click', 'focusin', 'keydown']) listen(win, type, onInteract);
+
+  // ---------------------------------------------------------------- drop and paste
+
+  const replayEvent = (kind: 'drop' | 'paste', original: Event, dt: DataTransfer): Event => {
+    const init = { bubbles: true, cancelable: true, composed: true };
+    let replay: Event;
+    try {
+      replay =
+        kind === 'drop'
+          ? new DragEvent('drop', {
+              ...init,
+              ...pointerInit(original as DragEvent),
+              dataTransfer: dt,
+            })
+          : new ClipboardEvent('paste', { ...init, clipboardData: dt });
+    } catch {
+      replay = new Event(kind, init);
+    }
+    const field = kind === 'drop' ? 'dataTransfer' : 'clipboardData';
+    if ((replay as unknown as Record<string, unknown>)[field] !== dt) {
+      Object.defineProperty(replay, field, { value: dt });
+    }
+    return replay;
+  };
+
+  const onTransfer = (kind: 'drop' | 'paste') => (event: Event) => {
+    if (ours.has(event)) return;
+    const data =
+      kind === 'drop' ? (event as DragEvent).dataTransfer : (event as ClipboardEvent).clipboardData;
+    const files = Array.from(data?.files ?? []);
+    if (!files.some(isHarFile)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const target = originOf(event) as Node | null;
+    // Read everything now: a DataTransfer is emptied once its event is over.
+    const copy = transfer([], data);
+    process(files, kind).then(
+      (clean) => {
+        if (signal.aborted || !target) return;
+        const dt = transfer(clean, copy);
+        const replay = replayEvent(kind, event, dt);
+        ours.add(replay);
+        (target.isConnected
+          ? target
+          : (win.document.activeElement ?? win.document.body)
+        ).dispatchEvent(replay);
+      },
+      () => undefined,
+    );
+  };
+  listen(win, 'drop', onTransfer('drop'));
+  listen(win, 'paste', onTransfer('paste'));
+}
+
+function pointerInit(event: DragEvent): MouseEventInit {
+  return {
+    clientX: event.clientX,
+    clientY: event.clientY,
+    screenX: event.screenX,
+    screenY: event.screenY,
+    ctrlKey: event.ctrlKey,
+    shiftKey: event.shiftKey,
+    altKey: event.altKey,
+    metaKey: event.metaKey,
+  };
+}
