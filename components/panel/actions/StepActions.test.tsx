@@ -185,6 +185,18 @@ describe('paging', () => {
     await waitFor(() => expect(p.onPage).toHaveBeenCalledWith(false));
   });
 
+  it('shows why nothing was sent when the background declined a click', async () => {
+    setup('page-sev1', runWith(SEV1), {
+      onPage: vi.fn(async () => ({
+        notice: 'The page is already on its way; Casebook keeps retrying it.',
+      })),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Page on-call (PagerDuty)' }));
+    expect(
+      await screen.findByText('The page is already on its way; Casebook keeps retrying it.'),
+    ).toBeTruthy();
+  });
+
   it('shows a pending page and does not offer a second send', () => {
     setup('page-sev1', runWith(SEV1), {
       page: {

@@ -69,7 +69,8 @@ export interface StepActionsProps {
   onInsertText(text: string): Promise<InsertOutcome | void>;
   onCopy(text: string): Promise<void>;
   onOpenUrl(url: string): void;
-  onPage(repage: boolean): Promise<void>;
+  /** Resolves with a notice when nothing was sent (a page is pending or already accepted). */
+  onPage(repage: boolean): Promise<{ notice?: string } | void>;
   onRecordAction(action: string, note?: string): Promise<void>;
   /** Record what an action did in the run's own fields (status-page state, escalation). */
   onSetField?(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
@@ -316,7 +317,8 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
     (props.repage && (state?.pagesAccepted ?? 0) === 0);
   const click = () =>
     run(async () => {
-      await props.onPage(props.repage);
+      const reply = await props.onPage(props.repage);
+      if (reply?.notice) return reply.notice;
       if (props.repage) {
         await props.onRecordAction(
           're-page',

@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ComposerLocation, HelpdeskAdapter } from '../../lib/adapters/types';
+import { defaultSettings } from '../../lib/settings/schema';
+import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
+import { deriveRunView } from '../../lib/workflow/derive';
+import { applyMutation, createRun } from '../../lib/workflow/engine';
+import type { Actor, Run } from '../../lib/workflow/schema';
+import type { StepView } from '../../lib/workflow/view';
+import { useStepActions, type StepActionsBridgeInput } from './useStepActions';
+
+const ANA: Actor = { name: 'Ana Agent' };
+const T0 = Date.UTC(2026, 2, 8, 8, 0, 0);
+
+function sev1Run(): Run {
+  let run = createRun(
+    DEFAULT_TEMPLATE,
+    {
+      helpdesk: 'zendesk',
+      ticketId: '12345',
+      url: 'https://acme.zendesk.com/agent/tickets/12345',
+      requesterName: 'Grace',
+    },
+    ANA,
+    T0,
+  ).run;
+  for (const [fieldId, value] of [
+    ['severity', 'SEV1'],
+    ['impact', 'All exports fail'],
+  ] as const) {
+    run = applyMutation(
+      DEFAULT_TEMPLATE,
+      run,
+      { type: 'set-field', stepId: 'assign-severity', fieldId, value },
+      ANA,
+      T0,
+    ).run;
+  }
+  return run;
+}
+
+/** Answers the requests the bridge makes, as the background would, and records them. */
+function fakeBackground() {
+  const requests: Array<Record<string, unknown>> = [];
+  const settings = defaultSettings();
+  settings.agent.name = 'Ana';
+  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+    const m = message as Record<string, unknown>;
+    requests.push(m);
+    switch (m.type) {
+      case 'settings.get':
+        return {
+          ok: true,
+          data: {
+            settings,
+            secrets: { pagerDuty: { set: true, masked: '••••••••5678' } },
+            activeHosts: [],
+          },
+        };
+      case 'action.pageStatus':
+        return {
+          ok: true,
+          data: {
+            state: { status: 'idle', pagesAccepted: 0 },
+            readiness: {
+              routingKeySet: true,
+              endpointHost: 'events.pagerduty.com',
+              permissionGranted: true,
+            },
+          },
+        };
+      case 'action.pageOnCall':
+        return {
+          ok: true,
+          data: {
+            state: {
+              status: 'accepted',
+              dedupKey: 'casebook-zendesk-12345',
+              acceptedAt: T0,
+              attempts: 1,
+              pagesAccepted: 1,
+              lastAcceptedAt: T0,
+            },
+          },
+        };
+      case 'run.mutate':
+        return { ok: true, data: { run: sev1Run() } };
+      default:
+        return { ok: false, error: { code: 'unknown-type', message: String(m.type) } };
+    }
+  });
+  return requests;
+}
+
+function Harness(props: StepActionsBridgeInput & { stepId: string }) {
+  const render = useStepActions(props);
+  const step = props.view?.sections
+    .flatMap((s) => s.steps)
+    .find((s) => s.step.id === props.stepId) as StepView;
+  return <div>{render ? render(step) : 'loading'}</div>;
+}
+
+function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
+  const requests = fakeBackground();
+  const run = sev1Run();
+  const root = document.createElement('div');
+  document.body.append(root);
+  const adapter = {
+    findComposer: () => ({
+      editor: null,
+      editorKind: 'unknown',
+      fileInputs: [],
+      dropTarget: null,
+      sendButton: null,
+      ...composer,
+    }),
+  } as unknown as HelpdeskAdapter;
+  const onSetField = vi.fn(async () => undefined);
+  render(
+    <Harness
+      stepId={stepId}
+      adapter={adapter}
+      root={root}
+      runId={run.id}
+      run={run}
+      view={deriveRunView(DEFAULT_TEMPLATE, run, T0)}
+      template={DEFAULT_TEMPLATE}
+      now={T0}
+      actor={ANA}
+      onSetField={onSetField}
+    />,
+  );
+  return { requests, run, onSetField };
+}
+
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+});
+
+describe('useStepActions', () => {
+  it('pages through the background with the step and actor, and records nothing else itself', async () => {
+    const { requests } = setup('page-sev1');
+    const button = await screen.findByRole('button', { name: 'Page on-call (PagerDuty)' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
+    expect(await screen.findByText(/PagerDuty accepted the page at 08:00 UTC/)).toBeTruthy();
+    expect(requests.find((r) => r.type === 'action.pageOnCall')).toEqual({
+      type: 'action.pageOnCall',
+      runId: 'zendesk:12345',
+      actor: ANA,
+      repage: false,
+      stepId: 'page-sev1',
+    });
+  });
+
+  it("inserts into the adapter's editor and records the action on the step", async () => {
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    document.body.append(editor);
+    const pasted: string[] = [];
+    editor.addEventListener('paste', (e) => {
+      e.preventDefault();
+      pasted.push(e.clipboardData?.getData('text/plain') ?? '');
+    });
+    const { requests } = setup('acknowledge', { editor, editorKind: 'ckeditor5' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert first-touch reply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
+    expect(await screen.findByText('Inserted into the reply.')).toBeTruthy();
+    expect(pasted).toHaveLength(1);
+    expect(pasted[0]).toMatch(/^Hi Grace,[\s\S]*Ana$/);
+    expect(requests.find((r) => r.type === 'run.mutate')).toMatchObject({
+      runId: 'zendesk:12345',
+      actor: ANA,
+      mutation: {
+        type: 'record-action',
+        stepId: 'acknowledge',
+        action: 'insert-first-touch',
+        note: 'First-touch reply: inserted into the reply',
+      },
+    });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The browser side of the panel's step actions, for the helpdesk content
+ * scripts: gives `renderActions(step)` for `<Panel>`, wiring StepActions'
+ * callbacks to the reply editor (insert.ts), the clipboard, new tabs, and the
+ * background (paging, record-action). The page's delivery state is re-read
+ * whenever the run changes (every paging step is a run event, so the
+ * background's run-changed push is the signal).
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { StepActions, type ActionSettings } from '../../components/panel/actions/StepActions';
+import type { PageState } from '../../lib/actions/pagerduty';
+import type { HelpdeskAdapter } from '../../lib/adapters/types';
+import type { PagingReadiness } from '../../lib/messaging/actions';
+import type { Actor, FieldValue, Run, WorkflowTemplate } from '../../lib/workflow/schema';
+import type { RunView, StepView } from '../../lib/workflow/view';
+import { send } from '../messaging/client';
+import { insertIntoComposer, trackComposerSelection } from './insert';
+
+export interface StepActionsBridgeInput {
+  adapter: HelpdeskAdapter;
+  /** The ticket's root element (where the adapter looks for the composer); null until rendered. */
+  root: Element | null;
+  runId: string | undefined;
+  run: Run | undefined;
+  view: RunView | undefined;
+  template: WorkflowTemplate | undefined;
+  now: number;
+  actor: Actor;
+  onSetField(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
+}
+
+type PageInfo = { state: PageState; readiness: PagingReadiness };
+
+export function useStepActions(
+  input: StepActionsBridgeInput,
+): ((step: StepView) => ReactNode) | undefined {
+  const { adapter, root, runId, run, view, template, now, actor, onSetField } = input;
+  const [settings, setSettings] = useState<ActionSettings>();
+  const [agentName, setAgentName] = useState<string>();
+  const [page, setPage] = useState<PageInfo>();
+  const latest = useRef({ adapter, root, actor });
+  latest.current = { adapter, root, actor };
+
+  // The agent's cursor in the reply editor, kept while they click in the panel.
+  const tracker = useRef<ReturnType<typeof trackComposerSelection>>(undefined);
+  useEffect(() => {
+    const t = trackComposerSelection(document, () => {
+      const { adapter: a, root: r } = latest.current;
+      return r ? a.findComposer(r, document).editor : null;
+    });
+    tracker.current = t;
+    return () => t.stop();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    send({ type: 'settings.get' })
+      .then((reply) => {
+        if (!live) return;
+        setSettings(reply.settings.integrations);
+        setAgentName(reply.settings.agent.name || undefined);
+      })
+      .catch((error: unknown) => console.warn('[casebook] could not read settings', error));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const revision = run?.revision;
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    send({ type: 'action.pageStatus', runId })
+      .then((reply) => {
+        if (live) setPage(reply);
+      })
+      .catch((error: unknown) => console.warn('[casebook] could not read the page state', error));
+    return () => {
+      live = false;
+    };
+  }, [runId, revision]);
+
+  const onInsertText = useCallback(async (text: string) => {
+    const { adapter: a, root: r } = latest.current;
+    const location = r ? a.findComposer(r, document) : undefined;
+    return insertIntoComposer(location?.editor, text, {
+      kind: location?.editorKind ?? 'unknown',
+      range: tracker.current?.range() ?? null,
+    });
+  }, []);
+
+  const onCopy = useCallback((text: string) => navigator.clipboard.writeText(text), []);
+  const onOpenUrl = useCallback((url: string) => {
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }, []);
+
+  if (!runId || !run || !view || !template || !settings) return undefined;
+
+  return (step: StepView) => {
+    if (step.step.actions.length === 0) return null;
+    const stepId = step.step.id;
+    return (
+      <StepActions
+        step={step}
+        run={run}
+        view={view}
+        template={template}
+        settings={settings}
+        page={page}
+        now={now}
+        {...(agentName ? { agentName } : {})}
+        onInsertText={onInsertText}
+        onCopy={onCopy}
+        onOpenUrl={onOpenUrl}
+        onPage={async (repage) => {
+          const reply = await send({
+            type: 'action.pageOnCall',
+            runId,
+            actor: latest.current.actor,
+            repage,
+            stepId,
+          });
+          setPage((p) => (p ? { ...p, state: reply.state } : p));
+          return reply.notice ? { notice: reply.notice } : undefined;
+        }}
+        onRecordAction={async (action, note) => {
+          await send({
+            type: 'run.mutate',
+            runId,
+            actor: latest.current.actor,
+            mutation: { type: 'record-action', stepId, action, ...(note ? { note } : {}) },
+          });
+        }}
+        onSetField={onSetField}
+      />
+    );
+  };
+}
