@@ -115,6 +115,34 @@ describe('intercom on conversation.html', () => {
   });
 });
 
+describe('intercom before the shadow root (light DOM, inbox2__ classes)', () => {
+  it('reads a conversation rendered in the light DOM with the pre-April-2026 class names', () => {
+    document.body.innerHTML = `
+      <div data-intercom-target="conversation-space">
+        <span data-inbox-conversation-header-title>Old inbox</span>
+        <div data-conversation-stream>
+          <div data-part-group-category="1"><span class="font-semibold">Rui</span><time datetime="2025-01-02T03:04:05Z"></time></div>
+        </div>
+        <aside class="inbox2__conversation-details-sidebar">
+          <div><p class="inbox2__attribute__label">Email</p><div>rui@example-old.pt</div></div>
+          <div><p class="inbox2__attribute__label">Conversation ID</p><div>${A}</div></div>
+        </aside>
+      </div>`;
+    expect(intercom.searchRoots(document)).toEqual([document]);
+    const root = intercom.ticketRoot(document, ref(A))!;
+    const { ticket, missing } = intercom.readTicket(root, ref(A));
+    expect(ticket).toMatchObject({
+      subject: 'Old inbox',
+      requesterName: 'Rui',
+      requesterEmail: 'rui@example-old.pt',
+      createdAt: Date.parse('2025-01-02T03:04:05Z'),
+    });
+    // The sidebar is there but has no such rows: not set, not unreadable.
+    expect(missing).toEqual([]);
+    expect(intercom.ticketRoot(document, ref(B))).toBeNull();
+  });
+});
+
 describe('intercom on conversation-lazy.html', () => {
   it('has no root until the conversation renders in the shadow root', async () => {
     const url = new URL(FIXTURE_PAGES['intercom/conversation-lazy'].url);

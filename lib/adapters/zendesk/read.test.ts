@@ -207,8 +207,9 @@ describe('zendesk on drifted.html', () => {
 });
 
 describe('zendesk on views.html', () => {
-  it('is not a ticket and shows no ticket’s workspace', async () => {
+  it('is not a ticket, and its rows’ data-ticket-id are not workspaces', async () => {
     page = await loadPage('zendesk/views');
+    expect(page.document.querySelector('tr[data-ticket-id="4242"]')).not.toBeNull();
     expect(zendesk.parseTicketUrl(new URL(page.window.location.href))).toBeNull();
     for (const id of ['4242', '5150', '6001'])
       expect(zendesk.ticketRoot(page.document, ref(id))).toBeNull();
