@@ -3,8 +3,13 @@
  * wired in `main.ts`; no authoritative state lives in worker memory.
  */
 import { defineBackground } from '#imports';
+import { registerPanelCommands } from './commands';
+import { registerInjectOnInstall } from './inject';
 import { startBackground } from './main';
 
 export default defineBackground(() => {
   startBackground();
+  // Content-script side: inject into open helpdesk tabs on install/update; the toggle shortcut.
+  registerInjectOnInstall();
+  registerPanelCommands();
 });

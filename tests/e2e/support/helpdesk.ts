@@ -4,8 +4,18 @@
  * and the `<casebook-panel>` contract — `data-helpdesk`, `data-ticket-id`
  * and an open shadow root (Playwright's CSS locators pierce it).
  */
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, serveFixture } from './extension';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  chromium,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/find-browser.mjs';
+import { expect, FIXTURES_DIR, requireBuild, serveFixture, test } from './extension';
 
 export type HelpdeskId = 'zendesk' | 'intercom' | 'helpscout';
 
@@ -24,10 +34,10 @@ export interface HelpdeskSite {
   pattern: RegExp;
   fixtures: {
     ticket: string;
-    lazy: string;
-    negative: string;
-    /** A non-ticket route of the normal fixture app, reached in-app. */
-    listPath: string;
+    /** A fixture that renders the ticket 1–2 s after load (or the normal one, delayed). */
+    lazy: { file: string; config?: Record<string, unknown> };
+    /** A page of the helpdesk that is not a ticket (views, reports, lists). */
+    negative: { file: string; path: string };
   };
   /** The ticket opened first, and another one reachable by an in-app link. */
   first: FixtureTicket;
@@ -43,9 +53,8 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
     pattern: /^https:\/\/acme\.zendesk\.com\//,
     fixtures: {
       ticket: 'zendesk/ticket.html',
-      lazy: 'zendesk/lazy.html',
-      negative: 'zendesk/views.html',
-      listPath: '/agent/filters/360094211',
+      lazy: { file: 'zendesk/lazy.html' },
+      negative: { file: 'zendesk/views.html', path: '/agent/filters/360094211' },
     },
     first: {
       id: '4242',
@@ -68,9 +77,8 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
     pattern: /^https:\/\/app\.intercom\.com\//,
     fixtures: {
       ticket: 'intercom/conversation.html',
-      lazy: 'intercom/conversation-lazy.html',
-      negative: 'intercom/reports.html',
-      listPath: '/a/inbox/k2x9q7ab/inbox/shared/all',
+      lazy: { file: 'intercom/conversation-lazy.html' },
+      negative: { file: 'intercom/reports.html', path: '/a/apps/k2x9q7ab/reports/overview' },
     },
     first: {
       id: '215468735201234',
@@ -92,9 +100,11 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
     pattern: /^https:\/\/secure\.helpscout\.net\//,
     fixtures: {
       ticket: 'helpscout/conversation.html',
-      lazy: 'helpscout/conversation-lazy.html',
-      negative: 'helpscout/mailbox.html',
-      listPath: '/inboxes/4f1a2b3c4d5e6f70/views/all',
+      lazy: { file: 'helpscout/conversation.html', config: { loadDelayMs: 1500 } },
+      negative: {
+        file: 'helpscout/mailbox.html',
+        path: '/inboxes/4f1a2b3c4d5e6f70/views/7329011',
+      },
     },
     first: {
       id: '2871236524',
@@ -112,13 +122,34 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
   },
 };
 
-/** Serve `fixture` for every URL of the helpdesk (the fixture app renders the route). */
+/**
+ * Serve `fixture` for every URL of the helpdesk (the fixture app renders the
+ * route). `config` overrides the fixture app's `window.FIXTURE` settings,
+ * e.g. `{ loadDelayMs: 1500 }` to render the ticket late.
+ */
 export async function serveHelpdesk(
   context: BrowserContext,
   site: HelpdeskSite,
   fixture: string = site.fixtures.ticket,
+  config?: Record<string, unknown>,
 ): Promise<void> {
-  await serveFixture(context, site.pattern, fixture);
+  if (!config) {
+    await serveFixture(context, site.pattern, fixture);
+    return;
+  }
+  const html = readFileSync(resolve(FIXTURES_DIR, fixture), 'utf8');
+  const configured = html.replace(
+    /window\.FIXTURE = (\{[^}]*\});/,
+    (_all, base: string) => `window.FIXTURE = Object.assign(${base}, ${JSON.stringify(config)});`,
+  );
+  if (configured === html) throw new Error(`${fixture} has no window.FIXTURE settings to override`);
+  await context.route(site.pattern, async (route) => {
+    if (route.request().resourceType() !== 'document') {
+      await route.fulfill({ status: 204, body: '' });
+      return;
+    }
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: configured });
+  });
 }
 
 export async function openTicket(
@@ -186,7 +217,8 @@ export class PanelObject {
   async choose(stepId: string, fieldId: string, value: string): Promise<void> {
     await this.expandStep(stepId);
     const radio = this.option(stepId, fieldId, value);
-    await radio.check();
+    // Controlled by the run: checked once the background has stored the change.
+    await radio.click();
     await expect(radio).toBeChecked();
   }
 
@@ -213,4 +245,178 @@ export async function expectTriage(panel: PanelObject): Promise<void> {
   await expect(panel.option('assign-severity', 'severity', 'SEV1')).toBeChecked();
   await panel.expandStep('verify-account');
   await expect(panel.option('verify-account', 'plan', 'enterprise')).toBeChecked();
+}
+
+/** Navigate in-app the way the SPA routers do: pushState, then the app re-renders. */
+export async function pushRoute(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/** The slice of the `chrome` API the tests call inside the service worker. */
+export interface ChromeTabs {
+  tabs: {
+    query(filter: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  runtime: { reload(): void };
+}
+
+/**
+ * Ask the tab's content script what it shows (`panel.ping`, the message the
+ * install-time injector uses). Resolves once the script has decided on the
+ * page's first route: the signal that an absent panel is a decision, not a
+ * script that has not run yet.
+ */
+export async function contentScriptStatus(
+  serviceWorker: Worker,
+  page: Page,
+): Promise<{ helpdesk: string; ticketId: string | null }> {
+  const url = page.url();
+  let status: { helpdesk: string; ticketId: string | null } | null = null;
+  await expect
+    .poll(
+      async () => {
+        status = await serviceWorker.evaluate(async (pageUrl) => {
+          const { chrome } = globalThis as unknown as { chrome: ChromeTabs };
+          const tabs = await chrome.tabs.query({});
+          const tab = tabs.find((t) => t.url === pageUrl);
+          if (tab?.id === undefined) return null;
+          try {
+            return (await chrome.tabs.sendMessage(tab.id, { type: 'panel.ping' })) as {
+              helpdesk: string;
+              ticketId: string | null;
+            };
+          } catch {
+            return null;
+          }
+        }, url);
+        return status;
+      },
+      { message: `the content script in ${url} answers panel.ping` },
+    )
+    .not.toBeNull();
+  return status!;
+}
+
+/** Axe on the panel only: serious and critical violations, described for the failure message. */
+export async function panelAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('casebook-panel').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+/** The tests every helpdesk's panel must pass. */
+export function panelSuite(site: HelpdeskSite): void {
+  test(`${site.id}: open a ticket, triage, navigate away and back, reload: state intact`, async ({
+    context,
+  }) => {
+    await serveHelpdesk(context, site);
+    const page = await openTicket(context, site);
+    const first = PanelObject.for(page, site, site.first);
+    await first.ready(site.first.subject, site.first.label);
+    await expect(anyPanel(page)).toHaveCount(1);
+    await fillTriage(first);
+
+    // In-app link (pushState): the panel switches to the other ticket's own run.
+    await site.linkTo(page, site.second).first().click();
+    const second = PanelObject.for(page, site, site.second);
+    await second.ready(site.second.subject, site.second.label);
+    await expect(anyPanel(page)).toHaveCount(1);
+    await expect(second.step('page-sev1')).toHaveCount(0);
+
+    await page.evaluate(() => history.back());
+    await first.ready(site.first.subject, site.first.label);
+    await expect(anyPanel(page)).toHaveCount(1);
+    await expectTriage(first);
+
+    await page.reload();
+    await first.ready(site.first.subject, site.first.label);
+    await expectTriage(first);
+  });
+
+  test(`${site.id}: a ticket rendered late gets its panel, then its metadata`, async ({
+    context,
+  }) => {
+    await serveHelpdesk(context, site, site.fixtures.lazy.file, site.fixtures.lazy.config);
+    const page = await openTicket(context, site);
+    const panel = PanelObject.for(page, site, site.first);
+    // The URL names the ticket at once; the subject follows when the DOM renders.
+    await expect(panel.host).toHaveCount(1);
+    await panel.ready(site.first.subject, site.first.label);
+    await expect(panel.host.locator('.cb-health')).toHaveCount(0);
+  });
+
+  test(`${site.id}: pages that are not tickets get no panel`, async ({
+    context,
+    serviceWorker,
+  }) => {
+    await serveHelpdesk(context, site, site.fixtures.negative.file);
+    const page = await context.newPage();
+    await page.goto(site.origin + site.fixtures.negative.path);
+    expect(await contentScriptStatus(serviceWorker, page)).toEqual({
+      helpdesk: site.id,
+      ticketId: null,
+    });
+    await expect(anyPanel(page)).toHaveCount(0);
+
+    // In-app navigation to a ticket and back to the list: the panel comes and goes.
+    await pushRoute(page, site.first.path);
+    await expect(panelHost(page, site.id, site.first.id)).toHaveCount(1);
+    await pushRoute(page, site.fixtures.negative.path);
+    await expect(anyPanel(page)).toHaveCount(0);
+  });
+
+  test(`${site.id}: axe finds no serious or critical violation in the panel`, async ({
+    context,
+  }) => {
+    await serveHelpdesk(context, site);
+    const page = await openTicket(context, site);
+    const panel = PanelObject.for(page, site, site.first);
+    await panel.ready(site.first.subject, site.first.label);
+    await panel.expandStep('assign-severity');
+    expect(await panelAxeViolations(page)).toEqual([]);
+
+    await panel.host.locator('button[aria-label="Collapse Casebook panel"]').click();
+    await expect(panel.root).toHaveAttribute('data-collapsed', 'true');
+    expect(await panelAxeViolations(page)).toEqual([]);
+  });
+}
+
+/**
+ * A Chromium without Casebook, which can install it later through CDP
+ * (`Extensions.loadUnpacked`): how a tab comes to be open before the
+ * extension is installed, and — installing again — before it is updated.
+ * Playwright's default `--disable-extensions` would block a later install.
+ */
+export async function launchWithoutExtension(): Promise<BrowserContext> {
+  requireBuild();
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, '--enable-unsafe-extension-debugging'],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+  return context;
+}
+
+/** Install (or, when installed, update) the built extension; resolves with its new service worker. */
+export async function installExtension(context: BrowserContext): Promise<Worker> {
+  // The Extensions domain lives on the browser target, not on pages.
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser behind this context to install the extension into');
+  const cdp = await browser.newBrowserCDPSession();
+  const [worker] = await Promise.all([
+    context.waitForEvent('serviceworker'),
+    cdp.send('Extensions.loadUnpacked', { path: requireBuild() }),
+  ]);
+  await cdp.detach();
+  return worker;
 }

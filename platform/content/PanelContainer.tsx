@@ -1,0 +1,410 @@
+/**
+ * The panel's container in a helpdesk page: everything the pure view
+ * (`components/panel/Panel`) needs from the browser. Opens the ticket's run,
+ * follows it over the sync port (reconnect + catch-up), ticks `now`, keeps
+ * collapse and position per helpdesk in `storage.local`, answers the
+ * keyboard shortcut and the popup, and keeps clear of the composer's send
+ * button.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { browser } from '#imports';
+import { Panel } from '../../components/panel/Panel';
+import type { AvoidRect, ConnectionState, PanelPosition } from '../../components/panel/types';
+import type { HelpdeskAdapter } from '../../lib/adapters/types';
+import { bytesToBase64 } from '../../lib/messaging/base64';
+import { deriveRunView } from '../../lib/workflow/derive';
+import type {
+  Actor,
+  FieldValue,
+  Run,
+  TicketInfo,
+  WorkflowTemplate,
+} from '../../lib/workflow/schema';
+import { runIdFor } from '../../lib/workflow/schema';
+import { send, subscribe } from '../messaging/client';
+import type { PanelStore } from './panel-store';
+import { sameTicketInfo } from './ticket-watcher';
+
+const FALLBACK_ACTOR: Actor = { name: 'Agent' };
+
+interface PanelPrefs {
+  collapsed: boolean;
+  position: PanelPosition | null;
+}
+const DEFAULT_PREFS: PanelPrefs = { collapsed: false, position: null };
+
+export function prefsKey(helpdesk: string): string {
+  return `panel:${helpdesk}`;
+}
+
+function parsePrefs(value: unknown): PanelPrefs {
+  if (typeof value !== 'object' || value === null) return DEFAULT_PREFS;
+  const v = value as Record<string, unknown>;
+  const p = v.position as Record<string, unknown> | null | undefined;
+  const position =
+    p &&
+    typeof p.x === 'number' &&
+    typeof p.y === 'number' &&
+    Number.isFinite(p.x) &&
+    Number.isFinite(p.y)
+      ? { x: p.x, y: p.y }
+      : null;
+  return { collapsed: v.collapsed === true, position };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Per-helpdesk collapse and position, persisted; other tabs follow changes. */
+function usePanelPrefs(helpdesk: string) {
+  const key = prefsKey(helpdesk);
+  const [prefs, setPrefs] = useState<PanelPrefs>(DEFAULT_PREFS);
+  const latest = useRef(prefs);
+  latest.current = prefs;
+
+  useEffect(() => {
+    let live = true;
+    void browser.storage.local.get(key).then((stored) => {
+      if (live) setPrefs(parsePrefs(stored[key]));
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = changes[key];
+      if (area === 'local' && change) setPrefs(parsePrefs(change.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [key]);
+
+  const update = useCallback(
+    (patch: Partial<PanelPrefs>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setPrefs(next);
+      void browser.storage.local.set({ [key]: next });
+    },
+    [key],
+  );
+  return [prefs, update] as const;
+}
+
+/** Who this browser's changes are recorded as: the options page's agent, else what the page showed. */
+function useActor(adapter: HelpdeskAdapter): Actor {
+  const [actor, setActor] = useState<Actor>(FALLBACK_ACTOR);
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      try {
+        const reply = await send({ type: 'settings.get' });
+        const configured = reply.settings.agent;
+        const suggested = reply.agentSuggestion;
+        const next: Actor | undefined = configured.name
+          ? { name: configured.name, ...(configured.email ? { email: configured.email } : {}) }
+          : suggested?.name
+            ? { name: suggested.name, ...(suggested.email ? { email: suggested.email } : {}) }
+            : undefined;
+        if (live && next) setActor(next);
+        if (!configured.name) {
+          // Offer the signed-in agent the page shows to the options page.
+          const seen = adapter.readAgent?.(document);
+          if (seen?.name) {
+            if (live && !next)
+              setActor({ name: seen.name, ...(seen.email ? { email: seen.email } : {}) });
+            await send({
+              type: 'settings.suggestAgent',
+              name: seen.name,
+              ...(seen.email ? { email: seen.email } : {}),
+              helpdesk: adapter.id,
+            });
+          }
+        }
+      } catch (error) {
+        console.warn(`[casebook:${adapter.id}] could not read the agent from settings`, error);
+      }
+    };
+    void load();
+    const unsubscribe = subscribe({ kind: 'settings' }, () => void load());
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [adapter]);
+  return actor;
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    // The clock chips count down by the second; the timer lives only while mounted.
+    const id = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
+
+function sameRect(a: AvoidRect | undefined, b: AvoidRect | undefined): boolean {
+  return (
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.top === b.top &&
+      a.left === b.left &&
+      a.width === b.width &&
+      a.height === b.height)
+  );
+}
+
+interface RunState {
+  runId: string;
+  run: Run;
+  template: WorkflowTemplate;
+}
+
+export interface PanelContainerProps {
+  adapter: HelpdeskAdapter;
+  store: PanelStore;
+}
+
+export function PanelContainer({ adapter, store }: PanelContainerProps) {
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
+  const actor = useActor(adapter);
+  const now = useNow();
+  const [runState, setRunState] = useState<RunState | undefined>();
+  const [connection, setConnection] = useState<ConnectionState>('connected');
+  const [error, setError] = useState<string | undefined>();
+  const [avoidRect, setAvoidRect] = useState<AvoidRect | undefined>();
+
+  const ticket = state?.snapshot.ticket;
+  const ticketId = state?.ref.ticketId;
+  const runId = ticketId ? runIdFor(adapter.id, ticketId) : undefined;
+  const actorRef = useRef(actor);
+  actorRef.current = actor;
+  const ticketRef = useRef(ticket);
+  ticketRef.current = ticket;
+
+  // Open the run when the ticket changes, then follow it. A run pushed by
+  // the background replaces ours only if it is newer (revision).
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    setRunState((s) => (s?.runId === runId ? s : undefined));
+    setError(undefined);
+    const accept = (run: Run, template?: WorkflowTemplate) => {
+      if (!live) return;
+      setRunState((s) => {
+        const base = template ?? (s?.runId === runId ? s.template : undefined);
+        if (!base) return s;
+        if (s?.runId === runId && s.run.revision > run.revision && !template) return s;
+        return { runId, run, template: base };
+      });
+    };
+    const open = async () => {
+      const current = ticketRef.current;
+      if (!current) return;
+      try {
+        const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
+        accept(reply.run, reply.template);
+        if (live) {
+          setConnection('connected');
+          setError(undefined);
+        }
+      } catch (e) {
+        if (live) {
+          setConnection('error');
+          setError(message(e));
+        }
+      }
+    };
+    void open();
+    const unsubscribe = subscribe(
+      { kind: 'run', runId },
+      (pushed) => {
+        if (pushed.type === 'run-changed') accept(pushed.run);
+        if (pushed.type === 'run-removed') void open();
+      },
+      {
+        // Changes made while the port was down arrive by re-reading the run.
+        onReconnect: () => void open(),
+        onDisconnect: () => live && setConnection('reconnecting'),
+        onGiveUp: () => {
+          if (!live) return;
+          setConnection('error');
+          setError('Casebook was updated or removed; reload this page.');
+        },
+      },
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [runId]);
+
+  // The page's metadata came in or changed after the run was opened: record
+  // what the page shows now. Fields the page stopped showing keep their value.
+  const run = runState && runState.runId === runId ? runState.run : undefined;
+  const found = state?.snapshot.found ?? false;
+  const shown = useMemo(
+    () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
+    [run?.ticket, ticket],
+  );
+  useEffect(() => {
+    if (!run || !shown || !runId || !found) return;
+    if (sameTicketInfo(run.ticket, shown)) return;
+    void send({
+      type: 'run.mutate',
+      runId,
+      mutation: { type: 'update-ticket', ticket: shown },
+      actor: actorRef.current,
+    }).catch((e: unknown) => setError(message(e)));
+  }, [run, shown, runId, found]);
+
+  // Keyboard shortcut (via the background) and the popup's "show panel".
+  useEffect(
+    () =>
+      store.onCommand((command) => {
+        if (command === 'show') updatePrefs({ collapsed: false });
+        else updatePrefs({ collapsed: !prefsRef.current.collapsed });
+      }),
+    [store, updatePrefs],
+  );
+  const prefsRef = useRef(prefs);
+  prefsRef.current = prefs;
+
+  // The composer's send button moves as the page lays out (Help Scout creates
+  // its editor only after Reply): re-measure with the clock tick and on resize.
+  const root = state?.root ?? null;
+  const measure = useCallback(() => {
+    if (!root?.isConnected) {
+      setAvoidRect((r) => (r === undefined ? r : undefined));
+      return;
+    }
+    let rect: DOMRect | undefined;
+    try {
+      rect = adapter.findComposer(root, document).sendButton?.getBoundingClientRect();
+    } catch {
+      rect = undefined;
+    }
+    const next =
+      rect && rect.width > 0 && rect.height > 0
+        ? { top: rect.top, left: rect.left, width: rect.width, height: rect.height }
+        : undefined;
+    setAvoidRect((r) => (sameRect(r, next) ? r : next));
+  }, [adapter, root]);
+  useEffect(measure, [measure, now]);
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [measure]);
+
+  const template = runState && runState.runId === runId ? runState.template : undefined;
+  const view = useMemo(
+    () => (template && run ? deriveRunView(template, run, now) : undefined),
+    [template, run, now],
+  );
+
+  const mutate = useCallback(
+    async (mutation: Parameters<typeof send<'run.mutate'>>[0]['mutation']) => {
+      if (!runId) throw new Error('No ticket is open.');
+      const reply = await send({ type: 'run.mutate', runId, mutation, actor: actorRef.current });
+      setRunState((s) =>
+        s?.runId === runId && s.run.revision < reply.run.revision ? { ...s, run: reply.run } : s,
+      );
+    },
+    [runId],
+  );
+
+  const onSetField = useCallback(
+    (stepId: string, fieldId: string, value: FieldValue) =>
+      mutate({ type: 'set-field', stepId, fieldId, value }),
+    [mutate],
+  );
+  const onSetStatus = useCallback(
+    (stepId: string, status: 'pending' | 'done' | 'skipped', skipReason?: string) =>
+      mutate({ type: 'set-step-status', stepId, status, ...(skipReason ? { skipReason } : {}) }),
+    [mutate],
+  );
+  const onUploadFiles = useCallback(
+    async (stepId: string, fieldId: string, files: File[]) => {
+      if (!runId) throw new Error('No ticket is open.');
+      // One request per file: the background appends each to the field and
+      // records who attached it; the run comes back over the sync port.
+      for (const file of files) {
+        const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+        await send({
+          type: 'attachment.put',
+          runId,
+          stepId,
+          fieldId,
+          name: file.name,
+          mimeType: file.type,
+          dataBase64,
+          actor: actorRef.current,
+        });
+      }
+    },
+    [runId],
+  );
+  const onLoadHistory = useCallback(
+    async (stepId: string) => {
+      if (!runId) return [];
+      return (await send({ type: 'run.events', runId, stepId })).events;
+    },
+    [runId],
+  );
+  const onCollapsedChange = useCallback(
+    (collapsed: boolean) => updatePrefs({ collapsed }),
+    [updatePrefs],
+  );
+  const onPositionChange = useCallback(
+    (position: PanelPosition) => updatePrefs({ position }),
+    [updatePrefs],
+  );
+
+  if (!state || !shown) return null;
+  if (!template) {
+    // The run is one message away; until then say which ticket this is.
+    return (
+      <div className="cb-root cb-root--collapsed cb-loading" role="status" aria-label="Casebook">
+        {connection === 'error'
+          ? `Casebook is not connected: ${error ?? ''}`
+          : 'Casebook: loading…'}
+      </div>
+    );
+  }
+  return (
+    <Panel
+      helpdesk={adapter.id}
+      ticket={shown}
+      template={template}
+      run={run}
+      view={view}
+      now={now}
+      missing={state.snapshot.missing}
+      connection={connection}
+      {...(error ? { error } : {})}
+      collapsed={prefs.collapsed}
+      onCollapsedChange={onCollapsedChange}
+      position={prefs.position}
+      onPositionChange={onPositionChange}
+      {...(avoidRect ? { avoidRect } : {})}
+      onSetField={onSetField}
+      onSetStatus={onSetStatus}
+      onUploadFiles={onUploadFiles}
+      onLoadHistory={onLoadHistory}
+    />
+  );
+}
+
+/** What the page shows, over what the run recorded before (a revisit shows the subject at once). */
+function mergeTicket(recorded: TicketInfo | undefined, page: TicketInfo): TicketInfo {
+  const merged: Record<string, unknown> = {
+    ...(recorded?.ticketId === page.ticketId ? recorded : {}),
+  };
+  for (const [key, value] of Object.entries(page))
+    if (value !== undefined && value !== '') merged[key] = value;
+  return merged as TicketInfo;
+}

@@ -1,0 +1,150 @@
+/**
+ * The helpdesk content scripts' lifecycle: decide from the URL whether a
+ * ticket is open, keep `<casebook-panel data-helpdesk data-ticket-id>` on the
+ * page exactly while one is, and follow the single-page app's navigation.
+ *
+ * - Top frame only: sidebar apps and other iframes mention other tickets.
+ * - The panel appears from the URL at once; metadata fills in when the
+ *   ticket's DOM renders (`watchTicket`, a MutationObserver, never polling).
+ * - One AbortController per ticket view, aborted on navigation and when the
+ *   extension context goes away (update, uninstall, a newer copy injected).
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
+import { send } from '../messaging/client';
+import { PanelContainer } from './PanelContainer';
+import { createPanelStore } from './panel-store';
+import { tabMessageSchema, type PanelStatus } from './tab-messages';
+import { parseTicketFor } from './ticket-url';
+import { ticketFromRef, watchTicket } from './ticket-watcher';
+
+export const PANEL_TAG = 'casebook-panel';
+/** Above the helpdesks' own overlays (Zendesk modals use ~2000, Intercom ~10000). */
+const Z_INDEX = 2_147_483_000;
+
+/** The options page can turn a helpdesk off; the script then stays idle on its pages. */
+async function isEnabled(adapter: HelpdeskAdapter): Promise<boolean> {
+  try {
+    const { settings } = await send({ type: 'settings.get' });
+    return settings.helpdesks[adapter.id].enabled;
+  } catch (error) {
+    // No answer from the background: show the panel; it reports the connection itself.
+    console.warn(`[casebook:${adapter.id}] could not read settings`, error);
+    return true;
+  }
+}
+
+export async function startPanel(
+  ctx: ContentScriptContext,
+  adapter: HelpdeskAdapter,
+): Promise<void> {
+  if (window.top !== window) return;
+  // A copy of this script from before an update may have left its panel
+  // behind (WXT has already told that copy to stop): this copy owns the page.
+  for (const stale of Array.from(document.querySelectorAll(PANEL_TAG))) stale.remove();
+
+  const store = createPanelStore();
+  const enabled = isEnabled(adapter);
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: PANEL_TAG,
+    position: 'overlay',
+    zIndex: Z_INDEX,
+    anchor: 'body',
+    mode: 'open',
+    // Typing in the panel must never trigger the helpdesk's own shortcuts.
+    isolateEvents: true,
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(<PanelContainer adapter={adapter} store={store} />);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  if (ctx.isInvalid || !(await enabled) || ctx.isInvalid) return;
+
+  let view: { ref: TicketRef; controller: AbortController } | undefined;
+
+  const close = () => {
+    view?.controller.abort();
+    view = undefined;
+  };
+
+  const show = (ref: TicketRef) => {
+    const host = ui.shadowHost;
+    if (!host.isConnected) ui.mount();
+    host.setAttribute('data-helpdesk', ref.helpdesk);
+    host.setAttribute('data-ticket-id', ref.ticketId);
+  };
+
+  const hide = () => {
+    store.set(null);
+    if (ui.shadowHost.isConnected) ui.remove();
+  };
+
+  const route = (url: URL) => {
+    if (ctx.isInvalid) return;
+    let ref: TicketRef | null;
+    try {
+      ref = parseTicketFor(adapter, url);
+    } catch (error) {
+      console.error(`[casebook:${adapter.id}] cannot parse ${url.href}`, error);
+      ref = null;
+    }
+    // Same ticket, other URL (a comment anchor, a list filter): same view.
+    if (ref && view && view.ref.ticketId === ref.ticketId) return;
+    close();
+    if (!ref) {
+      hide();
+      return;
+    }
+    const controller = new AbortController();
+    const current = { ref, controller };
+    view = current;
+    let root: Element | null = null;
+    store.set({
+      ref,
+      snapshot: { ticket: ticketFromRef(ref), missing: [], found: false },
+      root: null,
+    });
+    show(ref);
+    watchTicket(
+      document,
+      adapter,
+      ref,
+      controller.signal,
+      (snapshot) => {
+        if (view === current) store.set({ ref, snapshot, root });
+      },
+      {
+        onRoot(found) {
+          root = found;
+        },
+      },
+    );
+  };
+
+  ctx.onInvalidated(close);
+  // WXT's location watcher reports pushState/replaceState navigations (the
+  // Navigation API, where the browser has it); popstate covers back/forward
+  // wherever it does not. The event carries the new URL: during the
+  // Navigation API's `navigate` event `location` still holds the old one.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => route(new URL(event.newUrl.href)));
+  ctx.addEventListener(window, 'popstate', () => route(new URL(location.href)));
+
+  route(new URL(location.href));
+
+  // Registered once the first route is decided, so an answer to `panel.ping`
+  // (the install-time injector, tests) reflects what the page shows.
+  const onMessage = (message: unknown): Promise<PanelStatus> | undefined => {
+    const parsed = tabMessageSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    if (parsed.data.type === 'panel.toggle') store.command('toggle');
+    if (parsed.data.type === 'panel.show') store.command('show');
+    return Promise.resolve({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
