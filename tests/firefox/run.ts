@@ -1,0 +1,240 @@
+/**
+ * The panel's core flow once in Firefox: firefox-esr driven by puppeteer-core
+ * over WebDriver BiDi, with the built Firefox extension (.output/firefox-mv2)
+ * installed as a temporary add-on. Run with `npx tsx tests/firefox/run.ts`
+ * after `npm run build:firefox` (built here when missing).
+ *
+ * The network is closed and there is no Playwright routing: BiDi network
+ * interception (`page.setRequestInterception`) answers the Zendesk ticket URL
+ * with the fixture app, so the manifest's real match pattern fires.
+ *
+ * Prints one line per step and "N passed, N failed"; exits 1 on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from '../../scripts/find-browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv2');
+const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/zendesk/ticket.html'), 'utf8');
+const ORIGIN = 'https://acme.zendesk.com';
+const TICKET = {
+  id: '4242',
+  subject: 'SSO login loops back to sign-in page after SAML update',
+  url: `${ORIGIN}/agent/tickets/4242`,
+};
+const OTHER = { id: '5150', subject: 'Webhook deliveries delayed by 20+ minutes' };
+const hostOf = (ticketId: string) =>
+  `casebook-panel[data-helpdesk="zendesk"][data-ticket-id="${ticketId}"]`;
+const HOST = hostOf(TICKET.id);
+const TIMEOUT_MS = 20_000;
+
+function ensureBuild(): void {
+  if (existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) return;
+  console.log('# no build at .output/firefox-mv2: running wxt build -b firefox');
+  const result = spawnSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('wxt build -b firefox failed');
+}
+
+async function servePages(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(`${ORIGIN}/`)) {
+      if (!request.isNavigationRequest()) {
+        void request.respond({ status: 204, body: '' });
+        return;
+      }
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: FIXTURE });
+      return;
+    }
+    // Extension resources load without the network; everything else is refused.
+    if (url.startsWith('moz-extension://') || url.startsWith('data:')) {
+      void request.continue();
+      return;
+    }
+    void request.abort('internetdisconnected');
+  });
+}
+
+/** Text of an element inside the panel's open shadow root, read from the page. */
+async function waitForPanelText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    (host, sel, expected) =>
+      document.querySelector(host)?.shadowRoot?.querySelector(sel)?.textContent?.trim() ===
+      expected,
+    { timeout: TIMEOUT_MS },
+    HOST,
+    selector,
+    text,
+  );
+}
+
+async function waitForPanelElement(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (host, sel) => !!document.querySelector(host)?.shadowRoot?.querySelector(sel),
+    { timeout: TIMEOUT_MS },
+    HOST,
+    selector,
+  );
+}
+
+async function isChecked(page: Page, id: string): Promise<boolean> {
+  return page.evaluate(
+    (host, inputId) =>
+      (document.querySelector(host)?.shadowRoot?.getElementById(inputId) as HTMLInputElement | null)
+        ?.checked === true,
+    HOST,
+    id,
+  );
+}
+
+/** Open a step's body (only the current step starts open) through its toggle button. */
+async function expandStep(page: Page, stepId: string): Promise<void> {
+  const toggle = `${HOST} >>> li[data-step-id="${stepId}"] .cb-step-toggle`;
+  await page.waitForSelector(toggle, { timeout: TIMEOUT_MS });
+  const expanded = await page.$eval(toggle, (el) => el.getAttribute('aria-expanded'));
+  if (expanded !== 'true') await page.click(toggle);
+  await page.waitForFunction(
+    (host, step) =>
+      document
+        .querySelector(host)
+        ?.shadowRoot?.querySelector(`li[data-step-id="${step}"] .cb-step-toggle`)
+        ?.getAttribute('aria-expanded') === 'true',
+    { timeout: TIMEOUT_MS },
+    HOST,
+    stepId,
+  );
+}
+
+const SEV1 = 'cb-assign-severity--severity--opt-SEV1';
+
+interface Step {
+  name: string;
+  run(page: Page): Promise<void>;
+}
+
+const steps: Step[] = [
+  {
+    name: 'a Zendesk ticket gets the panel with its ticket id and subject',
+    async run(page) {
+      await page.goto(TICKET.url);
+      await page.waitForSelector(HOST, { timeout: TIMEOUT_MS });
+      await waitForPanelText(page, '.cb-ticket-id', `#${TICKET.id}`);
+      await waitForPanelText(page, '.cb-subject', TICKET.subject);
+      await waitForPanelElement(page, '.cb-sections');
+      const hosts = await page.$$eval('casebook-panel', (els) => els.length);
+      if (hosts !== 1) throw new Error(`expected one casebook-panel, found ${hosts}`);
+    },
+  },
+  {
+    name: 'setting severity SEV1 is stored and reveals the SEV1 paging step',
+    async run(page) {
+      await expandStep(page, 'assign-severity');
+      await page.click(`${HOST} >>> #${SEV1}`);
+      await page.waitForFunction(
+        (host, id) =>
+          (document.querySelector(host)?.shadowRoot?.getElementById(id) as HTMLInputElement | null)
+            ?.checked === true,
+        { timeout: TIMEOUT_MS },
+        HOST,
+        SEV1,
+      );
+      await waitForPanelElement(page, 'li[data-step-id="page-sev1"]');
+    },
+  },
+  {
+    name: 'in-app navigation (pushState) switches the panel to the other ticket, back returns',
+    async run(page) {
+      await page.click(`[data-test-id="recent-tickets"] a[data-ticket-link="${OTHER.id}"]`);
+      await page.waitForFunction(
+        (host, subject) =>
+          document.querySelectorAll('casebook-panel').length === 1 &&
+          document.querySelector(host)?.shadowRoot?.querySelector('.cb-subject')?.textContent ===
+            subject,
+        { timeout: TIMEOUT_MS },
+        hostOf(OTHER.id),
+        OTHER.subject,
+      );
+      await page.evaluate(() => history.back());
+      await waitForPanelText(page, '.cb-subject', TICKET.subject);
+      await waitForPanelElement(page, 'li[data-step-id="page-sev1"]');
+    },
+  },
+  {
+    name: 'after a reload the panel shows the same state',
+    async run(page) {
+      await page.reload();
+      await waitForPanelText(page, '.cb-subject', TICKET.subject);
+      await waitForPanelElement(page, 'li[data-step-id="page-sev1"]');
+      await expandStep(page, 'assign-severity');
+      if (!(await isChecked(page, SEV1)))
+        throw new Error('SEV1 is no longer selected after reload');
+    },
+  },
+];
+
+async function main(): Promise<number> {
+  ensureBuild();
+  const executablePath = findFirefox();
+  let browser: Browser | undefined;
+  let passed = 0;
+  let failed = 0;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      // The fixture is served over https by interception: no certificate to check.
+      acceptInsecureCerts: true,
+    });
+    console.log(`# ${await browser.version()} over WebDriver BiDi`);
+    const id = await browser.installExtension(EXTENSION_DIR);
+    console.log(`# installed ${id} from ${EXTENSION_DIR}`);
+    const page = await browser.newPage();
+    await servePages(page);
+    let broken: string | undefined;
+    for (const [i, step] of steps.entries()) {
+      const label = `${i + 1} - ${step.name}`;
+      if (broken) {
+        failed++;
+        console.log(`not ok ${label} # not run: "${broken}" failed`);
+        continue;
+      }
+      const started = performance.now();
+      try {
+        await step.run(page);
+        passed++;
+        console.log(`ok ${label} (${Math.round(performance.now() - started)} ms)`);
+      } catch (error) {
+        failed++;
+        broken = step.name;
+        console.log(
+          `not ok ${label}\n  ${String(error instanceof Error ? error.message : error).replace(/\n/g, '\n  ')}`,
+        );
+      }
+    }
+  } catch (error) {
+    failed++;
+    console.log(
+      `not ok firefox could not run the flow: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    await browser?.close();
+  }
+  console.log(`# firefox: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
