@@ -192,6 +192,30 @@ describe('file inputs', () => {
     expect((errors[0]![0] as { code: string }).code).toBe('truncated');
   });
 
+  it('a new selection made while a HAR is being sanitized wins', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = sanitize;
+    sanitize = async (f) => {
+      await gate;
+      return real(f);
+    };
+    install();
+    const input = document.createElement('input');
+    input.type = 'file';
+    document.body.append(input);
+    const seen = record(input, ['change']);
+    choose(input, har());
+    await new Promise((r) => setTimeout(r, 5));
+    const shot = png();
+    choose(input, shot);
+    expect(seen.map((s) => s.names)).toEqual([['shot.png']]);
+    release();
+    await settle();
+    expect(seen.map((s) => s.names)).toEqual([['shot.png']]);
+    expect(input.files![0]).toBe(shot);
+  });
+
   it('stops intercepting when the signal aborts', () => {
     install();
     controller.abort();

@@ -102,34 +102,39 @@ export function installHarInterception(options: HarInterceptionOptions): void {
 
   // ---------------------------------------------------------------- file inputs
 
+  /** Bumped on every selection, so a slow sanitize never overwrites a newer choice. */
+  const generation = new WeakMap<HTMLInputElement, number>();
+
   const onInputEvent = (event: Event) => {
     if (ours.has(event)) return;
     const input = originOf(event);
     if (!isFileInput(input)) return;
     if (held.has(input)) {
-      // The `change` that follows the `input` we already hold.
+      // The `change` the browser fires right after the `input` we hold.
       event.stopImmediatePropagation();
       return;
     }
+    const turn = (generation.get(input) ?? 0) + 1;
+    generation.set(input, turn);
     const files = Array.from(input.files ?? []);
     if (!files.some(isHarFile)) return;
     event.stopImmediatePropagation();
     held.add(input);
+    // `input` and `change` come in the same task; the next selection is a new one.
+    setTimeout(() => held.delete(input), 0);
     // Empty the input now: nothing unsanitized stays selectable or submittable.
     input.value = '';
-    const release = () => queueMicrotask(() => held.delete(input));
     process(files, 'input').then(
       (clean) => {
-        if (signal.aborted) return release();
+        if (signal.aborted || generation.get(input) !== turn) return;
         input.files = transfer(clean).files;
         for (const type of ['input', 'change']) {
           const replay = new Event(type, { bubbles: true, composed: type === 'input' });
           ours.add(replay);
           input.dispatchEvent(replay);
         }
-        release();
       },
-      () => release(),
+      () => undefined,
     );
   };
 

@@ -1,0 +1,190 @@
+/**
+ * HAR interception on each helpdesk, against the built extension: a small
+ * composer page (tests/fixtures/har/page-composer.html) served at the
+ * helpdesk's ticket URL records every file its own handlers receive. For a
+ * file input (light DOM and a late shadow root), a drop and a paste, the page
+ * must get `capture.sanitized.har` without the planted secrets and never
+ * the original; a HAR that cannot be sanitized must not reach it at all.
+ * Also checks the hidden sanitizer page + worker on its own.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, FIXTURES_DIR, serveFixture, test } from './support/extension';
+import { SITES, type HelpdeskId } from './support/helpdesk';
+
+const HAR = readFileSync(resolve(FIXTURES_DIR, 'har/oidc-login.har'), 'utf8');
+const SECRETS = (
+  JSON.parse(readFileSync(resolve(FIXTURES_DIR, 'har/planted.json'), 'utf8'))['oidc-login.har'] as {
+    secrets: string[];
+  }
+).secrets;
+
+interface Received {
+  via: string;
+  name: string;
+  size: number;
+  text: string | null;
+}
+
+const received = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __received: Received[] }).__received);
+
+async function openComposer(
+  context: import('@playwright/test').BrowserContext,
+  id: HelpdeskId,
+): Promise<Page> {
+  const site = SITES[id];
+  await serveFixture(context, site.pattern, 'har/page-composer.html');
+  const page = await context.newPage();
+  await page.goto(site.origin + site.first.path);
+  await page.locator('x-composer #shadow-attach').waitFor({ state: 'attached' });
+  return page;
+}
+
+async function expectSanitizedOnly(page: Page, via: string): Promise<void> {
+  await expect
+    .poll(async () => (await received(page)).filter((r) => r.text !== null).length, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+  const [file] = await received(page);
+  expect(file!.via).toBe(via);
+  expect(file!.name).toBe('capture.sanitized.har');
+  const text = file!.text!;
+  expect(JSON.parse(text).log.entries).toHaveLength(4);
+  expect(text).toContain('[REDACTED:');
+  for (const secret of SECRETS)
+    expect(text.includes(secret), `leaked ${secret.slice(0, 12)}…`).toBe(false);
+}
+
+async function dispatchTransfer(
+  page: Page,
+  kind: 'drop' | 'paste',
+  text: string,
+  name: string,
+): Promise<void> {
+  await page.evaluate(
+    ({ kind, text, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.getElementById(kind === 'drop' ? 'dropzone' : 'editor')!;
+      const event =
+        kind === 'drop'
+          ? new DragEvent('drop', {
+              bubbles: true,
+              cancelable: true,
+              composed: true,
+              dataTransfer: dt,
+            })
+          : new ClipboardEvent('paste', {
+              bubbles: true,
+              cancelable: true,
+              composed: true,
+              clipboardData: dt,
+            });
+      target.dispatchEvent(event);
+    },
+    { kind, text, name },
+  );
+}
+
+for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
+  test.describe(`${id}: .har attachments are sanitized before the page sees them`, () => {
+    test('file input', async ({ context }) => {
+      const page = await openComposer(context, id);
+      await page.setInputFiles('#attach', {
+        name: 'capture.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(HAR),
+      });
+      await expectSanitizedOnly(page, 'input');
+    });
+
+    test('file input inside a shadow root added after load', async ({ context }) => {
+      const page = await openComposer(context, id);
+      await page.setInputFiles('x-composer #shadow-attach', {
+        name: 'capture.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(HAR),
+      });
+      await expectSanitizedOnly(page, 'shadow-input');
+    });
+
+    test('drag and drop', async ({ context }) => {
+      const page = await openComposer(context, id);
+      await dispatchTransfer(page, 'drop', HAR, 'capture.har');
+      await expectSanitizedOnly(page, 'drop');
+    });
+
+    test('paste', async ({ context }) => {
+      const page = await openComposer(context, id);
+      await dispatchTransfer(page, 'paste', HAR, 'capture.har');
+      await expectSanitizedOnly(page, 'paste');
+    });
+
+    test('a HAR that cannot be sanitized never reaches the page; other files do', async ({
+      context,
+    }) => {
+      const page = await openComposer(context, id);
+      await page.setInputFiles('#attach', {
+        name: 'broken.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(HAR.slice(0, 5000)),
+      });
+      await dispatchTransfer(page, 'drop', HAR.slice(0, 5000), 'broken.har');
+      await page.setInputFiles('#attach', {
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('plain notes'),
+      });
+      await expect
+        .poll(async () => (await received(page)).map((r) => r.name), { timeout: 15_000 })
+        .toEqual(['notes.txt']);
+      // Give a late (wrong) delivery of the broken HAR time to show up.
+      await page.waitForTimeout(1500);
+      expect((await received(page)).map((r) => r.name)).toEqual(['notes.txt']);
+      expect(await page.inputValue('#attach')).toContain('notes.txt');
+    });
+  });
+}
+
+test('the sanitizer page sanitizes a File in its worker and answers over the port', async ({
+  extensionPage,
+}) => {
+  const page = await extensionPage('har-sanitizer.html');
+  const answer = await page.evaluate(async (har) => {
+    const channel = new MessageChannel();
+    const messages: Array<{
+      type: string;
+      blob?: Blob;
+      report?: { total: number };
+      code?: string;
+    }> = [];
+    const done = new Promise<void>((resolve) => {
+      channel.port1.onmessage = (e) => {
+        messages.push(e.data);
+        if (e.data.type === 'done' || e.data.type === 'error') resolve();
+        if (e.data.type === 'casebook-har-ready') {
+          channel.port1.postMessage({
+            type: 'sanitize',
+            id: 1,
+            file: new File([har], 'capture.har'),
+          });
+        }
+      };
+    });
+    window.postMessage({ type: 'casebook-har-hello' }, location.origin, [channel.port2]);
+    await done;
+    const last = messages.at(-1)!;
+    return {
+      type: last.type,
+      total: last.report?.total ?? 0,
+      text: last.blob ? await last.blob.text() : '',
+    };
+  }, HAR);
+  expect(answer.type).toBe('done');
+  expect(answer.total).toBeGreaterThan(0);
+  for (const secret of SECRETS) expect(answer.text.includes(secret)).toBe(false);
+  expect(JSON.parse(answer.text).log.entries).toHaveLength(4);
+});
