@@ -56,6 +56,8 @@ async function expectSanitizedOnly(page: Page, via: string): Promise<void> {
   expect(text).toContain('[REDACTED:');
   for (const secret of SECRETS)
     expect(text.includes(secret), `leaked ${secret.slice(0, 12)}…`).toBe(false);
+  // It went through the hidden extension frame (and its worker), not the page thread.
+  await expect(page.locator('iframe[data-casebook="har-sanitizer"]')).toHaveCount(1);
 }
 
 async function dispatchTransfer(
