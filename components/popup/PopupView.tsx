@@ -72,10 +72,16 @@ export function PopupView(props: PopupViewProps) {
   const { ticket, runs, now, query } = props;
   const listId = useId().replace(/:/g, '');
   const search = useRef<HTMLInputElement>(null);
-  const [active, setActive] = useState(0);
-
-  // A new result list starts at its most urgent run.
-  useEffect(() => setActive(0), [runs.items]);
+  // The selection follows its run when live updates reorder the list; a new
+  // search starts again at the most urgent run.
+  const [activeId, setActiveId] = useState<string | undefined>();
+  useEffect(() => setActiveId(undefined), [query]);
+  const found = activeId === undefined ? -1 : runs.items.findIndex((r) => r.runId === activeId);
+  const active = found < 0 ? 0 : found;
+  const setActive = (next: number | ((current: number) => number)) => {
+    const index = typeof next === 'function' ? next(active) : next;
+    setActiveId(runs.items[index]?.runId);
+  };
 
   const triageReady = ticket.kind === 'ready' && !props.busy;
 

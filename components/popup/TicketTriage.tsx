@@ -18,6 +18,13 @@ import { HELPDESK_LABEL } from '../panel/labels';
 
 export const ACKNOWLEDGE_STEP = 'acknowledge';
 
+/** The value the agent set (not what the page suggested). */
+function setValue(run: Run | undefined, ref: { stepId: string; fieldId: string } | undefined) {
+  if (!run || !ref) return undefined;
+  const value = run.values[ref.stepId]?.[ref.fieldId]?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
 export interface TicketTriageProps {
   ticketRef: TicketRef;
   run: Run | undefined;
@@ -51,6 +58,10 @@ export function TicketTriage(props: TicketTriageProps) {
   const acknowledged = ackStep?.status === 'done';
   const lead = template?.policy.reminderLeadMinutes ?? 15;
   const requester = [ticket?.requesterName, ticket?.requesterEmail].filter(Boolean).join(' · ');
+  const plan = setValue(run, template?.policy.planField);
+  const severity = setValue(run, template?.policy.severityField);
+  // The page may show a plan (an organization field): offered, not yet confirmed.
+  const suggestedPlan = !plan && view?.plan ? view.plan : undefined;
 
   return (
     <section className="cb-ticket" aria-labelledby="cb-ticket-title">
@@ -67,7 +78,10 @@ export function TicketTriage(props: TicketTriageProps) {
           </div>
           <div>
             <dt>Plan</dt>
-            <dd>{view?.plan ?? ticket?.plan ?? 'not set'}</dd>
+            <dd>
+              {plan ??
+                (suggestedPlan ? `${suggestedPlan} (from the page, not confirmed)` : 'not set')}
+            </dd>
           </div>
           {view && (
             <div>
@@ -124,16 +138,16 @@ export function TicketTriage(props: TicketTriageProps) {
 
         <fieldset className="cb-choices" disabled={!view || busy}>
           <legend>Plan tier</legend>
-          {PLAN_TIERS.map((plan) => (
-            <label key={plan} className="cb-choice">
+          {PLAN_TIERS.map((tier) => (
+            <label key={tier} className="cb-choice">
               <input
                 type="radio"
                 name="cb-plan"
-                value={plan}
-                checked={view?.plan === plan}
-                onChange={() => props.onPlan(plan)}
+                value={tier}
+                checked={plan === tier}
+                onChange={() => props.onPlan(tier)}
               />
-              {template?.policy.plans.find((p) => p.id === plan)?.label ?? plan}
+              {template?.policy.plans.find((p) => p.id === tier)?.label ?? tier}
             </label>
           ))}
         </fieldset>
@@ -152,7 +166,7 @@ export function TicketTriage(props: TicketTriageProps) {
                 type="radio"
                 name="cb-severity"
                 value={sev}
-                checked={view?.severity === sev}
+                checked={severity === sev}
                 onChange={() => props.onSeverity(sev)}
                 aria-keyshortcuts={String(i + 1)}
               />

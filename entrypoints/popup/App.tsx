@@ -29,8 +29,6 @@ import type { PanelStatus } from '../../platform/content/tab-messages';
 /** Enough rows to scroll through; the rest are reached by search. */
 export const OPEN_RUNS_PAGE = 200;
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
-const PLAN_FIELD = { stepId: 'verify-account', fieldId: 'plan' };
-const SEVERITY_FIELD = { stepId: 'assign-severity', fieldId: 'severity' };
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -253,13 +251,18 @@ export function PopupApp() {
       { type: 'set-step-status', stepId: ACKNOWLEDGE_STEP, status: 'done' },
       () => 'Acknowledged: the first-response clock is stopped.',
     );
+  // The template's policy says which fields hold the plan tier and severity.
+  const planField = ticket.kind === 'ready' ? ticket.template.policy.planField : undefined;
+  const severityField = ticket.kind === 'ready' ? ticket.template.policy.severityField : undefined;
   const onPlan = (plan: PlanTier) =>
+    planField &&
     void mutate(
-      { type: 'set-field', ...PLAN_FIELD, value: plan },
+      { type: 'set-field', ...planField, value: plan },
       (_b, _a, t) => `Plan tier: ${t.policy.plans.find((p) => p.id === plan)?.label ?? plan}.`,
     );
   const onSeverity = (severity: Severity) =>
-    void mutate({ type: 'set-field', ...SEVERITY_FIELD, value: severity }, (before, after, t) =>
+    severityField &&
+    void mutate({ type: 'set-field', ...severityField, value: severity }, (before, after, t) =>
       severityChangeMessage(t, severity, before, after),
     );
 
@@ -293,7 +296,8 @@ export function PopupApp() {
     boundTabId() === undefined && tabId !== undefined
       ? async () => {
           await browser.windows.create({
-            url: browser.runtime.getURL(`/popup.html?tab=${tabId}`),
+            // This page's own URL, bound to the tab.
+            url: `${location.origin}${location.pathname}?tab=${tabId}`,
             type: 'popup',
             width: 440,
             height: 640,
