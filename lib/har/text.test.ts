@@ -166,6 +166,25 @@ describe('text bodies', () => {
     expect(out).toContain('title: "Inbox"');
   });
 
+  it('password inputs whatever their name', () => {
+    const out = scrubText(
+      '<input type="password" name="field_7" value="hunter2">',
+      r(),
+      'text/html',
+    );
+    expect(out).toBe('<input type="password" name="field_7" value="[REDACTED:password:1]">');
+  });
+
+  it('JSON that does not parse as a whole: NDJSON and event streams', () => {
+    const out = scrubText(
+      'data: {"otp":123456,"note":"ok"}\n\ndata: {"refresh_token":"rt-1"}\n\n',
+      r(),
+    );
+    expect(out).toBe(
+      'data: {"otp":0,"note":"ok"}\n\ndata: {"refresh_token":"[REDACTED:token:1]"}\n\n',
+    );
+  });
+
   it('XML elements and SAML signatures', () => {
     const xml =
       '<r><ds:SignatureValue>c2lnbmF0dXJl</ds:SignatureValue><Password>pw1</Password><Name>Ana</Name></r>';

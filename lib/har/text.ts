@@ -373,15 +373,22 @@ export function scrubMarkup(text: string, r: Redactor): string {
   if (/<(?:input|meta|param)\b/i.test(out)) {
     out = out.replace(TAG_RE, (tag) => {
       let name: string | null = null;
+      let password = false;
       ATTR_RE.lastIndex = 0;
       for (let m = ATTR_RE.exec(tag); m; m = ATTR_RE.exec(tag)) {
         const attr = m[1]!.toLowerCase();
+        const value = m[2] ?? m[3] ?? m[4] ?? null;
         if (attr === 'name' || attr === 'id' || attr === 'property' || attr === 'itemprop') {
-          name ??= m[2] ?? m[3] ?? m[4] ?? null;
+          name ??= value;
         }
+        if (attr === 'type' && value?.toLowerCase() === 'password') password = true;
       }
-      if (name === null) return tag;
-      const hit = r.compiled.classify(name, 'form');
+      // A password field is a password whatever its name.
+      const hit = password
+        ? { kind: 'password', weak: false }
+        : name === null
+          ? null
+          : r.compiled.classify(name, 'form');
       if (!hit) return tag;
       return tag.replace(
         ATTR_RE,
@@ -432,7 +439,7 @@ const EMBEDDED_URL_RE = /\b(?:https?|wss?):\/\/[^\s"'<>`\\)\]}]+/gi;
  */
 const QUOTED_ANCHOR = /[:=][ \t]*["']/g;
 const BARE_ANCHOR = /[:=]/g;
-const BARE_VALUE_STOP = /[\s&;,"'<>()]/;
+const BARE_VALUE_STOP = /[\s&;,"'<>(){}[\]]/;
 const MAX_NAME = 64;
 const MAX_VALUE = 8192;
 
@@ -519,11 +526,17 @@ function scrubBarePairs(text: string, r: Redactor): string {
     let valueStart = sep + 1;
     if (text.charCodeAt(sep) === 0x3a && text.charCodeAt(valueStart) === 0x20) valueStart++;
     if (valueStart >= text.length || BARE_VALUE_STOP.test(text[valueStart]!)) continue;
-    const start = nameStart(text, sep);
-    if (start < 0 || sep - start > MAX_NAME) continue;
-    // The name must stand alone: start of text or after a space or separator.
-    if (start > 0 && !/[\s&?;,(]/.test(text[start - 1]!)) continue;
-    const name = text.slice(start, sep);
+    // `"otp":123456` in JSON that did not parse (NDJSON, event streams, JSONP): a quoted name.
+    const q = text.charCodeAt(sep - 1);
+    const quoted = q === 0x22 || q === 0x27;
+    const nameEnd = quoted ? sep - 1 : sep;
+    const start = nameStart(text, nameEnd);
+    if (start < 0 || nameEnd - start > MAX_NAME) continue;
+    if (
+      quoted ? text.charCodeAt(start - 1) !== q : start > 0 && !/[\s&?;,(]/.test(text[start - 1]!)
+    )
+      continue;
+    const name = text.slice(start, nameEnd);
     const hit = r.compiled.classify(name, 'text');
     if (!hit) continue;
     let k = valueStart;
@@ -537,6 +550,15 @@ function scrubBarePairs(text: string, r: Redactor): string {
     if (name.startsWith('$') || value.startsWith('$')) continue;
     BARE_ANCHOR.lastIndex = k;
     if (r.keep(value) || (hit.weak && !r.compiled.isHighEntropy(value))) continue;
+    // A JSON number keeps its type: it becomes 0 (the report has the marker).
+    if (quoted && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value)) {
+      reps.push({
+        start: valueStart,
+        end: k,
+        text: String(r.redactNumber(Number(value), hit.kind, name)),
+      });
+      continue;
+    }
     reps.push({ start: valueStart, end: k, text: r.redact(safeDecode(value), hit.kind, name) });
   }
   return applyReplacements(text, reps);
