@@ -168,7 +168,7 @@ test('the open-runs list orders by urgency, counts match the badge, search and E
   await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
   // Enter focuses the ticket's tab (here: opens it) and the popup closes itself.
   const closed = popup.waitForEvent('close');
-  await popup.keyboard.press('Enter', { noWaitAfter: true }).catch(() => undefined);
+  await popup.keyboard.press('Enter').catch(() => undefined);
   await closed;
   await expect
     .poll(() => context.pages().map((p) => p.url()))
