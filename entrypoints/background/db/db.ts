@@ -4,7 +4,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { RunEvent } from '../../../lib/workflow/schema';
-import type { RunRecord } from './records';
+import type { OpenRunEntry, OpenRunKey, RunRecord } from './records';
 import { DB_NAME, DB_VERSIONS, type DbVersion } from './schema';
 import type { AttachmentRecord, SettingRecord, TemplateRecord } from './types';
 
@@ -18,6 +18,7 @@ export function declareVersions(db: Dexie, versions: readonly DbVersion[]): void
 
 export class CasebookDB extends Dexie {
   runs!: EntityTable<RunRecord, 'id'>;
+  openRuns!: Table<OpenRunEntry, OpenRunKey>;
   events!: Table<RunEvent, number>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   templates!: Table<TemplateRecord, [string, number]>;

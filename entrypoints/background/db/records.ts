@@ -10,28 +10,48 @@ import type { ClockView, RunView } from '../../../lib/workflow/view';
 /** The badge counts runs breached or due within this window; reminders fire this early. */
 export const DUE_SOON_MS = 15 * 60_000;
 
-/** Shown in the open-runs list without deriving the run again. */
-export interface RunSummaryCache {
+export type RunRecord = Run & {
+  /** Earliest due time of a running clock; undefined for closed runs and runs without one. */
+  nextDueAt?: number;
+  /** The next moment a clock reminder or breach notification is due for this run. */
+  alarmAt?: number;
+};
+
+/**
+ * One row per open run in the `openRuns` store: the open-runs list and its
+ * counts read this store by primary key, `[dueKey, recency, runId]`, which
+ * sorts breached first, then due soonest, then runs without a running clock
+ * (`dueKey` Infinity) by most recent update (`recency` = -updatedAt).
+ * Primary-key range counts stay cheap in Chromium where index counts do not
+ * (bench/store.bench.ts), and the rows are small summaries, not whole runs.
+ */
+export interface OpenRunEntry {
+  dueKey: number;
+  recency: number;
+  runId: string;
+  helpdesk: Run['helpdesk'];
+  ticketId: string;
+  displayId?: string;
+  subject?: string;
+  requesterName?: string;
+  requesterEmail?: string;
+  organization?: string;
+  url: string;
   severity?: Severity;
   plan?: PlanTier;
   progress: { done: number; applicable: number; percent: number };
   currentStepId?: string;
   currentStepTitle?: string;
+  nextDueAt?: number;
   nextClockLabel?: string;
+  updatedAt: number;
 }
 
-export type RunRecord = Run & {
-  /**
-   * Earliest due time of a running clock. Undefined for closed runs and runs
-   * with no running clock, which keeps them out of the `nextDueAt` index.
-   */
-  nextDueAt?: number;
-  /** `updatedAt` while the run is open; undefined once closed (out of the index). */
-  openUpdatedAt?: number;
-  /** The next moment a clock reminder or breach notification is due for this run. */
-  alarmAt?: number;
-  summary?: RunSummaryCache;
-};
+export type OpenRunKey = [number, number, string];
+
+export function openRunKey(entry: Pick<OpenRunEntry, 'dueKey' | 'recency' | 'runId'>): OpenRunKey {
+  return [entry.dueKey, entry.recency, entry.runId];
+}
 
 /** Clocks that still count toward a deadline: not paused, stopped or met. */
 function activeClocks(view: RunView): Array<ClockView & { dueAt: number }> {
@@ -61,7 +81,26 @@ export function nextWakeAfter(
   return next;
 }
 
-export function summarize(view: RunView): RunSummaryCache {
+function ticketFields(run: Run) {
+  const t = run.ticket;
+  return {
+    runId: run.id,
+    helpdesk: run.helpdesk,
+    ticketId: run.ticketId,
+    displayId: t.displayId,
+    subject: t.subject,
+    requesterName: t.requesterName,
+    requesterEmail: t.requesterEmail,
+    organization: t.organization,
+    url: t.url,
+    updatedAt: run.updatedAt,
+    recency: -run.updatedAt,
+  };
+}
+
+/** The open-runs row of an open run; undefined once it is closed. */
+export function openRunEntry(run: Run, view: RunView): OpenRunEntry | undefined {
+  if (view.closed || run.closedAt !== undefined) return undefined;
   let currentStepTitle: string | undefined;
   for (const section of view.sections) {
     const step = section.steps.find((s) => s.step.id === view.currentStepId);
@@ -69,42 +108,55 @@ export function summarize(view: RunView): RunSummaryCache {
   }
   const next = activeClocks(view).find((c) => c.dueAt === view.nextDueAt);
   return {
+    ...ticketFields(run),
+    dueKey: view.nextDueAt ?? Infinity,
     severity: view.severity,
     plan: view.plan,
     progress: view.progress,
     currentStepId: view.currentStepId,
     currentStepTitle,
-    nextClockLabel: view.closed ? undefined : next?.label,
+    nextDueAt: view.nextDueAt,
+    nextClockLabel: next?.label,
+  };
+}
+
+/** The row of an open run that cannot be derived (its template version is missing). */
+export function underivedOpenRunEntry(run: Run): OpenRunEntry {
+  return {
+    ...ticketFields(run),
+    dueKey: Infinity,
+    progress: { done: 0, applicable: 0, percent: 0 },
   };
 }
 
 /**
- * The stored form of `run`, and the view it was derived from (callers reuse
- * it). A wake-up time that passed before the clock tick handled it (alarms
- * fire late) is kept, so the tick still notifies about it.
+ * The stored form of `run`, its open-runs row, and the view they were
+ * derived from (callers reuse it). A wake-up time that passed before the
+ * clock tick handled it (alarms fire late) is kept, so the tick still
+ * notifies about it.
  */
 export function buildRunRecord(
   template: WorkflowTemplate,
   run: Run,
   now: number,
   previousAlarmAt?: number,
-): { record: RunRecord; view: RunView } {
+): { record: RunRecord; entry: OpenRunEntry | undefined; view: RunView } {
   const view = deriveRunView(template, run, now);
-  const record: RunRecord = { ...run, summary: summarize(view) };
-  if (!view.closed) {
+  const record: RunRecord = { ...run };
+  const entry = openRunEntry(run, view);
+  if (entry) {
     if (view.nextDueAt !== undefined) record.nextDueAt = view.nextDueAt;
-    record.openUpdatedAt = run.updatedAt;
     const alarmAt =
       previousAlarmAt !== undefined && previousAlarmAt <= now
         ? previousAlarmAt
         : nextWakeAfter(template, run, view, now);
     if (alarmAt !== undefined) record.alarmAt = alarmAt;
   }
-  return { record, view };
+  return { record, entry, view };
 }
 
 /** The run without the store's derived keys. */
 export function runFromRecord(record: RunRecord): Run {
-  const { nextDueAt: _n, openUpdatedAt: _o, alarmAt: _a, summary: _s, ...run } = record;
+  const { nextDueAt: _n, alarmAt: _a, ...run } = record;
   return run;
 }

@@ -203,14 +203,14 @@ describe('mutateRun', () => {
 });
 
 describe('derived keys', () => {
-  it('indexes open runs by their next due clock and drops closed runs out of the index', async () => {
+  it('keeps one open-runs row per open run, keyed by its next due clock, and none once closed', async () => {
     const db = freshDb();
     const { run } = await openRun(db, ticket('1'), ana, T0);
     let record = await db.runs.get(run.id);
     // Plan unknown: the strictest first-response SLA (1 h) applies.
     expect(record?.nextDueAt).toBe(T0 + 60 * MIN);
-    expect(record?.openUpdatedAt).toBe(T0);
     expect(record?.alarmAt).toBe(T0 + 45 * MIN);
+    expect(await db.openRuns.toCollection().primaryKeys()).toEqual([[T0 + 60 * MIN, -T0, run.id]]);
 
     await mutateRun(
       db,
@@ -221,6 +221,9 @@ describe('derived keys', () => {
     );
     record = await db.runs.get(run.id);
     expect(record?.nextDueAt).toBe(T0 + 240 * MIN);
+    expect(await db.openRuns.toCollection().primaryKeys()).toEqual([
+      [T0 + 240 * MIN, -(T0 + MIN), run.id],
+    ]);
 
     await mutateRun(
       db,
@@ -232,7 +235,27 @@ describe('derived keys', () => {
     record = await db.runs.get(run.id);
     expect(record?.nextDueAt).toBeUndefined();
     expect(record?.alarmAt).toBeUndefined();
-    expect(record?.openUpdatedAt).toBe(T0 + 2 * MIN);
+    expect(await db.openRuns.toCollection().primaryKeys()).toEqual([
+      [Infinity, -(T0 + 2 * MIN), run.id],
+    ]);
+
+    await mutateRun(
+      db,
+      run.id,
+      { type: 'set-field', stepId: 'close', fieldId: 'root-cause', value: 'billing' },
+      ana,
+      T0 + 3 * MIN,
+    );
+    await mutateRun(
+      db,
+      run.id,
+      { type: 'set-step-status', stepId: 'close', status: 'done' },
+      ana,
+      T0 + 4 * MIN,
+    );
+    expect((await getRun(db, run.id)).run.closedAt).toBe(T0 + 4 * MIN);
+    expect(await db.openRuns.count()).toBe(0);
+    expect((await listOpenRuns(db, T0 + 5 * MIN)).counts.open).toBe(0);
   });
 });
 

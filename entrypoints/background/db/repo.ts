@@ -31,6 +31,7 @@ import {
   DUE_SOON_MS,
   nextWakeAfter,
   runFromRecord,
+  type OpenRunEntry,
   type RunRecord,
 } from './records';
 import type { AttachmentRecord, TemplateRecord } from './types';
@@ -100,8 +101,10 @@ async function writeRun(
   now: number,
   previousAlarmAt: number | undefined,
 ): Promise<RunChange> {
-  const { record, view } = buildRunRecord(template, run, now, previousAlarmAt);
+  const { record, entry, view } = buildRunRecord(template, run, now, previousAlarmAt);
   await db.runs.put(record);
+  await db.openRuns.where('runId').equals(run.id).delete();
+  if (entry) await db.openRuns.add(entry);
   await appendEvents(db, events);
   return { run, template, view, events };
 }
@@ -133,34 +136,38 @@ export function openRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange & { created: boolean; changed: boolean }> {
-  return db.transaction('rw', [db.runs, db.events, db.templates, db.settings], async () => {
-    const existing = await db.runs
-      .where('[helpdesk+ticketId]')
-      .equals([ticket.helpdesk, ticket.ticketId])
-      .first();
-    if (!existing) {
-      const { template } = await activeTemplate(db, now);
-      const created = createRun(template, ticket, actor, now);
-      const change = await writeRun(db, template, created.run, created.events, now, undefined);
-      return { ...change, created: true, changed: true };
-    }
-    const template = await templateVersion(db, existing.templateId, existing.templateVersion);
-    const run = runFromRecord(existing);
-    const update = ticketUpdate(run.ticket, ticket);
-    if (!update) {
-      const { view } = buildRunRecord(template, run, now, existing.alarmAt);
-      return { run, template, view, events: [], created: false, changed: false };
-    }
-    const next = applyMutation(
-      template,
-      run,
-      { type: 'update-ticket', ticket: update },
-      actor,
-      now,
-    );
-    const change = await writeRun(db, template, next.run, next.events, now, existing.alarmAt);
-    return { ...change, created: false, changed: true };
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.templates, db.settings],
+    async () => {
+      const existing = await db.runs
+        .where('[helpdesk+ticketId]')
+        .equals([ticket.helpdesk, ticket.ticketId])
+        .first();
+      if (!existing) {
+        const { template } = await activeTemplate(db, now);
+        const created = createRun(template, ticket, actor, now);
+        const change = await writeRun(db, template, created.run, created.events, now, undefined);
+        return { ...change, created: true, changed: true };
+      }
+      const template = await templateVersion(db, existing.templateId, existing.templateVersion);
+      const run = runFromRecord(existing);
+      const update = ticketUpdate(run.ticket, ticket);
+      if (!update) {
+        const { view } = buildRunRecord(template, run, now, existing.alarmAt);
+        return { run, template, view, events: [], created: false, changed: false };
+      }
+      const next = applyMutation(
+        template,
+        run,
+        { type: 'update-ticket', ticket: update },
+        actor,
+        now,
+      );
+      const change = await writeRun(db, template, next.run, next.events, now, existing.alarmAt);
+      return { ...change, created: false, changed: true };
+    },
+  );
 }
 
 export function mutateRun(
@@ -170,7 +177,7 @@ export function mutateRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.events, db.templates], async () => {
+  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
     const record = await readRun(db, runId);
     const template = await templateVersion(db, record.templateId, record.templateVersion);
     const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
@@ -185,7 +192,7 @@ export function migrateRunTo(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.events, db.templates], async () => {
+  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
     const record = await readRun(db, runId);
     const from = await templateVersion(db, record.templateId, record.templateVersion);
     const to = await templateVersion(db, record.templateId, toVersion);
@@ -238,50 +245,30 @@ export function getRunWithEvents(
 // Open runs
 // ---------------------------------------------------------------------------
 
-/** Breached first, then due soonest, then runs without a running clock by recency. */
-export function compareOpenRuns(a: RunRecord, b: RunRecord): number {
-  if (a.nextDueAt !== undefined || b.nextDueAt !== undefined) {
-    if (a.nextDueAt === undefined) return 1;
-    if (b.nextDueAt === undefined) return -1;
-    if (a.nextDueAt !== b.nextDueAt) return a.nextDueAt - b.nextDueAt;
-  }
-  return b.updatedAt - a.updatedAt;
-}
-
-export function toOpenRunSummary(record: RunRecord, now: number): OpenRunSummary {
-  const summary = record.summary;
-  const due = record.nextDueAt;
+export function toOpenRunSummary(entry: OpenRunEntry, now: number): OpenRunSummary {
+  const { dueKey: _d, recency: _r, requesterEmail: _e, organization: _o, ...summary } = entry;
+  const due = entry.nextDueAt;
   return {
-    runId: record.id,
-    helpdesk: record.helpdesk,
-    ticketId: record.ticketId,
-    displayId: record.ticket.displayId,
-    subject: record.ticket.subject,
-    requesterName: record.ticket.requesterName,
-    url: record.ticket.url,
-    severity: summary?.severity,
-    plan: summary?.plan,
-    progress: summary?.progress ?? { done: 0, applicable: 0, percent: 0 },
-    currentStepId: summary?.currentStepId,
-    currentStepTitle: summary?.currentStepTitle,
-    nextDueAt: due,
-    nextClockLabel: summary?.nextClockLabel,
+    ...summary,
     breached: due !== undefined && due <= now,
     dueSoon: due !== undefined && due > now && due <= now + DUE_SOON_MS,
-    updatedAt: record.updatedAt,
   };
 }
 
-function matches(record: RunRecord, needle: string): boolean {
-  const t = record.ticket;
+function matches(entry: OpenRunEntry, needle: string): boolean {
   return [
-    t.ticketId,
-    t.displayId,
-    t.subject,
-    t.requesterName,
-    t.requesterEmail,
-    t.organization,
+    entry.ticketId,
+    entry.displayId,
+    entry.subject,
+    entry.requesterName,
+    entry.requesterEmail,
+    entry.organization,
   ].some((v) => v !== undefined && v.toLowerCase().includes(needle));
+}
+
+/** Primary keys of open runs due at or before `at` (dueKey ≤ at; Infinity never is). */
+function dueBy(at: number): [number, number] {
+  return [at, Infinity];
 }
 
 export interface OpenRunsPage {
@@ -289,7 +276,11 @@ export interface OpenRunsPage {
   counts: { open: number; breached: number; dueSoon: number };
 }
 
-/** Counts cover every open run; `query` narrows the items only. */
+/**
+ * Breached first, then due soonest, then runs without a running clock by
+ * most recent update: the `openRuns` primary-key order. Counts cover every
+ * open run; `query` narrows the items only.
+ */
 export function listOpenRuns(
   db: CasebookDB,
   now: number,
@@ -297,38 +288,21 @@ export function listOpenRuns(
 ): Promise<OpenRunsPage> {
   const limit = options.limit ?? 50;
   const needle = options.query?.trim().toLowerCase() ?? '';
-  return db.transaction('r', db.runs, async () => {
-    const open = await db.runs.orderBy('openUpdatedAt').count();
-    const breached = await db.runs.where('nextDueAt').belowOrEqual(now).count();
-    const dueSoon = await db.runs
-      .where('nextDueAt')
-      .between(now, now + DUE_SOON_MS, false, true)
+  return db.transaction('r', db.openRuns, async () => {
+    const open = await db.openRuns.count();
+    const breached = await db.openRuns.where(':id').belowOrEqual(dueBy(now)).count();
+    const dueSoon = await db.openRuns
+      .where(':id')
+      .between(dueBy(now), dueBy(now + DUE_SOON_MS), false, true)
       .count();
-    let records: RunRecord[];
-    if (needle) {
-      records = (
-        await db.runs
-          .orderBy('openUpdatedAt')
-          .filter((r) => matches(r, needle))
+    const entries = needle
+      ? await db.openRuns
+          .filter((e) => matches(e, needle))
+          .limit(limit)
           .toArray()
-      )
-        .sort(compareOpenRuns)
-        .slice(0, limit);
-    } else {
-      records = await db.runs.orderBy('nextDueAt').limit(limit).toArray();
-      if (records.length < limit) {
-        const idle = await db.runs
-          .orderBy('openUpdatedAt')
-          .reverse()
-          .filter((r) => r.nextDueAt === undefined)
-          .limit(limit - records.length)
-          .toArray();
-        records = records.concat(idle);
-      }
-      records.sort(compareOpenRuns);
-    }
+      : await db.openRuns.limit(limit).toArray();
     return {
-      items: records.map((r) => toOpenRunSummary(r, now)),
+      items: entries.map((e) => toOpenRunSummary(e, now)),
       counts: { open, breached, dueSoon },
     };
   });
@@ -345,9 +319,9 @@ export interface DueNotice extends ClockAlarm {
 
 /** Runs breached or due within 15 minutes: the toolbar badge. */
 export function countUrgentRuns(db: CasebookDB, now: number): Promise<number> {
-  return db.runs
-    .where('nextDueAt')
-    .belowOrEqual(now + DUE_SOON_MS)
+  return db.openRuns
+    .where(':id')
+    .belowOrEqual(dueBy(now + DUE_SOON_MS))
     .count();
 }
 
@@ -430,50 +404,54 @@ export function putAttachment(
   actor: Actor,
   now: number,
 ): Promise<RunChange & { file: FileRef }> {
-  return db.transaction('rw', [db.runs, db.events, db.templates, db.attachments], async () => {
-    const record = await readRun(db, file.runId);
-    const template = await templateVersion(db, record.templateId, record.templateVersion);
-    const field = findField(template, file.stepId, file.fieldId);
-    if (!field) {
-      throw new ProtocolFailure(
-        'not-found',
-        `No field "${file.stepId}/${file.fieldId}" in this run's template.`,
-      );
-    }
-    if (field.type !== 'file') {
-      throw new ProtocolFailure('invalid-value', `"${field.label}" is not a file field.`);
-    }
-    const current = record.values[file.stepId]?.[file.fieldId]?.value;
-    const files = Array.isArray(current) ? current.filter(isFileRef) : [];
-    const ref: FileRef = {
-      attachmentId: file.id,
-      name: file.name,
-      size: file.blob.size,
-      type: file.mimeType,
-      ...(file.sanitized ? { sanitized: file.sanitized } : {}),
-    };
-    const mutation: Mutation = {
-      type: 'set-field',
-      stepId: file.stepId,
-      fieldId: file.fieldId,
-      value: [...files, ref],
-    };
-    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
-    const stored: AttachmentRecord = {
-      id: file.id,
-      runId: file.runId,
-      stepId: file.stepId,
-      fieldId: file.fieldId,
-      name: file.name,
-      mimeType: file.mimeType,
-      size: file.blob.size,
-      createdAt: now,
-      blob: file.blob,
-    };
-    await db.attachments.add(stored);
-    const change = await writeRun(db, template, next.run, next.events, now, record.alarmAt);
-    return { ...change, file: ref };
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.templates, db.attachments],
+    async () => {
+      const record = await readRun(db, file.runId);
+      const template = await templateVersion(db, record.templateId, record.templateVersion);
+      const field = findField(template, file.stepId, file.fieldId);
+      if (!field) {
+        throw new ProtocolFailure(
+          'not-found',
+          `No field "${file.stepId}/${file.fieldId}" in this run's template.`,
+        );
+      }
+      if (field.type !== 'file') {
+        throw new ProtocolFailure('invalid-value', `"${field.label}" is not a file field.`);
+      }
+      const current = record.values[file.stepId]?.[file.fieldId]?.value;
+      const files = Array.isArray(current) ? current.filter(isFileRef) : [];
+      const ref: FileRef = {
+        attachmentId: file.id,
+        name: file.name,
+        size: file.blob.size,
+        type: file.mimeType,
+        ...(file.sanitized ? { sanitized: file.sanitized } : {}),
+      };
+      const mutation: Mutation = {
+        type: 'set-field',
+        stepId: file.stepId,
+        fieldId: file.fieldId,
+        value: [...files, ref],
+      };
+      const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+      const stored: AttachmentRecord = {
+        id: file.id,
+        runId: file.runId,
+        stepId: file.stepId,
+        fieldId: file.fieldId,
+        name: file.name,
+        mimeType: file.mimeType,
+        size: file.blob.size,
+        createdAt: now,
+        blob: file.blob,
+      };
+      await db.attachments.add(stored);
+      const change = await writeRun(db, template, next.run, next.events, now, record.alarmAt);
+      return { ...change, file: ref };
+    },
+  );
 }
 
 export async function getAttachment(db: CasebookDB, id: string): Promise<AttachmentRecord> {
@@ -598,11 +576,16 @@ export function allRunsWithViews(
 export function wipeRunData(
   db: CasebookDB,
 ): Promise<{ runIds: string[]; runs: number; events: number; attachments: number }> {
-  return db.transaction('rw', [db.runs, db.events, db.attachments], async () => {
+  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.attachments], async () => {
     const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
     const events = await db.events.count();
     const attachments = await db.attachments.count();
-    await Promise.all([db.runs.clear(), db.events.clear(), db.attachments.clear()]);
+    await Promise.all([
+      db.runs.clear(),
+      db.openRuns.clear(),
+      db.events.clear(),
+      db.attachments.clear(),
+    ]);
     return { runIds, runs: runIds.length, events, attachments };
   });
 }

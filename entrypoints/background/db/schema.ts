@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
 import { upgradeRunV1toV2 } from './upgrades';
 
@@ -29,11 +30,13 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     },
   },
   {
-    // Open runs by next due clock, by recency, and the clock alarm's wake-up
-    // times become index reads; `updatedAt` over all runs had no query left.
+    // The open-runs list (ordered by next due clock) and its counts move to
+    // their own store read by primary key; the clock's wake-up times become
+    // an index; `updatedAt` over all runs had no query left.
     version: 2,
     stores: {
-      runs: 'id, [helpdesk+ticketId], nextDueAt, openUpdatedAt, alarmAt',
+      runs: 'id, [helpdesk+ticketId], alarmAt',
+      openRuns: '[dueKey+recency+runId], runId',
     },
     upgrade: async (tx) => {
       const templates = new Map<string, WorkflowTemplate>();
@@ -41,16 +44,20 @@ export const DB_VERSIONS: readonly DbVersion[] = [
         templates.set(`${r.id}@${r.version}`, r.template);
       }
       const now = Date.now();
+      const entries: OpenRunEntry[] = [];
       await tx
         .table('runs')
         .toCollection()
         .modify((run: Run, ref: { value: unknown }) => {
-          ref.value = upgradeRunV1toV2(
+          const upgraded = upgradeRunV1toV2(
             run,
             templates.get(`${run.templateId}@${run.templateVersion}`),
             now,
           );
+          ref.value = upgraded.record;
+          if (upgraded.entry) entries.push(upgraded.entry);
         });
+      await tx.table('openRuns').bulkAdd(entries);
     },
   },
 ];

@@ -50,39 +50,44 @@ const byId = (id: string) => v1.tables.runs.find((r) => r.id === id)!;
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 
 describe('upgradeRunV1toV2 (pure)', () => {
-  it('adds the next due clock, open-list key, wake-up time and summary to an open run', () => {
+  it('adds the next due clock and wake-up time to an open run, and its open-runs row', () => {
     const run = byId('zendesk:1001');
-    const record = upgradeRunV1toV2(run, template, T0 + 10 * MIN);
+    const { record, entry } = upgradeRunV1toV2(run, template, T0 + 10 * MIN);
     // Paid plan: first response 1 h from ticket creation (T0 - 5 min); SEV1
     // status-page cadence 30 min from when severity was set (T0 + 2 min).
     expect(record.nextDueAt).toBe(T0 + 2 * MIN + 30 * MIN);
-    expect(record.openUpdatedAt).toBe(run.updatedAt);
     expect(record.alarmAt).toBe(T0 + 2 * MIN + 15 * MIN);
-    expect(record.summary).toMatchObject({
+    expect(entry).toMatchObject({
+      dueKey: T0 + 32 * MIN,
+      recency: -run.updatedAt,
+      runId: run.id,
       severity: 'SEV1',
       plan: 'paid',
       currentStepId: 'acknowledge',
+      nextClockLabel: 'Next status-page update',
     });
     // The run itself is untouched.
-    const { nextDueAt: _n, openUpdatedAt: _o, alarmAt: _a, summary: _s, ...rest } = record;
+    const { nextDueAt: _n, alarmAt: _a, ...rest } = record;
     expect(rest).toEqual(run);
   });
 
-  it('leaves closed runs out of the open indexes', () => {
-    const record = upgradeRunV1toV2(byId('helpscout:3003'), template, T0 + 60 * MIN);
+  it('gives closed runs no open-runs row and no clock keys', () => {
+    const { record, entry } = upgradeRunV1toV2(byId('helpscout:3003'), template, T0 + 60 * MIN);
+    expect(entry).toBeUndefined();
     expect(record.nextDueAt).toBeUndefined();
-    expect(record.openUpdatedAt).toBeUndefined();
     expect(record.alarmAt).toBeUndefined();
   });
 
-  it('keeps a run whose template version is missing listed as open, by recency', () => {
+  it('keeps a run whose template version is missing listed as open, after the due ones', () => {
     const run = byId('zendesk:4004');
-    expect(upgradeRunV1toV2(run, undefined, T0)).toEqual({ ...run, openUpdatedAt: run.updatedAt });
+    const { record, entry } = upgradeRunV1toV2(run, undefined, T0);
+    expect(record).toEqual(run);
+    expect(entry).toMatchObject({ dueKey: Infinity, recency: -run.updatedAt, runId: run.id });
   });
 });
 
 describe('opening a v1 database with the current schema', () => {
-  it('upgrades every run and keeps events, templates and settings', async () => {
+  it('upgrades every run, fills the open-runs store, keeps events, templates and settings', async () => {
     const name = `upgrade-v1-${Math.random()}`;
     const fixture = await createAt(1, name);
     const db = new CasebookDB(name);
@@ -95,9 +100,14 @@ describe('opening a v1 database with the current schema', () => {
 
     const runs = await db.runs.toArray();
     expect(runs).toHaveLength(fixture.tables.runs.length);
-    const open = await db.runs.orderBy('openUpdatedAt').primaryKeys();
-    expect(open.sort()).toEqual(['intercom:2002', 'zendesk:1001', 'zendesk:4004']);
-    expect(await db.runs.orderBy('nextDueAt').primaryKeys()).toEqual(['zendesk:1001']);
+    expect((await db.openRuns.toArray()).map((e) => e.runId)).toEqual([
+      'zendesk:1001',
+      'intercom:2002',
+      'zendesk:4004',
+    ]);
+    expect((await db.runs.get('zendesk:1001'))?.nextDueAt).toBe(T0 + 32 * MIN);
+    // Upgraded today, every fixture clock moment is long past: no wake-ups pending.
+    expect(await db.runs.orderBy('alarmAt').count()).toBe(0);
 
     // The upgraded store answers the open-runs query from its indexes.
     const page = await listOpenRuns(db, T0 + 10 * MIN);
