@@ -9,6 +9,8 @@
  *   memory    read + sanitizeHarText + write
  *   stream    fs stream → sanitizeHarStream → fs stream
  * and the streaming sanitizer on a ~1 GB HAR (past V8's string limit).
+ * Each 100 MB variant runs HAR_BENCH_RUNS times (default 3), interleaved;
+ * the best wall time is reported. Pass --no-1gb to skip the 1 GB part.
  * Targets: memory/stream ≤ 1.5× baseline wall time, peak RSS ≤ 2× the file
  * size at 100 MB, ≤ 256 MB RSS at 1 GB. Figures only, no assertions.
  */
@@ -363,11 +365,27 @@ async function main(): Promise<void> {
   await generate(small, 100 * MB);
   const size = statSync(small).size;
   console.log(`\n100 MB HAR: ${(size / MB).toFixed(1)} MB`);
-  const base = measure('baseline', small);
+  // The machine may be shared: run the three variants interleaved, RUNS times, and keep each one's best wall time.
+  const runs = Number(process.env.HAR_BENCH_RUNS ?? 3);
+  const best: Record<string, Measure> = {};
+  for (let i = 0; i < runs; i++) {
+    for (const variant of ['baseline', 'memory', 'stream']) {
+      const m = measure(variant, small);
+      const prev = best[variant];
+      if (!prev || m.wallMs < prev.wallMs)
+        best[variant] = {
+          wallMs: m.wallMs,
+          maxRssBytes: Math.max(m.maxRssBytes, prev?.maxRssBytes ?? 0),
+        };
+      else prev.maxRssBytes = Math.max(prev.maxRssBytes, m.maxRssBytes);
+    }
+  }
+  const base = best.baseline!;
+  const memory = best.memory!;
+  const stream = best.stream!;
+  console.log(`best of ${runs} runs each (wall time); peak RSS is the highest seen`);
   console.log(row('baseline', base, null, size));
-  const memory = measure('memory', small);
   console.log(row('memory', memory, base, size));
-  const stream = measure('stream', small);
   console.log(row('stream', stream, base, size));
   console.log(
     `targets: ≤ 1.5× baseline time (memory ${(memory.wallMs / base.wallMs).toFixed(2)}×, stream ${(stream.wallMs / base.wallMs).toFixed(2)}×); ` +
