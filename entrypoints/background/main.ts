@@ -4,6 +4,7 @@
  * against the fake browser.
  */
 import { browser } from '#imports';
+import { registerPageRetries } from './actions';
 import { createClocks, runIdOfNotification, type Clocks } from './clocks';
 import { CasebookDB } from './db/db';
 import { createEffects } from './effects';
@@ -51,6 +52,8 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
     });
   });
   registerSettingsLifecycle(publish);
+  // PagerDuty retries: their own alarms, their state in run events.
+  registerPageRetries(db, effects, now);
 
   // Alarms do not survive every browser restart (Firefox drops them) and a
   // moment may have come due while the worker was stopped: re-sync from the DB.
