@@ -106,6 +106,26 @@ describe('composer messages', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Inserted into the reply.');
   });
 
+  it('the preview follows the run until the agent edits it', () => {
+    const p = setup('fix-shipped', runWith({}));
+    cleanup();
+    const at = (run: Run) => (
+      <StepActions {...p} run={run} view={deriveRunView(DEFAULT_TEMPLATE, run, T0)} />
+    );
+    const { rerender } = render(at(runWith({})));
+    fireEvent.click(screen.getByRole('button', { name: 'Insert fix-shipped note' }));
+    const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
+    expect(box().value).toContain('{{fix-shipped.release-tag}}');
+    // The release tag is saved while the preview is open.
+    rerender(at(runWith({ 'fix-shipped/release-tag': 'v9' })));
+    expect(box().value).toContain('release v9.');
+    expect(screen.getByText(/Still to fill in: \{\{fix-shipped.visible-at\}\}/)).toBeTruthy();
+    fireEvent.change(box(), { target: { value: 'My own words, v9.' } });
+    rerender(at(runWith({ 'fix-shipped/release-tag': 'v10' })));
+    expect(box().value).toBe('My own words, v9.');
+    expect(screen.queryByText(/Still to fill in/)).toBeNull();
+  });
+
   it('says so when the text went to the clipboard instead', async () => {
     const p = setup('acknowledge', runWith({}), {
       onInsertText: vi.fn(async () => ({ path: 'clipboard' })),

@@ -139,22 +139,46 @@ const MESSAGE_BUTTON: Record<ComposerAction, string> = {
   'draft-incident-summary': 'Draft incident summary',
 };
 
-/** A filled message shown for review (and editing) before it goes into the reply. */
+/** `{{name}}` placeholders still in a text, in order, once each. */
+function placeholdersIn(text: string): string[] {
+  return [
+    ...new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_.\-/]+)\s*\}\}/g)].map((m) => m[1] ?? '')),
+  ];
+}
+
+/**
+ * A filled message shown for review (and editing) before it goes into the
+ * reply. Until the agent edits it, the preview follows the run, so a field
+ * saved a moment after the preview opened (release tag typed, then the click)
+ * is in the text that is inserted.
+ */
 function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
   const { action } = props;
-  const [draft, setDraft] = useState<{ text: string; missing: string[]; label: string }>();
-  const [refusal, setRefusal] = useState<string>();
+  const [opened, setOpened] = useState(false);
+  const [edited, setEdited] = useState<string>();
   const { busy, error, done, run } = useRunner();
   const textId = useId();
 
+  const composed = opened
+    ? composeMessage(props.template, props.run, action, { agentName: props.agentName })
+    : undefined;
+  const refusal = composed && !composed.ok ? composed.reason : undefined;
+  const text = composed && composed.ok ? (edited ?? composed.text) : undefined;
+  const draft =
+    composed && composed.ok && text !== undefined
+      ? { text, missing: placeholdersIn(text), label: composed.label }
+      : undefined;
   const open = () => {
-    const r = composeMessage(props.template, props.run, action, { agentName: props.agentName });
-    if (!r.ok) {
-      setRefusal(r.reason);
-      return;
-    }
-    setRefusal(undefined);
-    setDraft({ text: r.text, missing: r.missing, label: r.label });
+    setEdited(undefined);
+    setOpened(true);
+  };
+  const close = () => {
+    setOpened(false);
+    setEdited(undefined);
+  };
+  const setDraft = (next: { text: string } | undefined) => {
+    if (next === undefined) close();
+    else setEdited(next.text);
   };
 
   const insert = () =>

@@ -1,0 +1,200 @@
+/**
+ * A SEV1 ticket end to end on each helpdesk's fixture, through the built
+ * extension: page on-call against a local Events API stub (the endpoint
+ * override in settings), the status-page reminder, the bug URL, the
+ * fix-shipped note inserted into the composer, the customer's confirmation,
+ * and closure blocked until the root cause is tagged.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/extension';
+import { openTicket, PanelObject, serveHelpdesk, SITES, type HelpdeskId } from './support/helpdesk';
+
+/** Each helpdesk's reply editor in its fixture, and what opens it. */
+const COMPOSERS: Record<HelpdeskId, { editor: string; open?: (page: Page) => Promise<void> }> = {
+  zendesk: {
+    editor: '.ticket-panes-grid-layout.active [data-test-id="omnicomposer-rich-text-ckeditor"]',
+  },
+  intercom: { editor: '[data-conversation-reply-composer] .ProseMirror' },
+  helpscout: {
+    editor: '[data-slate-editor]',
+    open: (page) => page.getByTestId('reply-button').click(),
+  },
+};
+const ROUTING_KEY = 'R0123456789abcdefABCDEF012345678';
+
+interface Stub {
+  server: Server;
+  endpoint: string;
+  events: Array<Record<string, unknown>>;
+}
+
+/** The Events API as the extension sees it: CORS for the extension origin, 202 for a trigger. */
+async function startStub(): Promise<Stub> {
+  const events: Array<Record<string, unknown>> = [];
+  const server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'content-type');
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    req.on('end', () => {
+      const event = JSON.parse(raw) as Record<string, unknown>;
+      events.push(event);
+      res.writeHead(202, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: 'success',
+          message: 'Event processed',
+          dedup_key: event.dedup_key,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, endpoint: `http://127.0.0.1:${port}/v2/enqueue`, events };
+}
+
+async function fillText(panel: PanelObject, stepId: string, fieldId: string, value: string) {
+  await panel.expandStep(stepId);
+  const input = panel.host.locator(`#cb-${stepId}--${fieldId}--input`);
+  await input.fill(value);
+  await input.blur();
+}
+
+async function configure(options: Page, endpoint: string): Promise<void> {
+  const failures = await options.evaluate(
+    async ({ endpoint, key }) => {
+      const out: string[] = [];
+      for (const message of [
+        {
+          type: 'settings.update',
+          patch: { integrations: { pagerDuty: { endpoint } }, agent: { name: 'Ana Agent' } },
+        },
+        { type: 'secrets.setPagerDutyKey', key },
+      ]) {
+        const { runtime } = (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          }
+        ).chrome;
+        const reply = (await runtime.sendMessage(message)) as {
+          ok: boolean;
+          error?: unknown;
+        };
+        if (!reply.ok) out.push(JSON.stringify(reply.error));
+      }
+      return out;
+    },
+    { endpoint, key: ROUTING_KEY },
+  );
+  expect(failures).toEqual([]);
+}
+
+for (const site of Object.values(SITES)) {
+  test(`${site.id}: a SEV1 run end to end — page, reminders, bug, fix shipped, confirmation, closure`, async ({
+    context,
+    extensionPage,
+  }) => {
+    const ticketId = site.first.id;
+    const shown = site.first.label;
+    const stub = await startStub();
+    try {
+      // The stub is the one local destination the test lets through.
+      await context.route(/^http:\/\/127\.0\.0\.1:/, (route) => route.continue());
+      await configure(await extensionPage('options.html'), stub.endpoint);
+      await serveHelpdesk(context, site);
+      const page = await openTicket(context, site);
+      const panel = PanelObject.for(page, site, site.first);
+      await panel.ready(site.first.subject, site.first.label);
+
+      // Triage: SEV1 with its one-sentence impact.
+      await panel.choose('verify-account', 'plan', 'enterprise');
+      await panel.choose('assign-severity', 'severity', 'SEV1');
+      await fillText(panel, 'assign-severity', 'impact', 'Exports fail for every Acme user');
+
+      // Page on-call: one trigger reaches PagerDuty; the panel shows it accepted.
+      await panel.expandStep('page-sev1');
+      const pageSev1 = panel.step('page-sev1');
+      const pageButton = pageSev1.getByRole('button', { name: 'Page on-call (PagerDuty)' });
+      await expect(pageButton).toBeEnabled();
+      await pageButton.click();
+      await expect(pageSev1.locator('[data-page-status="accepted"]')).toContainText(
+        `dedup key casebook-${site.id}-${ticketId}`,
+      );
+      expect(stub.events).toHaveLength(1);
+      expect(stub.events[0]).toMatchObject({
+        routing_key: ROUTING_KEY,
+        event_action: 'trigger',
+        dedup_key: `casebook-${site.id}-${ticketId}`,
+        payload: {
+          summary: expect.stringMatching(
+            new RegExp(
+              `^SEV1: Exports fail for every Acme user \\(ticket #?${shown.replace('#', '')}\\)$`,
+            ),
+          ),
+          severity: 'critical',
+          // The adapter's canonical ticket URL.
+          custom_details: { ticket_url: expect.stringContaining(ticketId), plan: 'enterprise' },
+        },
+        client: 'Casebook',
+      });
+      // No double page: the button is off once PagerDuty accepted.
+      await expect(pageButton).toBeDisabled();
+      await expect(
+        pageSev1.getByRole('button', { name: `Copy #incident-${shown.replace('#', '')}` }),
+      ).toBeVisible();
+
+      // Reminders: the SEV1 status-page cadence runs; posting Investigating is recorded.
+      await expect(panel.host.locator('.cb-chips')).toContainText(/status-page/i);
+      await pageSev1.getByRole('button', { name: 'I posted it' }).click();
+      await expect(pageSev1.getByText('Recorded the Investigating update.')).toBeVisible();
+
+      // Reproduction: the request ID unlocks filing the bug; the bug URL is accepted.
+      await fillText(panel, 'collect-repro', 'request-id', 'req_8f3a2b');
+      await panel.expandStep('file-bug');
+      await expect(
+        panel.step('file-bug').getByRole('button', { name: 'Copy bug report' }),
+      ).toBeEnabled();
+      await fillText(panel, 'file-bug', 'bug-url', 'https://acme.atlassian.net/browse/ENG-42');
+      await expect(panel.host.locator('#cb-file-bug--bug-url--input')).toHaveValue(
+        'https://acme.atlassian.net/browse/ENG-42',
+      );
+
+      // Fix shipped: the note goes into the helpdesk's own reply editor.
+      await COMPOSERS[site.id].open?.(page);
+      await fillText(panel, 'fix-shipped', 'release-tag', 'v2026.03.1');
+      const fixShipped = panel.step('fix-shipped');
+      await fixShipped.getByRole('button', { name: 'Insert fix-shipped note' }).click();
+      // The preview follows the run: it shows the release tag once the field is saved.
+      await expect(fixShipped.getByRole('textbox', { name: /Fix shipped/ })).toHaveValue(
+        /release v2026\.03\.1\./,
+      );
+      await fixShipped.getByRole('button', { name: 'Insert into reply' }).click();
+      await expect(fixShipped.getByText('Inserted into the reply.')).toBeVisible();
+      const editor = page.locator(COMPOSERS[site.id].editor).first();
+      await expect(editor).toContainText('release v2026.03.1');
+
+      // Confirmation from the customer.
+      await panel.choose('confirm-fix', 'confirmation', 'confirmed');
+
+      // Closure: blocked until the root cause is tagged, then closed.
+      await panel.expandStep('close');
+      const close = panel.step('close');
+      await expect(close.locator('.cb-blocked')).toContainText('Tag the root cause');
+      await panel.choose('close', 'root-cause', 'integration');
+      await expect(close.locator('.cb-blocked')).toHaveCount(0);
+      await close.getByRole('button', { name: 'Mark done' }).click();
+      await expect(close).toHaveAttribute('data-status', 'done');
+      expect(stub.events).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => stub.server.close(() => resolve()));
+    }
+  });
+}
