@@ -55,7 +55,7 @@ export class CompiledRules {
   readonly anyPattern: RegExp[] | null;
   readonly allowNames: ReadonlySet<string>;
   readonly allowValues: ReadonlySet<string>;
-  private readonly cache = new Map<string, NameHit | null>();
+  private readonly cache = new Map<Scope, Map<string, NameHit | null>>();
 
   constructor(readonly rules: HarRules) {
     this.names = rules.names.map((rule) => ({
@@ -80,8 +80,9 @@ export class CompiledRules {
 
   /** The first rule matching `name` in `scope`, or null. Strong rules win over weak ones. */
   classify(name: string, scope: Scope): NameHit | null {
-    const cacheKey = scope + '\u0000' + name;
-    const cached = this.cache.get(cacheKey);
+    let cache = this.cache.get(scope);
+    if (!cache) this.cache.set(scope, (cache = new Map()));
+    const cached = cache.get(name);
     if (cached !== undefined) return cached;
     const normalized = normalizeName(name);
     let hit: NameHit | null = null;
@@ -96,8 +97,8 @@ export class CompiledRules {
         hit ??= { kind: rule.kind, weak: true };
       }
     }
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(cacheKey, hit);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(name, hit);
     return hit;
   }
 
