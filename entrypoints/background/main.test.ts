@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import { installFakePorts, type FakePortHub } from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
@@ -186,6 +187,71 @@ describe('requests', () => {
     expect(atob(back.dataBase64)).toBe('TypeError: x is undefined');
     const { run: after } = await send({ type: 'run.get', runId: run.id });
     expect(after.values['request-artifacts']?.files?.value).toEqual([file]);
+  });
+
+  it('sanitizes a HAR before storing it and refuses one it cannot sanitize', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
+    const secret = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl';
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          {
+            startedDateTime: '2026-11-26T09:00:00.000Z',
+            time: 1,
+            request: {
+              method: 'GET',
+              url: 'https://api.example.com/v1/invoices',
+              httpVersion: 'HTTP/1.1',
+              headers: [{ name: 'Authorization', value: secret }],
+              queryString: [],
+              cookies: [],
+              headersSize: -1,
+              bodySize: 0,
+            },
+            response: {
+              status: 500,
+              statusText: 'Internal Server Error',
+              httpVersion: 'HTTP/1.1',
+              headers: [],
+              cookies: [],
+              content: { size: 0, mimeType: 'text/plain' },
+              redirectURL: '',
+              headersSize: -1,
+              bodySize: 0,
+            },
+            cache: {},
+            timings: { send: 0, wait: 1, receive: 0 },
+          },
+        ],
+      },
+    };
+    const put = (name: string, text: string) =>
+      send({
+        type: 'attachment.put',
+        runId: run.id,
+        stepId: 'request-artifacts',
+        fieldId: 'files',
+        name,
+        mimeType: 'application/json',
+        dataBase64: bytesToBase64(new TextEncoder().encode(text)),
+        actor: ana,
+      });
+    const file = await put('session.har', JSON.stringify(har));
+    expect(file.sanitized?.redactions).toBeGreaterThanOrEqual(1);
+    const stored = await send({ type: 'attachment.get', attachmentId: file.attachmentId });
+    const text = new TextDecoder().decode(base64ToBytes(stored.dataBase64));
+    expect(text).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+    expect(text).toContain('api.example.com/v1/invoices');
+
+    const before = await snapshot(bg.db);
+    const attachmentsBefore = await bg.db.attachments.count();
+    await expect(put('broken.har', '{"log": {"entries": [')).rejects.toMatchObject({
+      code: 'invalid-value',
+    });
+    expect(await snapshot(bg.db)).toEqual(before);
+    expect(await bg.db.attachments.count()).toBe(attachmentsBefore);
   });
 
   it('exports runs as JSON and CSV, and wipes them on the confirm word only', async () => {

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { actorSchema, fileRefSchema, idSchema } from '../workflow/schema';
 
+/** What a HAR sanitizer removed: `FileRef.sanitized`. */
+export const sanitizedSchema = fileRefSchema.shape.sanitized.unwrap();
+
 /**
  * Chrome refuses runtime messages over 64 MiB; base64 grows bytes by 4/3,
  * so this admits files up to about 36 MB with room for the envelope.
@@ -26,6 +29,12 @@ export const attachmentRequestSchemas = [
     /** The file's MIME type (`type` is the request's discriminator). */
     mimeType: z.string().max(200),
     dataBase64: base64Schema,
+    /**
+     * Set when the view already sanitized this HAR. The background sanitizes
+     * HARs for fields that ask for it either way (a second pass finds nothing
+     * new) and records both passes.
+     */
+    sanitized: sanitizedSchema.optional(),
     /** Who attached it: the field change is recorded in the run's events. */
     actor: actorSchema,
   }),

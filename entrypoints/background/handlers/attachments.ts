@@ -1,11 +1,75 @@
+import { HarError, sanitizeHarText } from '../../../lib/har/index';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messaging/base64';
-import { getAttachment, putAttachment } from '../db/repo';
+import { ProtocolFailure } from '../../../lib/messaging/envelope';
+import { harRulesFromSettings } from '../../../lib/settings/redaction';
+import type { FileRef, WorkflowTemplate } from '../../../lib/workflow/schema';
+import { getAttachment, getRun, putAttachment } from '../db/repo';
+import { readSettings } from '../settings/store';
 import type { DomainHandlers } from './context';
+
+export function looksLikeHar(name: string, mimeType: string): boolean {
+  return /\.har$/i.test(name) || mimeType === 'application/har+json';
+}
+
+function sanitizesHar(template: WorkflowTemplate, stepId: string, fieldId: string): boolean {
+  for (const section of template.sections) {
+    const field = section.steps.find((s) => s.id === stepId)?.fields.find((f) => f.id === fieldId);
+    if (field) return field.type === 'file' && field.sanitizeHar;
+  }
+  return false;
+}
+
+type Sanitized = NonNullable<FileRef['sanitized']>;
+
+function addCounts(a: Sanitized | undefined, b: Sanitized): Sanitized {
+  if (!a) return b;
+  const byKind = { ...a.byKind };
+  for (const [kind, n] of Object.entries(b.byKind)) byKind[kind] = (byKind[kind] ?? 0) + n;
+  return { redactions: a.redactions + b.redactions, byKind };
+}
+
+/**
+ * A HAR for a field that asks for sanitizing is sanitized here with the
+ * team's rules, whatever the view did: no unsanitized HAR reaches the store.
+ */
+async function sanitizeForStore(
+  bytes: Uint8Array<ArrayBuffer>,
+  reported: Sanitized | undefined,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; sanitized: Sanitized }> {
+  const rules = harRulesFromSettings((await readSettings()).redaction);
+  let result: ReturnType<typeof sanitizeHarText>;
+  try {
+    result = sanitizeHarText(new TextDecoder().decode(bytes), { rules });
+  } catch (error) {
+    if (error instanceof HarError) {
+      throw new ProtocolFailure(
+        'invalid-value',
+        `This HAR could not be sanitized, so it was not attached: ${error.message}`,
+      );
+    }
+    throw error;
+  }
+  return {
+    bytes: new TextEncoder().encode(result.text),
+    sanitized: addCounts(reported, {
+      redactions: result.report.total,
+      byKind: result.report.counts,
+    }),
+  };
+}
 
 export const attachmentHandlers = {
   'attachment.put': async (request, ctx) => {
-    // Decoded before the transaction: only IndexedDB work happens inside it.
-    const bytes = base64ToBytes(request.dataBase64);
+    // Decoding and sanitizing happen before the write transaction: only
+    // IndexedDB work happens inside it.
+    let bytes = base64ToBytes(request.dataBase64);
+    let sanitized = request.sanitized;
+    if (looksLikeHar(request.name, request.mimeType)) {
+      const { template } = await getRun(ctx.db, request.runId);
+      if (sanitizesHar(template, request.stepId, request.fieldId)) {
+        ({ bytes, sanitized } = await sanitizeForStore(bytes, request.sanitized));
+      }
+    }
     const change = await putAttachment(
       ctx.db,
       {
@@ -16,6 +80,7 @@ export const attachmentHandlers = {
         name: request.name,
         mimeType: request.mimeType,
         blob: new Blob([bytes], { type: request.mimeType }),
+        ...(sanitized ? { sanitized } : {}),
       },
       request.actor,
       ctx.now(),
