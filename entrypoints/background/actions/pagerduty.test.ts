@@ -3,6 +3,7 @@
  * service (database through the repo, settings and secrets from storage,
  * retries through alarms) with only the clock injected.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +25,14 @@ const ana: Actor = { name: 'Ana Agent' };
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** The documented Events API answers (tests/fixtures/pagerduty). */
+const RESPONSES = JSON.parse(
+  readFileSync(
+    new URL('../../../tests/fixtures/pagerduty/responses.json', import.meta.url),
+    'utf8',
+  ),
+) as Record<'accepted' | 'invalidRoutingKey' | 'rateLimited' | 'serverError', Reply>;
+
 /** A stub Events API: answers from a script and records every request body. */
 class Stub {
   server: Server | undefined;
@@ -40,12 +49,15 @@ class Stub {
         expect(req.url).toBe('/v2/enqueue');
         expect(req.headers['content-type']).toBe('application/json');
         this.requests.push(JSON.parse(raw) as Record<string, unknown>);
-        const reply = this.script.shift() ?? {
-          status: 202,
-          body: { status: 'success', message: 'Event processed', dedup_key: 'x' },
-        };
+        const request = JSON.parse(raw) as { dedup_key?: string };
+        const reply = this.script.shift() ?? RESPONSES.accepted;
         res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
-        res.end(JSON.stringify(reply.body ?? {}));
+        const body = reply.body as Record<string, unknown> | undefined;
+        res.end(
+          JSON.stringify(
+            body && 'dedup_key' in body ? { ...body, dedup_key: request.dedup_key } : (body ?? {}),
+          ),
+        );
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
@@ -201,16 +213,7 @@ describe('paging against a local Events API', () => {
   });
 
   it('400: final, the error is shown and nothing is retried', async () => {
-    stub.script = [
-      {
-        status: 400,
-        body: {
-          status: 'invalid event',
-          message: 'Event object is invalid',
-          errors: ["Length of 'routing_key' is incorrect"],
-        },
-      },
-    ];
+    stub.script = [RESPONSES.invalidRoutingKey];
     const runId = await sev1Run();
     const service = pageServiceFor(db, effects, now);
     const r = await service.page({ runId, actor: ana, repage: false });
@@ -219,7 +222,7 @@ describe('paging against a local Events API', () => {
       error: {
         status: 400,
         message:
-          "PagerDuty rejected the event (400): Event object is invalid: Length of 'routing_key' is incorrect",
+          "PagerDuty rejected the event (400): Event object is invalid: Length of 'routing_key' is incorrect (should be 32 characters)",
       },
     });
     expect(await alarmAt(runId)).toBeUndefined();
@@ -230,15 +233,7 @@ describe('paging against a local Events API', () => {
   });
 
   it('429 then 202: retried through the alarm with the same dedup key and timestamp', async () => {
-    stub.script = [
-      {
-        status: 429,
-        body: {
-          status: 'throttle event',
-          message: 'Requests for this service are arriving too quickly',
-        },
-      },
-    ];
+    stub.script = [RESPONSES.rateLimited];
     const runId = await sev1Run();
     registerPageRetries(db, effects, now);
     const service = pageServiceFor(db, effects, now);
@@ -412,7 +407,7 @@ describe('paging against a local Events API', () => {
   });
 
   it('a routing key removed before a retry ends the page with the reason', async () => {
-    stub.script = [{ status: 500 }];
+    stub.script = [RESPONSES.serverError];
     const runId = await sev1Run();
     const service = pageServiceFor(db, effects, now);
     await service.page({ runId, actor: ana, repage: false });
