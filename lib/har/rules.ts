@@ -92,7 +92,7 @@ const ALL_BUT_JSON: Scope[] = ['header', 'query', 'form', 'cookie', 'text'];
 export const DEFAULT_RULES: HarRules = rulesSchema.parse({
   names: [
     { kind: 'authorization', pattern: '^(proxy)?authorization$|^xauthorization$' },
-    { kind: 'cookie', pattern: '^(set)?cookie2?$', scopes: ['header'] },
+    { kind: 'cookie', pattern: '^(set)?cookies?2?$', scopes: ['header', 'json', 'text'] },
     { kind: 'csrf', pattern: 'csrf|xsrf|authenticitytoken|requestverificationtoken' },
     { kind: 'password', pattern: 'passw(or)?d|passphrase|^(pass|pwd|pw|passcode)$' },
     { kind: 'secret', pattern: 'secret|credential|^xamzcredential$|^xgoogcredential$' },
@@ -145,7 +145,7 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
       kind: 'secret',
       pattern:
         '^(key|code|state|nonce|hash|salt|seed|pin|ticket|grant|verifier|challenge|auth|sso|otc|sig)$',
-      scopes: ['json', 'text', 'header', 'cookie'],
+      scopes: ['json', 'text', 'header', 'cookie', 'query', 'form'],
       when: 'high-entropy',
     },
   ],

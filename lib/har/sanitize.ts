@@ -42,26 +42,41 @@ export function sanitizeHar(har: unknown, options: SanitizeOptions = {}): Saniti
   const r = createRedactor(options.rules);
   let entries = 0;
   let pages = 0;
-  for (const key of Object.keys(root)) {
-    if (key !== 'log') {
-      root[key] = sanitizeOther(key, root[key], r, '');
-      continue;
-    }
-    for (const logKey of Object.keys(logObj)) {
-      const value = logObj[logKey];
-      if (logKey === 'entries') {
-        const list = value as unknown[];
-        for (let i = 0; i < list.length; i++) list[i] = sanitizeEntry(list[i], i, r);
-        entries = list.length;
-      } else if (logKey === 'pages' && Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) value[i] = sanitizePage(value[i], i, r);
-        pages = value.length;
-      } else {
-        logObj[logKey] = sanitizeOther(logKey, value, r, 'log.');
+  try {
+    walk();
+  } catch (error) {
+    throw asHarError(error);
+  }
+  return { har: root, report: r.report(entries, pages) };
+
+  function walk(): void {
+    for (const key of Object.keys(root)) {
+      if (key !== 'log') {
+        root[key] = sanitizeOther(key, root[key], r, '');
+        continue;
+      }
+      for (const logKey of Object.keys(logObj)) {
+        const value = logObj[logKey];
+        if (logKey === 'entries') {
+          const list = value as unknown[];
+          for (let i = 0; i < list.length; i++) list[i] = sanitizeEntry(list[i], i, r);
+          entries = list.length;
+        } else if (logKey === 'pages' && Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) value[i] = sanitizePage(value[i], i, r);
+          pages = value.length;
+        } else {
+          logObj[logKey] = sanitizeOther(logKey, value, r, 'log.');
+        }
       }
     }
   }
-  return { har: root, report: r.report(entries, pages) };
+}
+
+/** Anything unexpected (a body nested deeper than the stack allows, …) still surfaces as a HarError. */
+export function asHarError(error: unknown): HarError {
+  if (error instanceof HarError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new HarError('unreadable', `The HAR could not be sanitized: ${message}`);
 }
 
 /** Sanitize HAR text; the output is compact JSON. */

@@ -205,6 +205,29 @@ describe('sanitizeHarStream errors', () => {
     expect((await failure(strings())).code).toBe('unreadable');
   });
 
+  it('a body nested deeper than the stack allows is a HarError on both paths', async () => {
+    const har = JSON.parse(tiny);
+    har.log.entries[0].request.postData = {
+      mimeType: 'application/json',
+      text: '['.repeat(200_000) + ']'.repeat(200_000),
+    };
+    const text = JSON.stringify(har);
+    let memory: unknown;
+    try {
+      sanitizeHarText(text);
+    } catch (e) {
+      memory = e;
+    }
+    // Either it copes, or it says why; it never throws anything but a HarError.
+    if (memory !== undefined) expect(memory).toBeInstanceOf(HarError);
+    const streamed = await sanitizeHarStream(src(text), () => undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (streamed !== undefined) expect(streamed).toBeInstanceOf(HarError);
+    expect(memory === undefined).toBe(streamed === undefined);
+  });
+
   it('matches the in-memory path on what is an error', () => {
     expect(() => sanitizeHarText('{"log":{"entries":[')).toThrow(
       expect.objectContaining({ code: 'truncated' }),

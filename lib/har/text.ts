@@ -123,7 +123,7 @@ export function scrubJson(value: unknown, r: Redactor, key: string | null, depth
     const hit =
       child !== null && typeof child === 'object' ? r.compiled.classify(childKey, 'json') : null;
     obj[k] =
-      hit && !hit.weak && hit.kind !== 'session'
+      hit && !hit.weak && hit.kind !== 'session' && hit.kind !== 'cookie'
         ? redactLeaves(child, r, hit.kind)
         : scrubJson(child, r, childKey, depth);
     r.path.pop();
