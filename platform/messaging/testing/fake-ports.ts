@@ -40,9 +40,8 @@ function portPair(name: string): [FakePort, FakePort] {
       if (!open) throw new Error('Attempting to use a disconnected port object');
       const copy: unknown = JSON.parse(JSON.stringify(message));
       const peer = other(this as FakePort);
-      queueMicrotask(() => {
-        if (open) peer.onMessage.emit(copy, peer);
-      });
+      // Like Chrome, a message posted before disconnect() still arrives.
+      queueMicrotask(() => peer.onMessage.emit(copy, peer));
     },
     disconnect() {
       if (!open) return;
