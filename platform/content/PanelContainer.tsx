@@ -301,9 +301,12 @@ export function PanelContainer({ adapter, store }: PanelContainerProps) {
   }, [measure]);
 
   const template = runState && runState.runId === runId ? runState.template : undefined;
+  // Derived when the run changes, not every tick: the clock chips recompute
+  // remaining time and breaches from `now` themselves, and a view that stays
+  // the same object lets the step list skip re-rendering every second.
   const view = useMemo(
-    () => (template && run ? deriveRunView(template, run, now) : undefined),
-    [template, run, now],
+    () => (template && run ? deriveRunView(template, run, Date.now()) : undefined),
+    [template, run],
   );
 
   const mutate = useCallback(

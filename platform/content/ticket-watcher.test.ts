@@ -163,4 +163,47 @@ describe('watchTicket', () => {
     await new Promise((r) => setTimeout(r, 120));
     expect(ticketRoot.mock.calls.length).toBe(calls);
   });
+
+  it('once the ticket is found, changes elsewhere on the page cause no reads', async () => {
+    document.body.append(ticketSection('4242', 'SSO login loops'));
+    const feed = document.createElement('ul');
+    document.body.append(feed);
+    const readTicket = vi.fn(fakeAdapter().readTicket);
+    watchTicket(document, fakeAdapter({ readTicket }), REF, controller.signal, onChange, {
+      settledIntervalMs: 0,
+    });
+    const reads = readTicket.mock.calls.length;
+    for (let i = 0; i < 20; i++) feed.append(document.createElement('li'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readTicket.mock.calls.length).toBe(reads);
+  });
+
+  it('finds the ticket again after the page re-renders it', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    main.append(ticketSection('4242', 'Before'));
+    watchTicket(document, fakeAdapter(), REF, controller.signal, onChange, {
+      settledIntervalMs: 0,
+    });
+    expect(seen.at(-1)!.ticket.subject).toBe('Before');
+    // The app replaces a whole region: the old ticket element is gone.
+    main.replaceChildren();
+    await vi.waitFor(() => expect(seen.at(-1)!.found).toBe(false));
+    main.append(ticketSection('4242', 'After'));
+    await vi.waitFor(() => expect(seen.at(-1)!.ticket.subject).toBe('After'));
+  });
+
+  it('notices a prepared view that is only un-hidden', async () => {
+    const section = ticketSection('4242', 'Prepared');
+    section.hidden = true;
+    document.body.append(section);
+    const adapter = fakeAdapter({
+      ticketRoot: (doc, ref) =>
+        doc.querySelector(`section[data-ticket="${ref.ticketId}"]:not([hidden])`),
+    });
+    watchTicket(document, adapter, REF, controller.signal, onChange);
+    expect(seen.at(-1)!.found).toBe(false);
+    section.hidden = false;
+    await vi.waitFor(() => expect(seen.at(-1)!.ticket.subject).toBe('Prepared'));
+  });
 });

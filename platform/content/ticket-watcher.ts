@@ -82,7 +82,6 @@ export function watchTicket(
   let gaveUp = false;
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = 0;
-  const observed = new WeakSet<Node>();
 
   const publish = (next: TicketSnapshot) => {
     if (
@@ -98,18 +97,45 @@ export function watchTicket(
     onChange(next);
   };
 
+  // While the ticket is awaited, the whole page (and the open shadow roots
+  // the adapter searches) is watched, including the attributes that show or
+  // hide a prepared view. Once found, only the ticket's own subtree and the
+  // direct children of its ancestors are: a page that keeps changing its DOM
+  // elsewhere (live lists, toasts) then costs nothing.
   const observer = new MutationObserver(() => schedule());
-  const observeRoots = () => {
+  let watching: { root: Element | null; observed: WeakSet<Node> } | undefined;
+
+  const watchPage = () => {
+    if (!watching || watching.root !== null) {
+      observer.disconnect();
+      watching = { root: null, observed: new WeakSet() };
+    }
     let roots: ParentNode[];
     try {
       roots = adapter.searchRoots(doc);
     } catch {
       roots = [doc];
     }
-    for (const node of [doc, ...roots]) {
-      if (observed.has(node as Node)) continue;
-      observed.add(node as Node);
-      observer.observe(node as Node, { childList: true, subtree: true, characterData: true });
+    for (const node of [doc, ...roots] as Node[]) {
+      if (watching.observed.has(node)) continue;
+      watching.observed.add(node);
+      observer.observe(node, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributeFilter: VISIBILITY_ATTRIBUTES,
+      });
+    }
+  };
+
+  const watchRoot = (el: Element) => {
+    if (watching?.root === el) return;
+    observer.disconnect();
+    watching = { root: el, observed: new WeakSet() };
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    // Removing the ticket (or any ancestor) changes some ancestor's children.
+    for (let node = parentAcrossShadow(el); node; node = parentAcrossShadow(node)) {
+      observer.observe(node, { childList: true });
     }
   };
 
@@ -117,8 +143,6 @@ export function watchTicket(
     scheduled = undefined;
     if (signal.aborted) return;
     lastCheck = performance.now();
-    // New shadow roots (Intercom renders its inbox into one) join the watch.
-    observeRoots();
     let found: Element | null;
     try {
       found = adapter.ticketRoot(doc, ref);
@@ -135,6 +159,10 @@ export function watchTicket(
       root = found;
       options.onRoot?.(root);
     }
+    // Not there (yet, or any more): watch the page again, new shadow roots
+    // (Intercom renders its inbox into one) included.
+    if (root) watchRoot(root);
+    else watchPage();
     if (!root) {
       publish({
         ticket: last?.found ? last.ticket : ticketFromRef(ref),
@@ -188,8 +216,23 @@ export function watchTicket(
     },
     { once: true },
   );
-  observeRoots();
   check();
+}
+
+/** Attributes by which apps show and hide views they rendered in advance. */
+const VISIBILITY_ATTRIBUTES = ['style', 'class', 'hidden', 'aria-hidden', 'data-is-active'];
+
+/** The parent node, stepping from a shadow root to its host. */
+function parentAcrossShadow(node: Node): Node | null {
+  const parent = node.parentNode;
+  if (parent && parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in parent) {
+    // Watch the shadow root's own children too, then continue above the host.
+    return parent;
+  }
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node) {
+    return (node as ShadowRoot).host;
+  }
+  return parent;
 }
 
 function describe(error: unknown): string {
