@@ -134,13 +134,13 @@ async function main(): Promise<number> {
     const size = await checkInput(args.input);
     const outTemp = tempBeside(args.output);
     temps.push(outTemp);
-    const out = createWriteStream(outTemp, { flags: 'wx', highWaterMark: 8 << 20 });
+    const out = createWriteStream(outTemp, { flags: 'wx', highWaterMark: 1 << 20 });
     const outFailed = new Promise<never>((_, reject) => out.once('error', reject));
     outFailed.catch(() => undefined);
     let lastPercent = -1;
     const report = await Promise.race([
       sanitizeHarStream(
-        createReadStream(args.input, { highWaterMark: 2 << 20 }),
+        createReadStream(args.input, { highWaterMark: 1 << 20 }),
         async (chunk) => {
           if (!out.write(chunk)) await Promise.race([once(out, 'drain'), outFailed]);
         },
