@@ -9,6 +9,9 @@ import { formatAgo, formatRemaining } from '../panel/clock-format';
 
 export const DUE_SOON_MS = 15 * 60_000;
 
+/** Performance mark the popup sets once the open-runs list is on screen (read by bench/popup). */
+export const OPEN_RUNS_PAINTED_MARK = 'casebook:open-runs-painted';
+
 export type Urgency = 'breached' | 'due-soon' | 'running' | 'idle';
 
 export function urgencyOf(item: OpenRunSummary, now: number): Urgency {
