@@ -2,7 +2,7 @@
  * The whole background against the fake browser: messages in through
  * runtime.onMessage, pushes out over (fake) ports, clocks on fake alarms.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
@@ -254,6 +254,25 @@ describe('requests', () => {
     expect(await bg.db.attachments.count()).toBe(attachmentsBefore);
   });
 
+  it('focuses a tab showing the ticket, or opens the ticket when none does', async () => {
+    const shown = await send({ type: 'run.open', ticket: ticket('1001'), actor: ana });
+    const hidden = await send({ type: 'run.open', ticket: ticket('2002'), actor: ana });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const tab = await fakeBrowser.tabs.create({
+      url: `${shown.run.ticket.url}#comment-7`,
+      active: false,
+    });
+    expect(await send({ type: 'tabs.focusRun', runId: shown.run.id })).toEqual({
+      tabId: tab.id,
+      opened: false,
+    });
+    expect(update).toHaveBeenCalledWith(tab.id, { active: true });
+
+    const opened = await send({ type: 'tabs.focusRun', runId: hidden.run.id });
+    expect(opened.opened).toBe(true);
+    expect((await fakeBrowser.tabs.get(opened.tabId!)).url).toBe(hidden.run.ticket.url);
+  });
+
   it('exports runs as JSON and CSV, and wipes them on the confirm word only', async () => {
     await send({ type: 'run.open', ticket: ticket('1', { subject: '=cmd()' }), actor: ana });
     const json = await send({ type: 'data.exportRuns', format: 'json' });
@@ -385,6 +404,21 @@ describe('clocks', () => {
     const alarm = await fakeBrowser.alarms.get(CLOCK_ALARM);
     // The soonest wake-up: "soon" is already inside its reminder window, so its due moment.
     expect(alarm?.scheduledTime).toBe(T0 + 10 * MIN);
+  });
+
+  it('sums up many notices at once (e.g. after the browser was closed) in one notification', async () => {
+    for (const id of ['a', 'b', 'c', 'd']) {
+      await send({ type: 'run.open', ticket: ticket(id), actor: ana });
+    }
+    now = T0 + 2 * 60 * MIN;
+    await bg.clocks.tick();
+    const notes = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(notes)).toEqual(['casebook-clock|summary']);
+    expect(Object.values(notes)[0]).toMatchObject({
+      title: '8 SLA clocks need attention',
+      message: "Across 4 tickets. Open Casebook's popup for the list.",
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
   });
 
   it('notifies when the alarm fires and the clock still runs, then moves the alarm', async () => {
