@@ -28,11 +28,14 @@ interface Stub {
   server: Server;
   endpoint: string;
   events: Array<Record<string, unknown>>;
+  /** Statuses to answer before the default 202, in order. */
+  script: number[];
 }
 
 /** The Events API as the extension sees it: CORS for the extension origin, 202 for a trigger. */
 async function startStub(): Promise<Stub> {
   const events: Array<Record<string, unknown>> = [];
+  const script: number[] = [];
   const server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'content-type');
@@ -46,19 +49,20 @@ async function startStub(): Promise<Stub> {
     req.on('end', () => {
       const event = JSON.parse(raw) as Record<string, unknown>;
       events.push(event);
-      res.writeHead(202, { 'Content-Type': 'application/json' });
+      const status = script.shift() ?? 202;
+      res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(
-        JSON.stringify({
-          status: 'success',
-          message: 'Event processed',
-          dedup_key: event.dedup_key,
-        }),
+        JSON.stringify(
+          status === 202
+            ? { status: 'success', message: 'Event processed', dedup_key: event.dedup_key }
+            : { status: 'error', message: 'Service unavailable' },
+        ),
       );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, endpoint: `http://127.0.0.1:${port}/v2/enqueue`, events };
+  return { server, endpoint: `http://127.0.0.1:${port}/v2/enqueue`, events, script };
 }
 
 async function fillText(panel: PanelObject, stepId: string, fieldId: string, value: string) {
@@ -198,3 +202,36 @@ for (const site of Object.values(SITES)) {
     }
   });
 }
+
+test('zendesk: a page PagerDuty cannot take yet is shown pending and retried by the alarm, once', async ({
+  context,
+  extensionPage,
+}) => {
+  // The first retry is due 30 s after the failed send.
+  test.setTimeout(120_000);
+  const site = SITES.zendesk;
+  const stub = await startStub();
+  stub.script.push(503);
+  try {
+    await context.route(/^http:\/\/127\.0\.0\.1:/, (route) => route.continue());
+    await configure(await extensionPage('options.html'), stub.endpoint);
+    await serveHelpdesk(context, site);
+    const page = await openTicket(context, site);
+    const panel = PanelObject.for(page, site, site.first);
+    await panel.ready(site.first.subject, site.first.label);
+    await panel.choose('assign-severity', 'severity', 'SEV1');
+    await fillText(panel, 'assign-severity', 'impact', 'Exports fail for every Acme user');
+    await panel.expandStep('page-sev1');
+    const step = panel.step('page-sev1');
+    await step.getByRole('button', { name: 'Page on-call (PagerDuty)' }).click();
+    await expect(step.locator('[data-page-status="retry-scheduled"]')).toContainText(
+      'Page pending — PagerDuty error 503: Service unavailable',
+    );
+    await expect(step.getByRole('button', { name: 'Page on-call (PagerDuty)' })).toBeDisabled();
+    await expect(step.locator('[data-page-status="accepted"]')).toBeVisible({ timeout: 60_000 });
+    expect(stub.events).toHaveLength(2);
+    expect(stub.events[1]).toEqual(stub.events[0]);
+  } finally {
+    await new Promise<void>((resolve) => stub.server.close(() => resolve()));
+  }
+});
