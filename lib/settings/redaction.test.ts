@@ -68,7 +68,12 @@ describe('team redaction rules in the HAR sanitizer', () => {
     expect(out.text).not.toContain('acme_ABCDEFGHIJKLMNOPQRSTUVWX');
     expect(out.text).toContain('req-123');
     expect(out.text).toContain('page=2');
-    expect(out.report.counts).toMatchObject({ 'team-header': 1, 'team-key': 1, 'team-param': 2, 'acme-key': 1 });
+    expect(out.report.counts).toMatchObject({
+      'team-header': 1,
+      'team-key': 1,
+      'team-param': 2,
+      'acme-key': 1,
+    });
   });
 
   it('without them the same values pass (so the rules are what removed them)', () => {
