@@ -350,7 +350,7 @@ async function main() {
       );
     console.log(`\nOpen-runs list, first page of 50 ordered by next due clock (+ counts):`);
     row('runs.listOpen over runtime messaging', list, 50);
-    row('  the same from the indexes, in the page', listIndex);
+    row('  the same IndexedDB reads (openRuns keys), in the page', listIndex);
     row('  baseline: full scan of runs + sort, in the page', listScan);
     console.log(
       `  ratio baseline / protocol: ${(listScan.median / list.median).toFixed(1)}×` +
@@ -358,7 +358,7 @@ async function main() {
     );
     console.log(`\nOne run with its events (run.get + run.events in parallel):`);
     row('run.get + run.events over runtime messaging', one, 10);
-    row('  the same from the indexes, in the page', oneIndex);
+    row('  the same IndexedDB reads (key + index), in the page', oneIndex);
     row('  baseline: full scan of runs + events, in the page', oneScan);
     console.log(
       `  ratio baseline / protocol: ${(oneScan.median / one.median).toFixed(1)}×` +
