@@ -111,22 +111,29 @@ function jsBundle(kb: number): string {
   }
   return parts.join('');
 }
-const BUNDLES = Array.from({ length: 12 }, (_, i) => jsBundle(120 + i * 20));
-const CSS = Array.from({ length: 4 }, () =>
-  Array.from(
-    { length: 900 },
-    () =>
-      `.${token(8)}{display:flex;margin:${Math.floor(rand() * 20)}px;color:#${token(6)
-        .toLowerCase()
-        .replace(/[^0-9a-f]/g, 'a')}}\n`,
-  ).join(''),
-);
-const IMAGES = Array.from({ length: 10 }, () => {
-  const bytes = Buffer.alloc(8 * 1024 + Math.floor(rand() * 24 * 1024));
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rand() * 256);
-  bytes.set([0x89, 0x50, 0x4e, 0x47], 0);
-  return bytes.toString('base64');
-});
+// Body pools, built on first use: the measured children import this file too.
+let pools: { bundles: string[]; css: string[]; images: string[] } | null = null;
+function bodies() {
+  pools ??= {
+    bundles: Array.from({ length: 12 }, (_, i) => jsBundle(120 + i * 20)),
+    css: Array.from({ length: 4 }, () =>
+      Array.from(
+        { length: 900 },
+        () =>
+          `.${token(8)}{display:flex;margin:${Math.floor(rand() * 20)}px;color:#${token(6)
+            .toLowerCase()
+            .replace(/[^0-9a-f]/g, 'a')}}\n`,
+      ).join(''),
+    ),
+    images: Array.from({ length: 10 }, () => {
+      const bytes = Buffer.alloc(8 * 1024 + Math.floor(rand() * 24 * 1024));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rand() * 256);
+      bytes.set([0x89, 0x50, 0x4e, 0x47], 0);
+      return bytes.toString('base64');
+    }),
+  };
+  return pools;
+}
 
 function headers(pairs: Array<[string, string]>) {
   return pairs.map(([name, value]) => ({ name, value }));
@@ -159,17 +166,17 @@ function entry(i: number, kind: number): object {
     url = `https://static.example.com/assets/chunk-${i % 12}.${token(8)}.js`;
     mime = 'application/javascript';
     resourceType = 'script';
-    text = BUNDLES[i % BUNDLES.length]!;
+    text = bodies().bundles[i % 12]!;
   } else if (kind === 3) {
     url = `https://static.example.com/assets/app.${token(8)}.css`;
     mime = 'text/css';
     resourceType = 'stylesheet';
-    text = CSS[i % CSS.length]!;
+    text = bodies().css[i % 4]!;
   } else if (kind <= 5) {
     url = `https://cdn.example.com/avatars/${id}.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA${token(16).toUpperCase()}%2F20261120%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261120T141000Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=${token(64).toLowerCase()}`;
     mime = 'image/png';
     resourceType = 'image';
-    text = IMAGES[i % IMAGES.length]!;
+    text = bodies().images[i % 10]!;
     encoding = 'base64';
   } else {
     url = `https://api.example.com/v2/tickets/${4000 + i}/comments?include=users&page=${i % 5}`;
