@@ -145,6 +145,9 @@ export function shannonBits(value: string): number {
   return bits;
 }
 
+/** UTF-16 units of clean bodies kept for the repeat check (≈ 16 MB of string memory at most). */
+const CLEAN_CACHE_BUDGET = 8 * 1024 * 1024;
+
 const MARKER_RE = /^\[REDACTED:[a-z0-9-]+:\d+\]$/;
 
 export function isMarker(value: string): boolean {
@@ -163,7 +166,24 @@ export class Redactor {
   /** Path segments of the value being sanitized; joined only when something is found. */
   readonly path: string[] = [];
 
+  /** Large strings that scrubbed clean, by mime type; bounded so memory stays flat on any file. */
+  private readonly clean = new Map<string, Set<string>>();
+  private cleanBytes = 0;
+
   constructor(readonly compiled: CompiledRules) {}
+
+  isKnownClean(mime: string, text: string): boolean {
+    return this.clean.get(mime)?.has(text) ?? false;
+  }
+
+  rememberClean(mime: string, text: string): void {
+    if (this.cleanBytes + text.length > CLEAN_CACHE_BUDGET) return;
+    let set = this.clean.get(mime);
+    if (!set) this.clean.set(mime, (set = new Set()));
+    if (set.has(text)) return;
+    set.add(text);
+    this.cleanBytes += text.length;
+  }
 
   /** Should this value be left alone (empty, already a marker, allow-listed)? */
   keep(value: string): boolean {

@@ -287,3 +287,19 @@ describe('base64', () => {
     expect(out.subarray(-2)).toEqual(Buffer.from([254, 0]));
   });
 });
+
+describe('repeated large bodies', () => {
+  it('remembers clean bodies only, so repeats with secrets are still redacted', () => {
+    const red = r();
+    const clean = 'function a(){return 1}\n'.repeat(1000);
+    expect(scrubText(clean, red, 'application/javascript')).toBe(clean);
+    expect(red.isKnownClean('application/javascript', clean)).toBe(true);
+    expect(scrubText(clean, red, 'application/javascript')).toBe(clean);
+    const dirty = clean + 'var k = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";';
+    const once = scrubText(dirty, red, 'application/javascript');
+    expect(once).not.toContain('sk_live_');
+    expect(red.isKnownClean('application/javascript', dirty)).toBe(false);
+    expect(scrubText(dirty, red, 'application/javascript')).toBe(once);
+    expect(red.report(0, 0).counts['stripe-key']).toBe(2);
+  });
+});

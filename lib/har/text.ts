@@ -44,6 +44,17 @@ const FORM_RE = /^[^\s=&{}<>"']+=[^\s&]*(?:&[^\s=&{}<>"']+=?[^\s&]*)*$/;
  */
 export function scrubText(text: string, r: Redactor, mime = '', depth = 0): string {
   if (text.length < 6 || r.keep(text)) return text;
+  // Large bodies repeat within a HAR (the same bundle on every page load, polled JSON): one
+  // already found clean under the same mime type is clean again.
+  if (text.length >= CLEAN_CACHE_MIN && r.isKnownClean(mime, text)) return text;
+  const out = scrubTextUncached(text, r, mime, depth);
+  if (out === text && text.length >= CLEAN_CACHE_MIN) r.rememberClean(mime, text);
+  return out;
+}
+
+const CLEAN_CACHE_MIN = 16 * 1024;
+
+function scrubTextUncached(text: string, r: Redactor, mime: string, depth: number): string {
   const m = mime.toLowerCase();
   const first = firstNonSpace(text);
   if ((first === 0x7b || first === 0x5b) && depth < MAX_DEPTH) {
