@@ -144,6 +144,24 @@ async function measure(
   return samples;
 }
 
+/** `runs.listOpen` for the popup's first screen, timed from an extension page. */
+async function listOpenRoundTrips(page: Page): Promise<Stats> {
+  const samples = await page.evaluate(async (repeat) => {
+    const g = globalThis as unknown as {
+      chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } };
+    };
+    const out: number[] = [];
+    for (let k = 0; k < repeat; k++) {
+      const start = performance.now();
+      const reply = await g.chrome.runtime.sendMessage({ type: 'runs.listOpen', limit: 30 });
+      if (!reply.ok) throw new Error(JSON.stringify(reply));
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, REPEAT);
+  return stats(samples);
+}
+
 async function main() {
   const { context, dir, id } = await launch();
   try {
@@ -168,6 +186,7 @@ async function main() {
     const emptySamples = await measure(context, id, false);
     const empty = stats(emptySamples.map((x) => x.painted));
     const emptyScripts = stats(emptySamples.map((x) => x.scripts));
+    const emptyList = await listOpenRoundTrips(page);
 
     const now = Date.now();
     const t0 = performance.now();
@@ -212,6 +231,7 @@ async function main() {
     const fullSamples = await measure(context, id, true);
     const full = stats(fullSamples.map((x) => x.painted));
     const fullScripts = stats(fullSamples.map((x) => x.scripts));
+    const fullList = await listOpenRoundTrips(page);
 
     console.log('\nFirst paint of the open-runs list (navigation start → list on screen):');
     console.log(
@@ -227,6 +247,11 @@ async function main() {
       `  empty store      median ${ms(emptyScripts.median)}  p95 ${ms(emptyScripts.p95)}`,
     );
     console.log(`  10,000 open runs median ${ms(fullScripts.median)}  p95 ${ms(fullScripts.p95)}`);
+    console.log(
+      'The background’s answer to runs.listOpen {limit: 30} (round trip from an extension page):',
+    );
+    console.log(`  empty store      median ${ms(emptyList.median)}  p95 ${ms(emptyList.p95)}`);
+    console.log(`  10,000 open runs median ${ms(fullList.median)}  p95 ${ms(fullList.p95)}`);
     console.log(
       `  ratio to the empty store: median ${(full.median / empty.median).toFixed(2)}×, p95 ${(full.p95 / empty.p95).toFixed(2)}×  (target: ≤ 100 ms with 10,000 runs)`,
     );

@@ -123,8 +123,14 @@ export function PopupApp() {
     }
   }, []);
 
+  // The list is what the popup paints first: its request goes out before any
+  // other (effects run in order), typing is debounced.
   useEffect(() => {
-    const timer = setTimeout(() => void loadRuns(), query ? 120 : 0);
+    if (!query) {
+      void loadRuns();
+      return;
+    }
+    const timer = setTimeout(() => void loadRuns(), 120);
     return () => clearTimeout(timer);
   }, [query, loadRuns]);
 
