@@ -9,7 +9,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/extension';
-import { openTicket, PanelObject, serveHelpdesk, SITES, type HelpdeskId } from './support/helpdesk';
+import {
+  openTicket,
+  PanelObject,
+  panelAxeViolations,
+  serveHelpdesk,
+  SITES,
+  type HelpdeskId,
+} from './support/helpdesk';
 
 /** Each helpdesk's reply editor in its fixture, and what opens it. */
 const COMPOSERS: Record<HelpdeskId, { editor: string; open?: (page: Page) => Promise<void> }> = {
@@ -159,6 +166,8 @@ for (const site of Object.values(SITES)) {
       await expect(panel.host.locator('.cb-chips')).toContainText(/status-page/i);
       await pageSev1.getByRole('button', { name: 'I posted it' }).click();
       await expect(pageSev1.getByText('Recorded the Investigating update.')).toBeVisible();
+      // The action controls (page state, status-page form) pass the panel's accessibility bar.
+      expect(await panelAxeViolations(page)).toEqual([]);
 
       // Reproduction: the request ID unlocks filing the bug; the bug URL is accepted.
       await fillText(panel, 'collect-repro', 'request-id', 'req_8f3a2b');
