@@ -166,9 +166,14 @@ interface RunState {
 export interface PanelContainerProps {
   adapter: HelpdeskAdapter;
   store: PanelStore;
+  /** Settles once the settings say whether this helpdesk is on; no run is opened before. */
+  enabled: Promise<boolean>;
 }
 
-export function PanelContainer({ adapter, store }: PanelContainerProps) {
+/** Retries of a failed `run.open` (the worker may still be starting). */
+const OPEN_RETRY_MS = [250, 1_000, 3_000];
+
+export function PanelContainer({ adapter, store, enabled }: PanelContainerProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
   const actor = useActor(adapter);
@@ -202,9 +207,10 @@ export function PanelContainer({ adapter, store }: PanelContainerProps) {
         return { runId, run, template: base };
       });
     };
-    const open = async () => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const open = async (attempt = 0) => {
       const current = ticketRef.current;
-      if (!current) return;
+      if (!current || !(await enabled) || !live) return;
       try {
         const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
         accept(reply.run, reply.template);
@@ -213,10 +219,11 @@ export function PanelContainer({ adapter, store }: PanelContainerProps) {
           setError(undefined);
         }
       } catch (e) {
-        if (live) {
-          setConnection('error');
-          setError(message(e));
-        }
+        if (!live) return;
+        setConnection('error');
+        setError(message(e));
+        const delay = OPEN_RETRY_MS[attempt];
+        if (delay !== undefined) retry = setTimeout(() => void open(attempt + 1), delay);
       }
     };
     void open();
@@ -239,9 +246,10 @@ export function PanelContainer({ adapter, store }: PanelContainerProps) {
     );
     return () => {
       live = false;
+      if (retry !== undefined) clearTimeout(retry);
       unsubscribe();
     };
-  }, [runId]);
+  }, [runId, enabled]);
 
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.

@@ -56,14 +56,14 @@ export async function startPanel(
     isolateEvents: true,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PanelContainer adapter={adapter} store={store} />);
+      root.render(<PanelContainer adapter={adapter} store={store} enabled={enabled} />);
       return root;
     },
     onRemove(root) {
       root?.unmount();
     },
   });
-  if (ctx.isInvalid || !(await enabled) || ctx.isInvalid) return;
+  if (ctx.isInvalid) return;
 
   let view: { ref: TicketRef; controller: AbortController } | undefined;
 
@@ -85,7 +85,7 @@ export async function startPanel(
   };
 
   const route = (url: URL) => {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || disabled) return;
     let ref: TicketRef | null;
     try {
       ref = parseTicketFor(adapter, url);
@@ -125,6 +125,17 @@ export async function startPanel(
       },
     );
   };
+
+  // The panel does not wait for the background: it shows from the URL at
+  // once, and the container opens the run only once the settings confirm the
+  // helpdesk is on. Turned off: leave the page as it was.
+  let disabled = false;
+  void enabled.then((on) => {
+    if (on || ctx.isInvalid) return;
+    disabled = true;
+    close();
+    hide();
+  });
 
   ctx.onInvalidated(close);
   // WXT's location watcher reports pushState/replaceState navigations (the
