@@ -302,6 +302,32 @@ describe('paging', () => {
     ).toBeTruthy();
   });
 
+  it('once the bug is filed, offers to send its link to the accepted page (same dedup key)', async () => {
+    const accepted: PageState = {
+      status: 'accepted',
+      dedupKey: 'casebook-zendesk-12345',
+      acceptedAt: T0,
+      attempts: 1,
+      pagesAccepted: 1,
+      lastAcceptedAt: T0,
+    };
+    setup('escalation-page', runWith(SEV1), { page: { readiness: READY, state: accepted } });
+    expect(screen.queryByRole('button', { name: 'Send the bug link to the page' })).toBeNull();
+    cleanup();
+    const p = setup(
+      'escalation-page',
+      runWith({ ...SEV1, 'file-bug/bug-url': 'https://acme.atlassian.net/browse/ENG-42' }),
+      { page: { readiness: READY, state: accepted } },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send the bug link to the page' }));
+    await waitFor(() => expect(p.onRecordAction).toHaveBeenCalled());
+    expect(p.onPage).toHaveBeenCalledWith(true);
+    expect(p.onRecordAction).toHaveBeenCalledWith(
+      'page-on-call',
+      'Sent the bug link to the open page: https://acme.atlassian.net/browse/ENG-42',
+    );
+  });
+
   it('SEV3 pages through a Slack mention', async () => {
     const p = setup('escalation-page', runWith({ ...SEV1, 'assign-severity/severity': 'SEV3' }));
     expect(screen.queryByRole('button', { name: /Page on-call/ })).toBeNull();

@@ -355,6 +355,17 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
         );
       }
     });
+  // A SEV1 is paged before the bug exists (step 4); the escalation page should carry the
+  // bug link, so once it is known the accepted page can be sent again with it (same dedup key).
+  const bugUrl = readRunFacts(props.template, props.run).bugUrl;
+  const offerBugLink = !props.repage && accepted && !!bugUrl && !refusal;
+  const sendBugLink = () =>
+    run(async () => {
+      const reply = await props.onPage(true);
+      if (reply?.notice) return reply.notice;
+      await props.onRecordAction('page-on-call', `Sent the bug link to the open page: ${bugUrl}`);
+      return 'The bug link went to the page (same incident while it is open).';
+    });
   return (
     <div className="cb-action" data-action={props.repage ? 're-page' : 'page-on-call'}>
       <button
@@ -365,6 +376,11 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
       >
         {label}
       </button>
+      {offerBugLink ? (
+        <button type="button" className="cb-button" disabled={busy} onClick={sendBugLink}>
+          Send the bug link to the page
+        </button>
+      ) : null}
       {props.repage && (state?.pagesAccepted ?? 0) === 0 && !refusal ? (
         <Refusal reason="No page has been accepted yet: page on-call first." />
       ) : null}
