@@ -13,6 +13,7 @@ import {
   panelHost,
   PanelObject,
   panelSuite,
+  sendToTab,
   serveHelpdesk,
   SITES,
 } from './support/helpdesk';
@@ -134,4 +135,68 @@ test('zendesk: a drifted page still gets the panel and says what it could not re
   await expect(panel.ticketLabel).toHaveText(site.first.label);
   await expect(panel.host.locator('.cb-health')).toContainText('Could not read:');
   await expect(panel.host.locator('.cb-sections')).toBeVisible();
+});
+
+test('zendesk: the shortcut toggles the panel, the popup shows it, collapse persists per helpdesk', async ({
+  context,
+  serviceWorker,
+}) => {
+  await serveHelpdesk(context, site);
+  const page = await openTicket(context, site);
+  const panel = PanelObject.for(page, site, site.first);
+  await panel.ready(site.first.subject, site.first.label);
+  await expect(panel.root).toHaveAttribute('data-collapsed', 'false');
+
+  // What the background sends to the active tab on the `toggle-panel` command.
+  expect(await sendToTab(serviceWorker, page, { type: 'panel.toggle' })).toEqual({
+    helpdesk: 'zendesk',
+    ticketId: site.first.id,
+  });
+  await expect(panel.root).toHaveAttribute('data-collapsed', 'true');
+  // The pill still names the ticket.
+  await expect(panel.host.locator('.cb-pill-ticket')).toContainText(site.first.label);
+
+  // Collapse is remembered for Zendesk: a reload and another ticket stay collapsed.
+  await page.reload();
+  await expect(panel.root).toHaveAttribute('data-collapsed', 'true');
+  const other = await openTicket(context, site, site.second);
+  await expect(new PanelObject(other, site.id, site.second.id).root).toHaveAttribute(
+    'data-collapsed',
+    'true',
+  );
+
+  // The popup's "show panel" expands it; toggling again collapses.
+  await sendToTab(serviceWorker, page, { type: 'panel.show' });
+  await expect(panel.root).toHaveAttribute('data-collapsed', 'false');
+  await sendToTab(serviceWorker, page, { type: 'panel.toggle' });
+  await expect(panel.root).toHaveAttribute('data-collapsed', 'true');
+});
+
+test("zendesk: keys typed in the panel never reach the helpdesk's shortcuts", async ({
+  context,
+}) => {
+  await serveHelpdesk(context, site);
+  const page = await openTicket(context, site);
+  const panel = PanelObject.for(page, site, site.first);
+  await panel.ready(site.first.subject, site.first.label);
+  await page.evaluate(() => {
+    const w = window as unknown as { pageKeys: string[] };
+    w.pageKeys = [];
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      document.addEventListener(type, (e) => w.pageKeys.push((e as KeyboardEvent).key));
+    }
+  });
+  await panel.expandStep('assign-severity');
+  const impact = panel.host.locator('#cb-assign-severity--impact--input');
+  await impact.click();
+  await page.keyboard.type('jk?');
+  await expect(impact).toHaveValue('jk?');
+  expect(await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys)).toEqual(
+    [],
+  );
+  // And the page's own inputs still get theirs.
+  await page.locator('[data-test-id="omni-header-subject"]').press('End');
+  expect(
+    await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys),
+  ).toContain('End');
 });

@@ -301,6 +301,23 @@ export async function contentScriptStatus(
   return status!;
 }
 
+/** Send a tab message (as the background does for the shortcut and the popup) to the page's content script. */
+export async function sendToTab(
+  serviceWorker: Worker,
+  page: Page,
+  message: unknown,
+): Promise<unknown> {
+  return serviceWorker.evaluate(
+    async ({ pageUrl, message }) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeTabs };
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+      if (tab?.id === undefined) throw new Error(`no tab at ${pageUrl}`);
+      return chrome.tabs.sendMessage(tab.id, message);
+    },
+    { pageUrl: page.url(), message },
+  );
+}
+
 /** Axe on the panel only: serious and critical violations, described for the failure message. */
 export async function panelAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('casebook-panel').analyze();
