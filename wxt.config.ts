@@ -22,6 +22,8 @@ export default defineConfig({
     // Brand domains for Zendesk host mapping and the integrations the user
     // configures (PagerDuty, …) are requested one origin at a time.
     optional_host_permissions: ['https://*/*'],
+    // The hidden page that sanitizes HAR files off the helpdesk page's thread.
+    web_accessible_resources: [{ resources: ['har-sanitizer.html'], matches: HELPDESK_HOSTS }],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
