@@ -120,7 +120,11 @@ export function OptionsApp() {
       try {
         const r = await send({ type: 'settings.update', patch: patch as Record<string, unknown> });
         setLoaded((l) => l && { ...l, settings: r.settings });
-        return ok();
+        if (!r.templateSaved) return ok();
+        void loadTemplates();
+        return ok(
+          `Saved. New tickets use workflow version ${r.templateSaved.version}; runs in progress keep their SLA.`,
+        );
       } catch (error) {
         return { ok: false, problems: problemsOf(error) };
       }

@@ -87,7 +87,11 @@ export const settingsReplySchemas = {
     /** Hosts whose permission is granted and content script registered. */
     activeHosts: z.array(hostnameSchema),
   }),
-  'settings.update': z.object({ settings: settingsSchema }),
+  'settings.update': z.object({
+    settings: settingsSchema,
+    /** An SLA change is stored in the active template as its next version (new tickets only). */
+    templateSaved: z.object({ id: z.string(), version: z.number().int().positive() }).optional(),
+  }),
   'settings.import': z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),

@@ -239,6 +239,50 @@ test('a template edit applies to a new ticket’s run while an earlier run keeps
   expect(runs.map((r) => r.run.templateVersion)).toEqual([1, 2]);
 });
 
+test('an SLA change reaches new tickets’ clocks; a run in progress keeps its target', async ({
+  extensionPage,
+}) => {
+  const options = await extensionPage('options.html');
+  const actor = { name: 'SLA Tester' };
+  const open = async (ticketId: string) => {
+    const r = await call<{ run: { id: string } }>(options, {
+      type: 'run.open',
+      ticket: {
+        helpdesk: 'zendesk',
+        ticketId,
+        url: `https://acme.zendesk.com/agent/tickets/${ticketId}`,
+      },
+      actor,
+    });
+    const m = await call<{ view: { clocks: Array<{ id: string; targetMinutes: number }> } }>(
+      options,
+      {
+        type: 'run.mutate',
+        runId: r.run.id,
+        mutation: { type: 'set-field', stepId: 'verify-account', fieldId: 'plan', value: 'trial' },
+        actor,
+      },
+    );
+    return m.view.clocks.find((c) => c.id === 'first-response')?.targetMinutes;
+  };
+  expect(await open('8101')).toBe(240);
+
+  const sla = options.locator('#sla');
+  await sla.getByLabel('Trial (minutes)').fill('480');
+  await sla.getByRole('button', { name: 'Save' }).click();
+  await expect(sla.getByRole('status')).toHaveText(
+    'Saved. New tickets use workflow version 2; runs in progress keep their SLA.',
+  );
+
+  expect(await open('8102')).toBe(480);
+  const earlier = await call<{
+    run: { templateVersion: number };
+    view: { clocks: Array<{ id: string; targetMinutes: number }> };
+  }>(options, { type: 'run.get', runId: 'zendesk:8101' });
+  expect(earlier.run.templateVersion).toBe(1);
+  expect(earlier.view.clocks.find((c) => c.id === 'first-response')?.targetMinutes).toBe(240);
+});
+
 test('the PagerDuty key is shown masked after saving and never synced', async ({
   extensionPage,
   serviceWorker,

@@ -7,7 +7,7 @@ import type { HandlerMap } from '../../../lib/messaging/protocol';
 import type { ServerPortMessage } from '../../../lib/messaging/sync';
 import { runsToCsv } from '../../../lib/settings/csv';
 import type { CasebookDB } from '../db/db';
-import { allRunsWithViews, latestTemplates, saveTemplate } from '../db/repo';
+import { allRunsWithViews, getActiveTemplate, latestTemplates, saveTemplate } from '../db/repo';
 import { actionHandlers } from '../actions';
 import { createSettingsHandlers } from '../settings/handlers';
 import { attachmentHandlers } from './attachments';
@@ -34,6 +34,7 @@ export function createHandlers({ db, now, publish }: HandlerDeps) {
       publish,
       saveTemplate: (template) => saveTemplate(db, template, now()),
       latestTemplates: () => latestTemplates(db),
+      activeTemplate: () => getActiveTemplate(db, now()),
       exportRunsCsv: async () => runsToCsv(await allRunsWithViews(db, now())),
     }),
   } satisfies HandlerMap<HandlerContext>;

@@ -27,16 +27,27 @@ let granted: Set<string>;
 let registered: Registered[];
 let published: ServerPortMessage[];
 let saved: WorkflowTemplate[];
+let active: WorkflowTemplate;
 
 function setup(overrides: Partial<SettingsDeps> = {}) {
   const deps: SettingsDeps = {
     now: () => Date.UTC(2026, 10, 26, 12),
     publish: (m) => published.push(m),
+    // Like the repo: a changed template becomes the next version, and the
+    // saved workflow becomes the one new runs use.
     saveTemplate: async (t) => {
       saved.push(t);
-      return { template: { ...t, version: t.version + 1 }, changed: true };
+      const { version: _v, ...content } = t;
+      const { version: _a, ...current } = active;
+      // A workflow seen for the first time is stored as it comes.
+      const isNew = t.id !== active.id;
+      const changed = isNew || JSON.stringify(content) !== JSON.stringify(current);
+      const template = isNew ? t : changed ? { ...t, version: active.version + 1 } : active;
+      active = template;
+      return { template, changed };
     },
     latestTemplates: async () => [DEFAULT_TEMPLATE],
+    activeTemplate: async () => active,
     exportRunsCsv: async () => 'run id\r\n',
     ...overrides,
   };
@@ -55,6 +66,7 @@ beforeEach(() => {
   registered = [];
   published = [];
   saved = [];
+  active = DEFAULT_TEMPLATE;
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Casebook',
@@ -155,6 +167,30 @@ describe('settings.get / settings.update', () => {
   });
 });
 
+describe('SLA settings reach the workflow as a new template version', () => {
+  it('saving the SLA section stores the active template with those minutes', async () => {
+    const h = setup();
+    const r = await h['settings.update']({
+      type: 'settings.update',
+      patch: { sla: { firstResponseMinutes: { trial: 480 }, statusPageCadenceMinutes: 20 } },
+    });
+    expect(r.templateSaved).toEqual({ id: 'support-ticket', version: 2 });
+    expect(active.version).toBe(2);
+    expect(active.policy.plans.find((p) => p.id === 'trial')?.firstResponseMinutes).toBe(480);
+    expect(active.policy.severities.find((s) => s.id === 'SEV1')?.statusPageCadenceMinutes).toBe(
+      20,
+    );
+    // Other sections leave the template alone; the same SLA again changes nothing.
+    await h['settings.update']({ type: 'settings.update', patch: { agent: { name: 'X' } } });
+    const again = await h['settings.update']({
+      type: 'settings.update',
+      patch: { sla: { firstResponseMinutes: { trial: 480 } } },
+    });
+    expect(again.templateSaved).toBeUndefined();
+    expect(active.version).toBe(2);
+  });
+});
+
 describe('settings.import', () => {
   const badFiles: Array<[string, string]> = [
     ['not JSON', '{"kind": "casebook-bundle",'],
@@ -211,11 +247,17 @@ describe('settings.import', () => {
     expect(r).toMatchObject({
       ok: true,
       importedSettings: true,
-      templatesSaved: [{ id: 'mini-support', version: 2 }],
+      // The bundle's template (now the active workflow), then that workflow with
+      // the bundle's SLA minutes.
+      templatesSaved: [
+        { id: 'mini-support', version: 1 },
+        { id: 'mini-support', version: 2 },
+      ],
       hostsNeedingPermission: ['support.acme-widgets.com'],
     });
     expect((await readSettings()).agent.name).toBe('Priya Raman');
-    expect(saved.map((t) => t.id)).toEqual(['mini-support']);
+    expect(saved.map((t) => t.id)).toEqual(['mini-support', 'mini-support']);
+    expect(active.policy.plans.find((p) => p.id === 'enterprise')?.firstResponseMinutes).toBe(30);
     expect(published).toEqual([{ type: 'settings-changed' }]);
   });
 });

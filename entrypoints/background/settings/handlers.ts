@@ -20,8 +20,10 @@ import {
   maskSecret,
   mergeSettings,
   settingsSchema,
+  type Settings,
   type SettingsPatch,
 } from '../../../lib/settings/schema';
+import { applySlaToPolicy } from '../../../lib/settings/sla';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { grantedHosts, injectIntoHostTabs, syncMappedHostScripts } from './hosts';
 import {
@@ -45,6 +47,8 @@ export interface SettingsDeps {
   ): Promise<{ template: WorkflowTemplate; changed: boolean }>;
   /** The latest version of every stored template, for export. */
   latestTemplates(): Promise<WorkflowTemplate[]>;
+  /** The template new runs are created on. */
+  activeTemplate(): Promise<WorkflowTemplate>;
   /** Every run as CSV (lib/settings/csv.ts over the store). */
   exportRunsCsv(): Promise<string>;
 }
@@ -67,6 +71,21 @@ function isoDate(ms: number): string {
 
 export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
   const changed = () => deps.publish({ type: 'settings-changed' });
+
+  /**
+   * The engine reads SLA minutes from the template's policy. Saving the SLA
+   * section stores the active template with those minutes as its next
+   * version: new tickets get them, runs in progress keep the SLA they
+   * started under (as with any template change).
+   */
+  const applySla = async (sla: Settings['sla']) => {
+    const active = await deps.activeTemplate();
+    const saved = await deps.saveTemplate({
+      ...active,
+      policy: applySlaToPolicy(active.policy, sla),
+    });
+    return saved.changed ? { id: saved.template.id, version: saved.template.version } : undefined;
+  };
 
   return {
     'settings.get': async () => {
@@ -92,8 +111,9 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
         );
       }
       const settings = await writeSettings(merged.data);
+      const templateSaved = 'sla' in patch ? await applySla(settings.sla) : undefined;
       changed();
-      return { settings };
+      return { settings, ...(templateSaved ? { templateSaved } : {}) };
     },
 
     'settings.import': async ({ text }) => {
@@ -109,6 +129,11 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
         const saved = await deps.saveTemplate(template);
         if (saved.changed)
           templatesSaved.push({ id: saved.template.id, version: saved.template.version });
+      }
+      // The imported SLA minutes go into the workflow new tickets use.
+      if (parsed.settings) {
+        const withSla = await applySla(settings.sla);
+        if (withSla) templatesSaved.push(withSla);
       }
       changed();
       const granted = await grantedHosts(settings.zendeskHostMappings);
@@ -183,6 +208,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     'settings.reset': async () => {
       const { zendeskHostMappings } = await readSettings();
       await clearSettingsAndSecrets();
+      await applySla(defaultSettings().sla);
       await syncMappedHostScripts([]);
       for (const host of zendeskHostMappings) {
         await browser.permissions.remove({ origins: [originPatternFor(host)] }).catch(() => false);
