@@ -127,8 +127,16 @@ async function navigateAndMeasure(page: Page, id: string, subject: string): Prom
           ) {
             marks.subject = now - t0;
           }
-          if (marks.steps === undefined && shadow.querySelector('.cb-sections'))
+          // Steps of this ticket's run: the previous ticket's stay until it loads,
+          // and this ticket's subject shows (over the last template) before.
+          if (
+            marks.steps === undefined &&
+            shadow.querySelector('.cb-subject')?.textContent === subject &&
+            shadow.querySelector('.cb-progress-text')?.textContent?.includes(' of ') &&
+            shadow.querySelector(`.cb-sections`)
+          ) {
             marks.steps = now - t0;
+          }
           if (marks.subject !== undefined && marks.steps !== undefined) {
             observer.disconnect();
             clearTimeout(timeout);

@@ -309,6 +309,11 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   }, [measure]);
 
   const template = runState && runState.runId === runId ? runState.template : undefined;
+  // While the next ticket's run loads, the header already shows that ticket
+  // (from the page) over the last template seen, instead of a blank shell.
+  const lastTemplate = useRef<WorkflowTemplate | undefined>(undefined);
+  if (template) lastTemplate.current = template;
+  const shownTemplate = template ?? lastTemplate.current;
   // Derived when the run changes, not every tick: the clock chips recompute
   // remaining time and breaches from `now` themselves, and a view that stays
   // the same object lets the step list skip re-rendering every second.
@@ -376,8 +381,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   );
 
   if (!state || !shown) return null;
-  if (!template) {
-    // The run is one message away; until then say which ticket this is.
+  if (!shownTemplate) {
+    // The first run is one message away; until then say which ticket this is.
     return (
       <div className="cb-root cb-root--collapsed cb-loading" role="status" aria-label="Casebook">
         {connection === 'error'
@@ -390,7 +395,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     <Panel
       helpdesk={adapter.id}
       ticket={shown}
-      template={template}
+      template={shownTemplate}
       run={run}
       view={view}
       now={now}

@@ -104,12 +104,13 @@ export async function startPanel(
     const current = { ref, controller };
     view = current;
     let root: Element | null = null;
+    // The host's attributes first: they are the contract, the view follows.
+    show(ref);
     store.set({
       ref,
       snapshot: { ticket: ticketFromRef(ref), missing: [], found: false },
       root: null,
     });
-    show(ref);
     watchTicket(
       document,
       adapter,

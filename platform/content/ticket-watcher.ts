@@ -36,7 +36,11 @@ export interface TicketSnapshot {
 export interface WatchOptions {
   /** After this long without the ticket's DOM, report every field as unread. */
   giveUpMs?: number;
-  /** Minimum spacing of checks while the ticket's DOM is not there yet. */
+  /**
+   * Maximum spacing of checks while the ticket's DOM is not there yet; the
+   * actual spacing is ten times what the last check cost, so checks take at
+   * most about a tenth of the main thread and cheap ones run at once.
+   */
   waitingIntervalMs?: number;
   /** … while some fields could not be read. */
   partialIntervalMs?: number;
@@ -82,6 +86,7 @@ export function watchTicket(
   let gaveUp = false;
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = 0;
+  let lastCost = 0;
 
   const publish = (next: TicketSnapshot) => {
     if (
@@ -143,6 +148,14 @@ export function watchTicket(
     scheduled = undefined;
     if (signal.aborted) return;
     lastCheck = performance.now();
+    try {
+      checkNow();
+    } finally {
+      lastCost = performance.now() - lastCheck;
+    }
+  };
+
+  const checkNow = () => {
     let found: Element | null;
     try {
       found = adapter.ticketRoot(doc, ref);
@@ -195,7 +208,7 @@ export function watchTicket(
     // checks are spaced, closely while the ticket's DOM is awaited, loosely
     // once everything was read (then only to notice edits and re-renders).
     const spacing = !last?.found
-      ? waitingIntervalMs
+      ? Math.min(waitingIntervalMs, 10 * lastCost)
       : last.missing.length > 0
         ? partialIntervalMs
         : settledIntervalMs;
