@@ -11,6 +11,7 @@ import { createEffects } from './effects';
 import { createHandlers } from './handlers';
 import type { HandlerContext } from './handlers/context';
 import { focusRunTab } from './handlers/runs';
+import { registerRetention } from './retention';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
 import { createSyncHub, type SyncHub } from './sync';
@@ -19,7 +20,7 @@ export interface Background {
   db: CasebookDB;
   hub: SyncHub;
   clocks: Clocks;
-  /** Settles when the start-up clock re-sync has run. */
+  /** Settles when the start-up clock re-sync (and retention pass, if due) has run. */
   ready: Promise<void>;
 }
 
@@ -54,11 +55,14 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
   registerSettingsLifecycle(publish);
   // PagerDuty retries: their own alarms, their state in run events.
   registerPageRetries(db, effects, now);
+  // Closed runs past the retention period: a daily alarm.
+  const retention = registerRetention(db, effects, { now });
 
   // Alarms do not survive every browser restart (Firefox drops them) and a
   // moment may have come due while the worker was stopped: re-sync from the DB.
-  const ready = clocks.tick().catch((error: unknown) => {
+  const clocksReady = clocks.tick().catch((error: unknown) => {
     console.error('[casebook] clock re-sync failed', error);
   });
+  const ready = Promise.all([clocksReady, retention.ready]).then(() => undefined);
   return { db, hub, clocks, ready };
 }
