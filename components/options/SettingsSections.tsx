@@ -446,6 +446,11 @@ export function IntegrationsSection({
         {keyResult && !keyResult.ok && (
           <ProblemList problems={keyResult.problems} label="The key was not saved:" />
         )}
+        {keyResult?.ok && keyResult.message && (
+          <p role="status" className="cb-field__hint">
+            {keyResult.message}
+          </p>
+        )}
       </fieldset>
     </Section>
   );

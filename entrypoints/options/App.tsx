@@ -22,6 +22,7 @@ import { harRulesFromSettings } from '../../lib/settings/redaction';
 import { redactionRuleSchema, type Settings } from '../../lib/settings/schema';
 import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
+import { saveWithPagerDutyAccess } from './pagerduty-access';
 
 function problemsOf(error: unknown): Problem[] {
   if (error instanceof RequestError) {
@@ -116,29 +117,43 @@ export function OptionsApp() {
     templateVersions: versions,
     ...(banner ? { banner } : {}),
 
-    onSave: async (patch) => {
-      try {
-        const r = await send({ type: 'settings.update', patch: patch as Record<string, unknown> });
-        setLoaded((l) => l && { ...l, settings: r.settings });
-        if (!r.templateSaved) return ok();
-        void loadTemplates();
-        return ok(
-          `Saved. New tickets use workflow version ${r.templateSaved.version}; runs in progress keep their SLA.`,
-        );
-      } catch (error) {
-        return { ok: false, problems: problemsOf(error) };
-      }
+    onSave: (patch) => {
+      // A new PagerDuty endpoint needs its host permission, asked in this click.
+      const endpoint = patch.integrations?.pagerDuty?.endpoint?.trim();
+      const changed =
+        endpoint !== undefined && endpoint !== loaded.settings.integrations.pagerDuty.endpoint;
+      return saveWithPagerDutyAccess(changed ? endpoint : undefined, async () => {
+        try {
+          const r = await send({
+            type: 'settings.update',
+            patch: patch as Record<string, unknown>,
+          });
+          setLoaded((l) => l && { ...l, settings: r.settings });
+          if (!r.templateSaved) return ok();
+          void loadTemplates();
+          return ok(
+            `Saved. New tickets use workflow version ${r.templateSaved.version}; runs in progress keep their SLA.`,
+          );
+        } catch (error) {
+          return { ok: false, problems: problemsOf(error) };
+        }
+      });
     },
 
-    onSetPagerDutyKey: async (key) => {
-      try {
-        const secrets = await send({ type: 'secrets.setPagerDutyKey', key });
-        setLoaded((l) => l && { ...l, secrets });
-        return ok();
-      } catch (error) {
-        return { ok: false, problems: problemsOf(error) };
-      }
-    },
+    onSetPagerDutyKey: (key) =>
+      // Saving a key asks for the configured endpoint's host permission, in this click.
+      saveWithPagerDutyAccess(
+        key === null ? undefined : loaded.settings.integrations.pagerDuty.endpoint,
+        async () => {
+          try {
+            const secrets = await send({ type: 'secrets.setPagerDutyKey', key });
+            setLoaded((l) => l && { ...l, secrets });
+            return ok();
+          } catch (error) {
+            return { ok: false, problems: problemsOf(error) };
+          }
+        },
+      ),
 
     onAddHost: async (hostname) => {
       // Must be the first call in the click handler: browsers only show the
