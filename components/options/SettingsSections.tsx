@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
-import type { Settings, SettingsPatch } from '../../lib/settings/schema';
+import { SEARCH_PLACEHOLDERS, type Settings, type SettingsPatch } from '../../lib/settings/schema';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES } from '../../lib/workflow/schema';
 import { HELPDESK_LABEL } from '../panel/labels';
 import { Field, ProblemList, SaveBar, Section, useDraft, type SaveResult } from './common';
@@ -231,6 +231,8 @@ export function SlaSection({ settings, onSave }: { settings: Settings; onSave: S
 
 type Tracker = Settings['integrations']['tracker'];
 
+const PLACEHOLDER_HINT = `Placeholders: ${SEARCH_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. {start} {end} are UTC times, {startMs} {endMs} epoch milliseconds (Datadog's from_ts/to_ts).`;
+
 function TextInput({
   label,
   value,
@@ -355,14 +357,14 @@ export function IntegrationsSection({
         <TextInput
           label="Sentry search URL template"
           type="url"
-          hint="Placeholders: {workspaceId} {start} {end} {requestId}"
+          hint={PLACEHOLDER_HINT}
           value={d.sentrySearchUrl}
           onChange={(sentrySearchUrl) => set({ sentrySearchUrl })}
         />
         <TextInput
           label="Datadog search URL template"
           type="url"
-          hint="Placeholders: {workspaceId} {start} {end} {requestId}"
+          hint={PLACEHOLDER_HINT}
           value={d.datadogSearchUrl}
           onChange={(datadogSearchUrl) => set({ datadogSearchUrl })}
         />

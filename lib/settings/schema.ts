@@ -52,12 +52,24 @@ export const httpsUrlSchema = z
 /** Empty string means "not configured". */
 const optionalHttpsUrl = z.union([z.literal(''), httpsUrlSchema]).default('');
 
-/** Placeholders a search URL template may use. */
-export const SEARCH_PLACEHOLDERS = ['workspaceId', 'start', 'end', 'requestId'] as const;
+/**
+ * Placeholders a search URL template may use (lib/actions/log-search.ts fills
+ * them): `{start}`/`{end}` as UTC ISO times, `{startMs}`/`{endMs}` as epoch
+ * milliseconds, as Datadog's `from_ts`/`to_ts` take.
+ */
+export const SEARCH_PLACEHOLDERS = [
+  'workspaceId',
+  'start',
+  'end',
+  'startMs',
+  'endMs',
+  'requestId',
+] as const;
 
 /**
  * A log-search URL template, e.g.
- * `https://acme.sentry.io/issues/?query=workspace:{workspaceId}&start={start}&end={end}`.
+ * `https://acme.sentry.io/issues/?query=workspace:{workspaceId}&start={start}&end={end}` or
+ * `https://app.datadoghq.com/logs?query=%40request_id%3A{requestId}&from_ts={startMs}&to_ts={endMs}`.
  * Only the known placeholders are allowed so a typo fails here, not when an
  * agent clicks the link during an incident.
  */
