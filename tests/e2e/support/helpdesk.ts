@@ -261,7 +261,6 @@ export interface ChromeTabs {
     query(filter: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
-  runtime: { reload(): void };
 }
 
 /**
