@@ -23,13 +23,12 @@ import type { RunView } from '../../lib/workflow/view';
 import { OPEN_RUNS_PAINTED_MARK, severityChangeMessage } from '../../components/popup/format';
 import { PopupView, type OpenRunsState, type TicketState } from '../../components/popup/PopupView';
 import { ACKNOWLEDGE_STEP } from '../../components/popup/TicketTriage';
-import { send, subscribe } from '../../platform/messaging/client';
+import { send, settle, subscribe } from '../../platform/messaging/client';
+import { FIRST_PAGE, takeFirstPage } from './first-page';
 import type { PanelStatus } from '../../platform/content/tab-messages';
 
 /** Enough rows to scroll through; the rest are reached by search. */
 export const OPEN_RUNS_PAGE = 200;
-/** The first read fills a screen and paints fast; the full page follows. */
-const FIRST_PAGE = 30;
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 
 function errorMessage(error: unknown): string {
@@ -106,11 +105,15 @@ export function PopupApp() {
   const loadRuns = useCallback(async () => {
     const asked = queryRef.current;
     try {
-      const reply = await send({
-        type: 'runs.listOpen',
-        limit: paintedRef.current ? OPEN_RUNS_PAGE : FIRST_PAGE,
-        ...(asked.trim() ? { query: asked.trim() } : {}),
-      });
+      // The entry sent the first screen's request before the app loaded.
+      const early = paintedRef.current || asked.trim() ? undefined : takeFirstPage();
+      const reply = early
+        ? await settle('runs.listOpen', early)
+        : await send({
+            type: 'runs.listOpen',
+            limit: paintedRef.current ? OPEN_RUNS_PAGE : FIRST_PAGE,
+            ...(asked.trim() ? { query: asked.trim() } : {}),
+          });
       // A slower reply for an older query must not replace a newer one.
       if (asked !== queryRef.current) return;
       setRuns({ status: 'ready', items: reply.items as OpenRunSummary[], counts: reply.counts });

@@ -1,7 +1,12 @@
-import { createRoot } from 'react-dom/client';
+/**
+ * The popup's entry: ask for the first screen of open runs, then load the
+ * app (React, the protocol schemas) while the background answers.
+ */
 import '../../components/popup/popup.css';
-import { PopupApp } from './App';
+import { requestFirstPage } from './first-page';
+
+requestFirstPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');
-createRoot(root).render(<PopupApp />);
+void import('./mount').then(({ mount }) => mount(root));

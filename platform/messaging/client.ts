@@ -50,9 +50,27 @@ export async function send<T extends RequestType>(
       issues: checked.error.issues,
     });
   }
+  let pending: Promise<unknown>;
+  try {
+    pending = browser.runtime.sendMessage(checked.data);
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  return settle(request.type, pending);
+}
+
+/**
+ * The reply to a request already sent (`pending` is what
+ * `runtime.sendMessage` returned), validated as `send` validates it. For a
+ * view that sends a constant request before this module has loaded.
+ */
+export async function settle<T extends RequestType>(
+  type: T,
+  pending: Promise<unknown>,
+): Promise<ReplyData<T>> {
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage(checked.data);
+    raw = await pending;
   } catch (error) {
     // No listener (worker failed to start) or the extension was reloaded.
     throw new RequestError(
@@ -60,9 +78,9 @@ export async function send<T extends RequestType>(
       `Casebook's background did not answer: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const reply = replyEnvelopeFor(request.type).safeParse(raw);
+  const reply = replyEnvelopeFor(type).safeParse(raw);
   if (!reply.success) {
-    throw new RequestError('internal', `Malformed reply to "${request.type}".`, {
+    throw new RequestError('internal', `Malformed reply to "${type}".`, {
       issues: reply.error.issues,
     });
   }
