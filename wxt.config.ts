@@ -13,6 +13,20 @@ export const HELPDESK_HOSTS = [
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // Host-mapped Zendesk brand domains are only known at run time, and the
+    // content script registered for them still loads its stylesheet and the
+    // HAR sanitizer page from the extension: those two files (and only them)
+    // must be reachable from any https page the user maps.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version !== 3) return;
+      manifest.web_accessible_resources ??= [];
+      (manifest.web_accessible_resources as { resources: string[]; matches: string[] }[]).push({
+        resources: ['content-scripts/zendesk.css', 'har-sanitizer.html'],
+        matches: ['https://*/*'],
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Casebook',
     description:

@@ -16,6 +16,7 @@ import {
 import { mostUrgentClock } from './clock-format';
 import { Header } from './Header';
 import { ConnectionLine, HealthLine } from './HealthLine';
+import { NoticeList } from './NoticeList';
 import { Pill } from './Pill';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
 import { SectionList } from './SectionList';
@@ -195,6 +196,7 @@ export function Panel(props: PanelProps) {
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
             <HealthLine missing={props.missing} />
+            <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
             {view ? (
               <>
                 <div className="cb-progress">

@@ -31,6 +31,15 @@ export interface AvoidRect {
   height: number;
 }
 
+/** Something Casebook did on the page that the agent should know about. */
+export interface PanelNotice {
+  id: string;
+  tone: 'info' | 'success' | 'error';
+  text: string;
+  /** Further lines, e.g. what a sanitized HAR had removed. */
+  details?: string[];
+}
+
 export interface PanelCallbacks {
   onSetField(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
   onSetStatus(
@@ -63,4 +72,6 @@ export interface PanelProps extends PanelCallbacks {
   position: PanelPosition | null;
   onPositionChange(p: PanelPosition): void;
   avoidRect?: AvoidRect;
+  notices?: PanelNotice[];
+  onDismissNotice?(id: string): void;
 }

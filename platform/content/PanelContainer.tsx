@@ -22,6 +22,7 @@ import type {
 } from '../../lib/workflow/schema';
 import { runIdFor } from '../../lib/workflow/schema';
 import { send, subscribe } from '../messaging/client';
+import { useStepActions } from '../composer/useStepActions';
 import type { PanelStore } from './panel-store';
 import { sameTicketInfo } from './ticket-watcher';
 
@@ -175,6 +176,7 @@ const OPEN_RETRY_MS = [250, 1_000, 3_000];
 
 export function PanelContainer({ adapter, store, enabled }: PanelContainerProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
+  const notices = useSyncExternalStore(store.subscribe, store.notices);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
   const actor = useActor(adapter);
   const now = useNow();
@@ -338,6 +340,17 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       mutate({ type: 'set-field', stepId, fieldId, value }),
     [mutate],
   );
+  const renderActions = useStepActions({
+    adapter,
+    root,
+    runId,
+    run,
+    view,
+    template,
+    now,
+    actor,
+    onSetField,
+  });
   const onSetStatus = useCallback(
     (stepId: string, status: 'pending' | 'done' | 'skipped', skipReason?: string) =>
       mutate({ type: 'set-step-status', stepId, status, ...(skipReason ? { skipReason } : {}) }),
@@ -411,6 +424,9 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       onSetStatus={onSetStatus}
       onUploadFiles={onUploadFiles}
       onLoadHistory={onLoadHistory}
+      {...(renderActions ? { renderActions } : {})}
+      notices={notices}
+      onDismissNotice={store.dismiss}
     />
   );
 }

@@ -3,6 +3,7 @@
  * container through `useSyncExternalStore`. The lifecycle writes; React reads.
  */
 import type { TicketRef } from '../../lib/adapters/types';
+import type { PanelNotice } from '../../components/panel/types';
 import type { TicketSnapshot } from './ticket-watcher';
 
 export interface PanelState {
@@ -21,17 +22,29 @@ export interface PanelStore {
   /** Commands from the keyboard shortcut and the popup. */
   command(command: PanelCommand): void;
   onCommand(listener: (command: PanelCommand) => void): () => void;
+  /** Notices for the agent (a HAR sanitized or blocked); newest first, a few at most. */
+  notices(): PanelNotice[];
+  /** Adds a notice, or replaces the one with the same id. */
+  notify(notice: PanelNotice): void;
+  dismiss(id: string): void;
 }
+
+const MAX_NOTICES = 4;
 
 export function createPanelStore(): PanelStore {
   let state: PanelState | null = null;
+  // Replaced, never mutated: useSyncExternalStore compares by reference.
+  let notices: PanelNotice[] = [];
   const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const listener of [...listeners]) listener();
+  };
   const commandListeners = new Set<(command: PanelCommand) => void>();
   return {
     get: () => state,
     set(next) {
       state = next;
-      for (const listener of [...listeners]) listener();
+      emit();
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -43,6 +56,15 @@ export function createPanelStore(): PanelStore {
     onCommand(listener) {
       commandListeners.add(listener);
       return () => commandListeners.delete(listener);
+    },
+    notices: () => notices,
+    notify(notice) {
+      notices = [notice, ...notices.filter((n) => n.id !== notice.id)].slice(0, MAX_NOTICES);
+      emit();
+    },
+    dismiss(id) {
+      notices = notices.filter((n) => n.id !== id);
+      emit();
     },
   };
 }

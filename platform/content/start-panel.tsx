@@ -12,9 +12,14 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
+import type { HarRules } from '../../lib/har/index';
+import { harRulesFromSettings } from '../../lib/settings/redaction';
+import type { Settings } from '../../lib/settings/schema';
+import { startHarInterception } from '../har/start';
 import { send } from '../messaging/client';
 import { PanelContainer } from './PanelContainer';
-import { createPanelStore } from './panel-store';
+import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
+import { createPanelStore, type PanelStore } from './panel-store';
 import { tabMessageSchema, type PanelStatus } from './tab-messages';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
@@ -23,16 +28,46 @@ export const PANEL_TAG = 'casebook-panel';
 /** Above the helpdesks' own overlays (Zendesk modals use ~2000, Intercom ~10000). */
 const Z_INDEX = 2_147_483_000;
 
-/** The options page can turn a helpdesk off; the script then stays idle on its pages. */
-async function isEnabled(adapter: HelpdeskAdapter): Promise<boolean> {
+/** The agent's settings, or undefined when the background does not answer. */
+async function readSettings(adapter: HelpdeskAdapter): Promise<Settings | undefined> {
   try {
-    const { settings } = await send({ type: 'settings.get' });
-    return settings.helpdesks[adapter.id].enabled;
+    return (await send({ type: 'settings.get' })).settings;
   } catch (error) {
     // No answer from the background: show the panel; it reports the connection itself.
     console.warn(`[casebook:${adapter.id}] could not read settings`, error);
-    return true;
+    return undefined;
   }
+}
+
+/**
+ * Holds every `.har` the agent attaches (input, drop, paste), sanitizes it
+ * off the page's thread and hands the page `<name>.sanitized.har`. Installed
+ * at once — before settings answer — so no HAR slips through while they load;
+ * the team's rules apply as soon as they arrive, and the options page can
+ * turn interception off for this helpdesk.
+ */
+function interceptHars(
+  ctx: ContentScriptContext,
+  adapter: HelpdeskAdapter,
+  store: PanelStore,
+  settings: Promise<Settings | undefined>,
+): void {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  let rules: HarRules | undefined;
+  startHarInterception({
+    signal: controller.signal,
+    roots: () => adapter.searchRoots(document),
+    rules: () => rules,
+    onStart: (info) => store.notify(harStartNotice(info)),
+    onReport: (report, info) => store.notify(harReportNotice(report, info)),
+    onError: (error, info) => store.notify(harErrorNotice(error, info)),
+  });
+  void settings.then((loaded) => {
+    if (!loaded) return;
+    if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
+    else rules = harRulesFromSettings(loaded.redaction);
+  });
 }
 
 export async function startPanel(
@@ -45,7 +80,9 @@ export async function startPanel(
   for (const stale of Array.from(document.querySelectorAll(PANEL_TAG))) stale.remove();
 
   const store = createPanelStore();
-  const enabled = isEnabled(adapter);
+  const settings = readSettings(adapter);
+  interceptHars(ctx, adapter, store, settings);
+  const enabled = settings.then((loaded) => loaded?.helpdesks[adapter.id].enabled ?? true);
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_TAG,
     position: 'overlay',

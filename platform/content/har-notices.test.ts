@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { HarReport } from '../../lib/har/index';
+import { describeRedactions, harErrorNotice, harReportNotice } from './har-notices';
+
+const report = (counts: Record<string, number>): HarReport => {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { entries: 12, pages: 1, counts, total, distinct: 3, findings: [], findingsOmitted: 0 };
+};
+
+describe('HAR notices', () => {
+  it('lists the kinds removed, most frequent first', () => {
+    expect(describeRedactions(report({ jwt: 1, cookie: 5, 'api-key': 2 }))).toEqual([
+      'cookie: 5',
+      'api-key: 2',
+      'jwt: 1',
+    ]);
+  });
+
+  it('caps the list and says how many kinds were left out', () => {
+    const many = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, 8 - i]));
+    const lines = describeRedactions(report(many), 3);
+    expect(lines).toEqual(['k0: 8', 'k1: 7', 'k2: 6', '…and 5 more kinds']);
+  });
+
+  it('says what was removed and the name the page received', () => {
+    const notice = harReportNotice(report({ cookie: 4 }), {
+      via: 'input',
+      original: 'app.har',
+      sanitized: 'app.sanitized.har',
+    });
+    expect(notice.tone).toBe('success');
+    expect(notice.text).toContain('removed 4 secret values');
+    expect(notice.text).toContain('app.sanitized.har');
+    expect(notice.details).toEqual(['cookie: 4']);
+  });
+
+  it('says a clean file had nothing to remove', () => {
+    const notice = harReportNotice(report({}), {
+      via: 'drop',
+      original: 'a.har',
+      sanitized: 'a.sanitized.har',
+    });
+    expect(notice.text).toBe('a.har: no secrets found; attached as a.sanitized.har.');
+  });
+
+  it('says a blocked file was not uploaded, and why', () => {
+    const notice = harErrorNotice(new Error('truncated JSON'), { via: 'paste', original: 'x.har' });
+    expect(notice.tone).toBe('error');
+    expect(notice.text).toContain('truncated JSON');
+    expect(notice.text).toContain('Nothing was uploaded');
+  });
+});

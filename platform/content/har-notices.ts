@@ -1,0 +1,40 @@
+/**
+ * Words for what the HAR interception did, shown in the panel: the agent
+ * attached a HAR and should see that it was sanitized and what went, or that
+ * it was blocked and why.
+ */
+import type { PanelNotice } from '../../components/panel/types';
+import type { HarReport } from '../../lib/har/index';
+import type { HarInterceptInfo } from '../har/intercept';
+
+/** Lines listing kinds removed, most frequent first. */
+export function describeRedactions(report: HarReport, limit = 6): string[] {
+  const kinds = Object.entries(report.counts)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const lines = kinds.slice(0, limit).map(([kind, n]) => `${kind}: ${n}`);
+  if (kinds.length > limit) lines.push(`…and ${kinds.length - limit} more kinds`);
+  return lines;
+}
+
+export function harStartNotice(info: HarInterceptInfo): PanelNotice {
+  return { id: `har:${info.original}`, tone: 'info', text: `Sanitizing ${info.original}…` };
+}
+
+export function harReportNotice(report: HarReport, info: HarInterceptInfo): PanelNotice {
+  const name = info.sanitized ?? info.original;
+  const text =
+    report.total === 0
+      ? `${info.original}: no secrets found; attached as ${name}.`
+      : `${info.original}: removed ${report.total} secret ${report.total === 1 ? 'value' : 'values'} (${report.distinct} distinct) across ${report.entries} requests; attached as ${name}.`;
+  return { id: `har:${info.original}`, tone: 'success', text, details: describeRedactions(report) };
+}
+
+export function harErrorNotice(error: unknown, info: HarInterceptInfo): PanelNotice {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    id: `har:${info.original}`,
+    tone: 'error',
+    text: `${info.original} was not attached: it could not be sanitized (${reason}). Nothing was uploaded.`,
+  };
+}
