@@ -6,11 +6,9 @@
 import { useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import type { OpenRunSummary } from '../../lib/messaging/runs';
 import { HELPDESK_LABEL } from '../panel/labels';
-import { urgencyOf, urgencyText } from './format';
+import { OVERSCAN, ROW_HEIGHT, VIEWPORT_ROWS, optionId, urgencyOf, urgencyText } from './format';
 
-export const ROW_HEIGHT = 56;
-const VIEWPORT_ROWS = 6;
-const OVERSCAN = 4;
+export { ROW_HEIGHT, optionId };
 
 export interface OpenRunsListProps {
   id: string;
@@ -19,10 +17,6 @@ export interface OpenRunsListProps {
   activeIndex: number;
   onHover(index: number): void;
   onChoose(runId: string): void;
-}
-
-export function optionId(listId: string, index: number): string {
-  return `${listId}-opt-${index}`;
 }
 
 export function OpenRunsList({

@@ -16,7 +16,7 @@ import {
   type WorkflowTemplate,
 } from '../../lib/workflow/schema';
 import type { RunView } from '../../lib/workflow/view';
-import { badgeCount } from './format';
+import { countsText } from './format';
 import { OpenRunsList, optionId } from './OpenRunsList';
 import { TicketTriage } from './TicketTriage';
 
@@ -113,7 +113,7 @@ export function PopupView(props: PopupViewProps) {
     e.preventDefault();
   };
 
-  const urgent = badgeCount(runs.counts);
+  const counts = countsText(runs.counts);
   const activeItem = runs.items[active];
 
   return (
@@ -153,10 +153,9 @@ export function PopupView(props: PopupViewProps) {
           <h2 id="cb-open-title">Open runs</h2>
           <p className="cb-counts" data-testid="open-counts">
             <span className="cb-counts__urgent" title="The toolbar badge shows this number">
-              {urgent} urgent
-            </span>{' '}
-            ({runs.counts.breached} breached, {runs.counts.dueSoon} due ≤ 15 min) ·{' '}
-            {runs.counts.open} open
+              {counts.urgent}
+            </span>
+            {counts.rest}
           </p>
         </div>
         <input

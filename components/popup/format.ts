@@ -12,6 +12,26 @@ export const DUE_SOON_MS = 15 * 60_000;
 /** Performance mark the popup sets once the open-runs list is on screen (read by bench/popup). */
 export const OPEN_RUNS_PAINTED_MARK = 'casebook:open-runs-painted';
 
+/** The open-runs list's geometry, shared by the React list and the pre-React first paint. */
+export const ROW_HEIGHT = 56;
+export const VIEWPORT_ROWS = 6;
+export const OVERSCAN = 4;
+
+export function optionId(listId: string, index: number): string {
+  return `${listId}-opt-${index}`;
+}
+
+/** The counts line under "Open runs", as the popup and its first paint show it. */
+export function countsText(counts: { open: number; breached: number; dueSoon: number }): {
+  urgent: string;
+  rest: string;
+} {
+  return {
+    urgent: `${badgeCount(counts)} urgent`,
+    rest: ` (${counts.breached} breached, ${counts.dueSoon} due ≤ 15 min) · ${counts.open} open`,
+  };
+}
+
 export type Urgency = 'breached' | 'due-soon' | 'running' | 'idle';
 
 export function urgencyOf(item: OpenRunSummary, now: number): Urgency {

@@ -15,10 +15,12 @@ export const FIRST_PAGE_REQUEST = { type: 'runs.listOpen', limit: FIRST_PAGE } a
 
 let pending: Promise<unknown> | undefined;
 
-export function requestFirstPage(): void {
-  pending = browser.runtime.sendMessage(FIRST_PAGE_REQUEST);
+export function requestFirstPage(): Promise<unknown> {
+  const sent = browser.runtime.sendMessage(FIRST_PAGE_REQUEST);
   // Settled by whoever takes it; never an unhandled rejection meanwhile.
-  pending.catch(() => undefined);
+  sent.catch(() => undefined);
+  pending = sent;
+  return sent;
 }
 
 /** The early request's raw reply, once: later reads ask again. */

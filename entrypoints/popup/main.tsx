@@ -1,12 +1,21 @@
 /**
- * The popup's entry: ask for the first screen of open runs, then load the
- * app (React, the protocol schemas) while the background answers.
+ * The popup's entry: ask for the first screen of open runs, then load, in
+ * parallel, the small path that draws it (zod and the runs schemas) and the
+ * app (React). Whichever is first shows the rows; once React is mounted the
+ * first-paint path stands down.
  */
 import '../../components/popup/popup.css';
 import { requestFirstPage } from './first-page';
 
-requestFirstPage();
+const pending = requestFirstPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');
-void import('./mount').then(({ mount }) => mount(root));
+let mounted = false;
+void import('./first-paint').then(({ paintFirstPage }) =>
+  paintFirstPage(root, pending, () => mounted),
+);
+void import('./mount').then(({ mount }) => {
+  mounted = true;
+  mount(root);
+});
