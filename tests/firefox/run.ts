@@ -227,7 +227,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
   }
-  console.log(`# firefox: ${passed} passed, ${failed} failed`);
+  console.log(`firefox: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
 
