@@ -45,7 +45,7 @@ export interface TicketReads {
 }
 
 /** Keys in a stable order, so `missing` reads the same every time. */
-const KEYS: MetadataKey[] = [
+export const METADATA_KEYS: readonly MetadataKey[] = [
   'subject',
   'requesterName',
   'requesterEmail',
@@ -63,7 +63,7 @@ export function buildResult(ref: TicketRef, reads: TicketReads): ReadResult {
   const ticket: TicketInfo = { helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url };
   if (ref.displayId) ticket.displayId = ref.displayId;
   const missing: MetadataKey[] = [];
-  for (const key of KEYS) {
+  for (const key of METADATA_KEYS) {
     const read = reads[key];
     if (!read) continue;
     if (!read.found) {

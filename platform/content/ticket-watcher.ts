@@ -7,20 +7,12 @@
  * and on every open shadow root the adapter searches, checks coalesced to one
  * per task. Everything stops when `signal` aborts (navigation, invalidation).
  */
+import { METADATA_KEYS } from '../../lib/adapters/result';
 import type { HelpdeskAdapter, MetadataKey, TicketRef } from '../../lib/adapters/types';
 import type { TicketInfo } from '../../lib/workflow/schema';
 
-export const ALL_METADATA: MetadataKey[] = [
-  'subject',
-  'requesterName',
-  'requesterEmail',
-  'createdAt',
-  'status',
-  'priority',
-  'assignee',
-  'organization',
-  'plan',
-];
+/** Reported missing while the ticket's DOM is absent: every metadata key except the display id. */
+export const ALL_METADATA: MetadataKey[] = METADATA_KEYS.filter((key) => key !== 'displayId');
 
 export interface TicketSnapshot {
   /** The URL's ticket, with whatever metadata the page showed. */
