@@ -4,10 +4,14 @@
  * background checks the same pattern before it pages. Pure: no browser API.
  */
 
-/** A local stub (tests): nothing leaves the machine, so no permission is asked. */
+/**
+ * A local stub (tests): nothing leaves the machine, so no permission is asked.
+ * Takes the endpoint as stored (settings trim it); no trimming of its own, so
+ * nothing but an exact loopback URL passes.
+ */
 export function isLoopbackEndpoint(endpoint: string): boolean {
   try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint.trim()).hostname);
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
   } catch {
     return false;
   }
@@ -20,7 +24,7 @@ export function isLoopbackEndpoint(endpoint: string): boolean {
  * not an https URL (the settings refuse it).
  */
 export function originPattern(endpoint: string): string | undefined {
-  if (isLoopbackEndpoint(endpoint)) return undefined;
+  if (isLoopbackEndpoint(endpoint.trim())) return undefined;
   try {
     const url = new URL(endpoint.trim());
     return url.protocol === 'https:' && url.hostname ? `https://${url.hostname}/*` : undefined;

@@ -6,13 +6,13 @@
  */
 import { browser } from '#imports';
 import { originPatternFor } from '../../../lib/messaging/settings';
+import { isLoopbackEndpoint } from '../../../lib/settings/pagerduty-access';
 import type { CasebookDB } from '../db/db';
 import { getRunWithEvents, listOpenRuns, mutateRun } from '../db/repo';
 import type { DomainHandlers, Effects } from '../handlers/context';
 import { readPagerDutyRoutingKey, readSettings } from '../settings/store';
 import {
   createPageService,
-  isLoopback,
   pageRetryAlarmName,
   runIdOfPageRetryAlarm,
   type PageConfig,
@@ -26,7 +26,7 @@ async function pageConfig(): Promise<PageConfig> {
   const [settings, routingKey] = await Promise.all([readSettings(), readPagerDutyRoutingKey()]);
   const endpoint = settings.integrations.pagerDuty.endpoint;
   let permissionGranted = false;
-  if (isLoopback(endpoint)) {
+  if (isLoopbackEndpoint(endpoint)) {
     permissionGranted = true;
   } else {
     try {

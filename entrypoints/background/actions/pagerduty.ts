@@ -31,6 +31,7 @@ import {
 } from '../../../lib/actions/pagerduty';
 import { toUtcIso } from '../../../lib/time/zoned';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
+import { isLoopbackEndpoint } from '../../../lib/settings/pagerduty-access';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
 import type { Actor, Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 
@@ -78,15 +79,6 @@ export interface PageDeps {
   config: () => Promise<PageConfig>;
   /** How long one send may take before it counts as a network failure. */
   sendTimeoutMs?: number;
-}
-
-/** Whether the endpoint is this machine (a test stub): nothing leaves it, no permission needed. */
-export function isLoopback(endpoint: string): boolean {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** The readable part of a PagerDuty error body: `message` and `errors`. */
@@ -220,7 +212,7 @@ export function createPageService(
     return {
       routingKeySet: !!config.routingKey,
       endpointHost,
-      permissionGranted: config.permissionGranted || isLoopback(config.endpoint),
+      permissionGranted: config.permissionGranted || isLoopbackEndpoint(config.endpoint),
       config,
     };
   }
