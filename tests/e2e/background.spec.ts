@@ -5,9 +5,7 @@
  * change made from another page (also after the worker restarted).
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { expect, test } from './support/extension';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+import { call, expect, test } from './support/extension';
 
 const actorA = { name: 'Ana Agent', email: 'ana@example.com' };
 const actorB = { name: 'Bo Agent' };
@@ -20,21 +18,6 @@ function ticket(id: string) {
     subject: `Browser test ticket ${id}`,
     createdAt: Date.now() - 10 * 60_000,
   };
-}
-
-/** Send a protocol request from an extension page, as the popup or options page would. */
-async function call<T = Record<string, unknown>>(page: Page, request: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    (r) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage(r),
-    request,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.data as T;
 }
 
 interface RunShape {

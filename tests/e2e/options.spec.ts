@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_FLAGS, extensionFlags, findChromium } from '../../scripts/find-browser.mjs';
 import {
+  call,
   expect,
   extensionIdOf,
   FIXTURES_DIR,
@@ -18,22 +19,6 @@ import {
   test,
 } from './support/extension';
 import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-async function call<T = Record<string, unknown>>(page: Page, request: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    (r) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage(r),
-    request,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.data as T;
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -6,25 +6,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
-import { expect, test } from './support/extension';
+import { call, expect, test } from './support/extension';
 import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** A protocol request from an extension page, as the popup sends it. */
-async function call<T = Record<string, unknown>>(page: Page, request: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    (r) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage(r),
-    request,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.data as T;
-}
 
 async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
   const id = await serviceWorker.evaluate(async (url) => {

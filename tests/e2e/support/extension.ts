@@ -3,7 +3,13 @@
  * extension loaded, its id, and helpers to serve fixture pages at the
  * helpdesks' real URLs so the real match patterns fire.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHROMIUM_FLAGS, extensionFlags, findChromium } from '../../../scripts/find-browser.mjs';
@@ -90,5 +96,22 @@ export const test = base.extend<ExtensionFixtures>({
     });
   },
 });
+
+type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Send a protocol request from an extension page, as the popup or options page would. */
+export async function call<T = Record<string, unknown>>(page: Page, request: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    (r) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime.sendMessage(r),
+    request,
+  )) as Reply;
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.data as T;
+}
 
 export { expect } from '@playwright/test';
