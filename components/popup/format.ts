@@ -11,6 +11,8 @@ export const DUE_SOON_MS = 15 * 60_000;
 
 /** Performance mark the popup sets once the open-runs list is on screen (read by bench/popup). */
 export const OPEN_RUNS_PAINTED_MARK = 'casebook:open-runs-painted';
+/** Performance mark set when the React app starts mounting (after the first paint; bench/popup). */
+export const POPUP_APP_MOUNT_MARK = 'casebook:popup-app-mount';
 
 /** The open-runs list's geometry, shared by the React list and the pre-React first paint. */
 export const ROW_HEIGHT = 56;

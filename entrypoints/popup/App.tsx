@@ -81,7 +81,7 @@ function useNow(): number {
   return now;
 }
 
-export function PopupApp() {
+export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) {
   const now = useNow();
   const [tabId, setTabId] = useState<number | undefined>();
   const [ticket, setTicket] = useState<TicketState>({ kind: 'none' });
@@ -89,7 +89,7 @@ export function PopupApp() {
   const [agentHint, setAgentHint] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'info' | 'error'; text: string }>();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   // The first screen may already be on the page, drawn before React loaded.
   const preloaded = useRef(paintedFirstPage());
   const [runs, setRuns] = useState<OpenRunsState>(() => {

@@ -21,7 +21,6 @@ const page = {
   items: [item(1, now - 60_000), item(2, now + 3_600_000), item(3)],
   counts: { open: 40, breached: 1, dueSoon: 0 },
 };
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -44,7 +43,7 @@ describe('the popup’s first paint before React', () => {
     expect(paintedFirstPage()).toBeUndefined();
   });
 
-  it('draws the validated rows, counts and hint, then marks the frame', async () => {
+  it('draws the validated rows, counts and hint, focuses search, and resolves after the marked frame', async () => {
     await paintFirstPage(root, Promise.resolve({ ok: true, data: page }), () => false);
     expect(paintedFirstPage()).toEqual(page);
     const rows = [...root.querySelectorAll('[role=option]')];
@@ -61,7 +60,7 @@ describe('the popup’s first paint before React', () => {
       '1 urgent (1 breached, 0 due ≤ 15 min) · 40 open',
     );
     expect(root.textContent).toContain('Showing the 3 most urgent of 40');
-    await frame();
+    expect(document.activeElement).toBe(root.querySelector('input.cb-search'));
     expect(performance.getEntriesByName(OPEN_RUNS_PAINTED_MARK)).toHaveLength(1);
   });
 });

@@ -139,7 +139,8 @@ function render(page: OpenRunsPage, now: number): HTMLElement {
 }
 
 /**
- * Draw the first page into `root` unless React got there first. A reply
+ * Draw the first page into `root` unless React got there first; resolves
+ * once it is on screen (or will not be drawn). A reply
  * that fails validation or says `ok: false` is not drawn: the app settles
  * the same reply and shows the error as it always does.
  */
@@ -153,9 +154,15 @@ export async function paintFirstPage(
   if (!reply.success || !reply.data.ok || reactMounted()) return;
   painted = reply.data.data;
   root.replaceChildren(render(painted, Date.now()));
-  // Marked as the frame that draws the rows starts, as the React path marks it.
-  requestAnimationFrame(() => {
-    if (performance.getEntriesByName(OPEN_RUNS_PAINTED_MARK).length === 0)
-      performance.mark(OPEN_RUNS_PAINTED_MARK);
-  });
+  // Keyboard-first: typing starts here and carries over to React's search box.
+  root.querySelector<HTMLInputElement>('input.cb-search')?.focus();
+  // Marked as the frame that draws the rows starts, as the React path marks
+  // it; resolves once that frame is done, so what loads next cannot delay it.
+  await new Promise<void>((done) =>
+    requestAnimationFrame(() => {
+      if (performance.getEntriesByName(OPEN_RUNS_PAINTED_MARK).length === 0)
+        performance.mark(OPEN_RUNS_PAINTED_MARK);
+      setTimeout(done, 0);
+    }),
+  );
 }

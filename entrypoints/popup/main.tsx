@@ -1,21 +1,29 @@
 /**
- * The popup's entry: ask for the first screen of open runs, then load, in
- * parallel, the small path that draws it (zod and the runs schemas) and the
- * app (React). Whichever is first shows the rows; once React is mounted the
- * first-paint path stands down.
+ * The popup's entry: ask for the first screen of open runs, draw it with a
+ * small path (zod and the runs schemas, no React), then load the app.
+ * React waits for that frame because evaluating react-dom on this thread
+ * would hold it up; if the background is slow to answer, React loads anyway
+ * after REACT_WAIT_MS and the first-paint path stands down.
  */
 import '../../components/popup/popup.css';
 import { requestFirstPage } from './first-page';
+
+const REACT_WAIT_MS = 150;
 
 const pending = requestFirstPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');
 let mounted = false;
-void import('./first-paint').then(({ paintFirstPage }) =>
+const firstPaint = import('./first-paint').then(({ paintFirstPage }) =>
   paintFirstPage(root, pending, () => mounted),
 );
-void import('./mount').then(({ mount }) => {
-  mounted = true;
-  mount(root);
-});
+void Promise.race([
+  firstPaint.catch(() => undefined),
+  new Promise((wait) => setTimeout(wait, REACT_WAIT_MS)),
+])
+  .then(() => import('./mount'))
+  .then(({ mount }) => {
+    mounted = true;
+    mount(root);
+  });
