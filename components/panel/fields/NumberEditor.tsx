@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Field } from '../../../lib/workflow/schema';
 import { useDebouncedCallback } from '../../ui/useDebouncedCallback';
 import { TEXT_SAVE_DELAY_MS } from './TextEditors';
@@ -6,6 +6,7 @@ import {
   describedBy,
   FieldShell,
   fieldDomId,
+  useDraft,
   useFieldSave,
   visibleError,
   type FieldEditorProps,
@@ -36,18 +37,9 @@ export function parseNumberInput(
 export function NumberEditor(props: FieldEditorProps & { field: NumberField }) {
   const { stepId, view, field, readOnly } = props;
   const stored = typeof view.state?.value === 'number' ? String(view.state.value) : '';
-  const [draft, setDraft] = useState(stored);
   const [localError, setLocalError] = useState<string | undefined>();
-  const focused = useRef(false);
-  const lastSent = useRef(stored);
   const { save, saveError } = useFieldSave(props);
-
-  useEffect(() => {
-    if (!focused.current) {
-      setDraft(stored);
-      lastSent.current = stored;
-    }
-  }, [stored]);
+  const { draft, setDraft, focused, send } = useDraft(stored, save);
 
   const commit = (text: string) => {
     const parsed = parseNumberInput(field, text);
@@ -56,13 +48,7 @@ export function NumberEditor(props: FieldEditorProps & { field: NumberField }) {
       return;
     }
     setLocalError(undefined);
-    const key = parsed.value === null ? '' : String(parsed.value);
-    if (key === lastSent.current) return;
-    const previous = lastSent.current;
-    lastSent.current = key;
-    void save(parsed.value).then((ok) => {
-      if (!ok && lastSent.current === key) lastSent.current = previous;
-    });
+    send(parsed.value === null ? '' : String(parsed.value), parsed.value);
   };
 
   const debounced = useDebouncedCallback(commit, TEXT_SAVE_DELAY_MS);

@@ -4,13 +4,14 @@
  * sent (the engine would reject it) and the message says why; an emptied
  * field is saved as null.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Field } from '../../../lib/workflow/schema';
 import { useDebouncedCallback } from '../../ui/useDebouncedCallback';
 import {
   describedBy,
   FieldShell,
   fieldDomId,
+  useDraft,
   useFieldSave,
   visibleError,
   type FieldEditorProps,
@@ -82,31 +83,16 @@ function DraftTextEditor(props: DraftProps) {
   const { stepId, view, readOnly, multiline, inputType, placeholder, validate, normalize } = props;
   const { field } = view;
   const stored = typeof view.state?.value === 'string' ? view.state.value : '';
-  const [draft, setDraft] = useState(stored);
   const [localError, setLocalError] = useState<string | undefined>();
-  const focused = useRef(false);
   const { save, saveError } = useFieldSave(props);
-  const lastSent = useRef(stored);
-
-  // Another tab or the background changed the value: show it unless the agent is typing here.
-  useEffect(() => {
-    if (!focused.current) {
-      setDraft(stored);
-      lastSent.current = stored;
-    }
-  }, [stored]);
+  const { draft, setDraft, focused, send } = useDraft(stored, save);
 
   const commit = (raw: string) => {
     const value = normalize ? normalize(raw) : raw;
     const problem = validate(value);
     setLocalError(problem);
-    if (problem || value === lastSent.current) return;
-    const previous = lastSent.current;
-    lastSent.current = value;
-    void save(value === '' ? null : value).then((ok) => {
-      // A failed save may be retried with the same text.
-      if (!ok && lastSent.current === value) lastSent.current = previous;
-    });
+    if (problem) return;
+    send(value, value === '' ? null : value);
   };
   const debounced = useDebouncedCallback(commit, TEXT_SAVE_DELAY_MS);
 

@@ -4,7 +4,7 @@
  * validation from the view) and a save wrapper that turns a rejected save into
  * an inline message instead of an unhandled rejection.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Field, FieldValue } from '../../../lib/workflow/schema';
 import type { FieldView } from '../../../lib/workflow/view';
 import type { PanelCallbacks } from '../types';
@@ -50,6 +50,38 @@ export function useFieldSave(props: FieldEditorProps) {
     [onSetField, stepId, fieldId],
   );
   return { save, saveError, setSaveError };
+}
+
+/**
+ * The typed draft of a text-like editor (text, paragraph, URL, number): it
+ * follows the stored value unless the agent is typing here, and `send` saves
+ * a value only when its text differs from the last one sent.
+ */
+export function useDraft(stored: string, save: (value: FieldValue) => Promise<boolean>) {
+  const [draft, setDraft] = useState(stored);
+  const focused = useRef(false);
+  const lastSent = useRef(stored);
+
+  // Another tab or the background changed the value: show it unless the agent is typing here.
+  useEffect(() => {
+    if (!focused.current) {
+      setDraft(stored);
+      lastSent.current = stored;
+    }
+  }, [stored]);
+
+  /** `text` is the value as the input shows it, the key that deduplicates sends. */
+  const send = (text: string, value: FieldValue) => {
+    if (text === lastSent.current) return;
+    const previous = lastSent.current;
+    lastSent.current = text;
+    void save(value).then((ok) => {
+      // A failed save may be retried with the same text.
+      if (!ok && lastSent.current === text) lastSent.current = previous;
+    });
+  };
+
+  return { draft, setDraft, focused, send };
 }
 
 export interface ShellProps {
