@@ -4,6 +4,27 @@ import { FieldShell, fieldDomId, useFieldSave, type FieldEditorProps } from './c
 type SingleChoice = Extract<Field, { type: 'single-choice' }>;
 type MultiChoice = Extract<Field, { type: 'multi-choice' }>;
 
+/** An option's label and its description (the input's aria-describedby target). */
+function OptionText(props: {
+  id: string;
+  descId: string | undefined;
+  option: { label: string; description?: string };
+}) {
+  const { id, descId, option } = props;
+  return (
+    <div className="cb-option-text">
+      <label htmlFor={id} className="cb-option-label">
+        {option.label}
+      </label>
+      {option.description ? (
+        <span className="cb-option-desc" id={descId}>
+          {option.description}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 /** Radio group with each option's description visible (the SEV definitions must be read, not hovered). */
 export function SingleChoiceEditor(props: FieldEditorProps & { field: SingleChoice }) {
   const { stepId, view, field, readOnly } = props;
@@ -28,16 +49,7 @@ export function SingleChoiceEditor(props: FieldEditorProps & { field: SingleChoi
                 aria-describedby={descId}
                 onChange={() => void save(option.value)}
               />
-              <div className="cb-option-text">
-                <label htmlFor={id} className="cb-option-label">
-                  {option.label}
-                </label>
-                {option.description ? (
-                  <span className="cb-option-desc" id={descId}>
-                    {option.description}
-                  </span>
-                ) : null}
-              </div>
+              <OptionText id={id} descId={descId} option={option} />
             </div>
           );
         })}
@@ -87,16 +99,7 @@ export function MultiChoiceEditor(props: FieldEditorProps & { field: MultiChoice
                 aria-describedby={descId}
                 onChange={(e) => toggle(option.value, e.currentTarget.checked)}
               />
-              <div className="cb-option-text">
-                <label htmlFor={id} className="cb-option-label">
-                  {option.label}
-                </label>
-                {option.description ? (
-                  <span className="cb-option-desc" id={descId}>
-                    {option.description}
-                  </span>
-                ) : null}
-              </div>
+              <OptionText id={id} descId={descId} option={option} />
             </div>
           );
         })}
