@@ -13,6 +13,7 @@ import { sanitizeHarText } from '../../lib/har/sanitize';
 import {
   originPatternFor,
   type AgentSuggestion,
+  type HostsReply,
   type SecretsStatus,
 } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
@@ -111,6 +112,17 @@ export function OptionsApp() {
 
   const ok = (message?: string): SaveResult => ({ ok: true, ...(message ? { message } : {}) });
 
+  // hosts.add and hosts.remove both reply with the whole list and the active ones.
+  const showHosts = (r: HostsReply) =>
+    setLoaded(
+      (l) =>
+        l && {
+          ...l,
+          settings: { ...l.settings, zendeskHostMappings: r.hosts },
+          activeHosts: r.active,
+        },
+    );
+
   const props: OptionsViewProps = {
     ...loaded,
     template,
@@ -177,14 +189,7 @@ export function OptionsApp() {
       }
       try {
         const r = await send({ type: 'hosts.add', hostname });
-        setLoaded(
-          (l) =>
-            l && {
-              ...l,
-              settings: { ...l.settings, zendeskHostMappings: r.hosts },
-              activeHosts: r.active,
-            },
-        );
+        showHosts(r);
         return ok(`${hostname} added: the panel will appear on its Zendesk tickets.`);
       } catch (error) {
         return { ok: false, problems: problemsOf(error) };
@@ -194,14 +199,7 @@ export function OptionsApp() {
     onRemoveHost: async (hostname) => {
       try {
         const r = await send({ type: 'hosts.remove', hostname });
-        setLoaded(
-          (l) =>
-            l && {
-              ...l,
-              settings: { ...l.settings, zendeskHostMappings: r.hosts },
-              activeHosts: r.active,
-            },
-        );
+        showHosts(r);
         return ok(`${hostname} removed.`);
       } catch (error) {
         return { ok: false, problems: problemsOf(error) };
