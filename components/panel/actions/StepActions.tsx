@@ -130,6 +130,16 @@ function Refusal({ reason }: { reason: string }) {
   );
 }
 
+/** The `{{placeholders}}` a drafted text still contains; nothing when there are none. */
+function Unfilled({ placeholders }: { placeholders: string[] }) {
+  if (placeholders.length === 0) return null;
+  return (
+    <p className="cb-action-refusal" role="status">
+      Still to fill in: {placeholders.map((m) => `{{${m}}}`).join(', ')}
+    </p>
+  );
+}
+
 const MESSAGE_BUTTON: Record<ComposerAction, string> = {
   'insert-first-touch': 'Insert first-touch reply',
   'insert-eta-update': 'Insert ETA update',
@@ -224,11 +234,7 @@ function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
             value={draft.text}
             onChange={(e) => setDraft({ ...draft, text: e.target.value })}
           />
-          {draft.missing.length > 0 ? (
-            <p className="cb-action-refusal" role="status">
-              Still to fill in: {draft.missing.map((m) => `{{${m}}}`).join(', ')}
-            </p>
-          ) : null}
+          <Unfilled placeholders={draft.missing} />
           <div className="cb-row">
             <button
               type="button"
@@ -509,11 +515,7 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
         value={text}
         onChange={(e) => setEdited({ state: chosen, text: e.target.value })}
       />
-      {draft.missing.length > 0 ? (
-        <p className="cb-action-refusal" role="status">
-          Still to fill in: {draft.missing.map((m) => `{{${m}}}`).join(', ')}
-        </p>
-      ) : null}
+      <Unfilled placeholders={draft.missing} />
       <div className="cb-row">
         <button type="button" className="cb-button" disabled={busy} onClick={copy}>
           Copy update
