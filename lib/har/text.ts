@@ -288,19 +288,25 @@ export function scrubCookieHeader(value: string, r: Redactor): string {
   let changed = false;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const v = part.slice(eq + 1);
-    r.path.push(`[${name}]`);
-    const scrubbed = scrubCookieValue(name, v, r);
-    r.path.pop();
-    if (scrubbed !== v) {
-      parts[i] = part.slice(0, eq + 1) + scrubbed;
+    const next = scrubCookiePair(part, r);
+    if (next !== part) {
+      parts[i] = next;
       changed = true;
     }
   }
   return changed ? parts.join('; ') : value;
+}
+
+/** One `name=value` cookie pair with its value scrubbed; the same string when unchanged or without `=`. */
+function scrubCookiePair(pair: string, r: Redactor): string {
+  const eq = pair.indexOf('=');
+  if (eq < 0) return pair;
+  const name = pair.slice(0, eq).trim();
+  const v = pair.slice(eq + 1);
+  r.path.push(`[${name}]`);
+  const scrubbed = scrubCookieValue(name, v, r);
+  r.path.pop();
+  return scrubbed === v ? pair : pair.slice(0, eq + 1) + scrubbed;
 }
 
 export function scrubCookieValue(name: string, value: string, r: Redactor): string {
@@ -316,15 +322,9 @@ export function scrubSetCookie(value: string, r: Redactor): string {
     const line = lines[i]!;
     const semi = line.indexOf(';');
     const pair = semi < 0 ? line : line.slice(0, semi);
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    const name = pair.slice(0, eq).trim();
-    const v = pair.slice(eq + 1);
-    r.path.push(`[${name}]`);
-    const scrubbed = scrubCookieValue(name, v, r);
-    r.path.pop();
-    if (scrubbed !== v) {
-      lines[i] = pair.slice(0, eq + 1) + scrubbed + (semi < 0 ? '' : line.slice(semi));
+    const next = scrubCookiePair(pair, r);
+    if (next !== pair) {
+      lines[i] = next + (semi < 0 ? '' : line.slice(semi));
       changed = true;
     }
   }
