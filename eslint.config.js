@@ -11,12 +11,25 @@ const browserApis = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', '.bench/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -29,7 +42,10 @@ export default tseslint.config(
           paths: browserApis,
           patterns: [
             { group: ['wxt/*', '@wxt-dev/*'], message: 'lib/ is pure TypeScript: no WXT.' },
-            { group: ['**/entrypoints/**', '**/components/**'], message: 'lib/ does not import app code.' },
+            {
+              group: ['**/entrypoints/**', '**/components/**'],
+              message: 'lib/ does not import app code.',
+            },
           ],
         },
       ],
@@ -52,9 +68,14 @@ export default tseslint.config(
             { name: '#imports', message: 'components/ are views: props in, callbacks out.' },
             { name: 'dexie', message: 'components/ never touch the database.' },
             { name: 'webextension-polyfill', message: 'components/ make no browser calls.' },
-            { name: '@wxt-dev/webextension-polyfill', message: 'components/ make no browser calls.' },
+            {
+              name: '@wxt-dev/webextension-polyfill',
+              message: 'components/ make no browser calls.',
+            },
           ],
-          patterns: [{ group: ['**/entrypoints/**'], message: 'components/ do not import entrypoints.' }],
+          patterns: [
+            { group: ['**/entrypoints/**'], message: 'components/ do not import entrypoints.' },
+          ],
         },
       ],
       'no-restricted-globals': [
@@ -72,13 +93,34 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'dexie', message: 'Only the background writes the database.' }],
-          patterns: [{ group: ['**/lib/db/**', '**/background/db/**'], message: 'Only the background writes the database.' }],
+          patterns: [
+            {
+              group: ['**/lib/db/**', '**/background/db/**'],
+              message: 'Only the background writes the database.',
+            },
+          ],
         },
       ],
     },
   },
   {
     files: ['scripts/**/*.{js,mjs,ts}', 'tests/**/*.{ts,mjs,js}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', performance: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', document: 'readonly', window: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        AbortController: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+      },
+    },
   },
 );

@@ -31,7 +31,15 @@ export default defineConfig({
     name: 'Casebook',
     description:
       "Runs your support team's ticket workflow as a step panel on Zendesk, Intercom and Help Scout tickets.",
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'tabs', 'clipboardWrite'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'scripting',
+      'tabs',
+      'clipboardWrite',
+    ],
     host_permissions: HELPDESK_HOSTS,
     // Brand domains for Zendesk host mapping and the integrations the user
     // configures (PagerDuty, …) are requested one origin at a time.

@@ -20,10 +20,14 @@ if (chosen.length === 0) {
 let failed = 0;
 for (const file of chosen) {
   console.log(`\n=== ${file.replace('.bench.ts', '')} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', resolve(root, 'bench', file)], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', resolve(root, 'bench', file)],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -21,14 +21,17 @@ function check(name, dir) {
   }
   const m = JSON.parse(readFileSync(file, 'utf8'));
   const popup = m.action?.default_popup ?? m.browser_action?.default_popup;
-  if (!m.background?.service_worker && !m.background?.scripts?.length) problems.push(`${name}: no background`);
+  if (!m.background?.service_worker && !m.background?.scripts?.length)
+    problems.push(`${name}: no background`);
   if (!popup) problems.push(`${name}: no popup`);
   if (!m.options_ui?.page && !m.options_page) problems.push(`${name}: no options page`);
   for (const [helpdesk, host] of Object.entries(HELPDESK_HOSTS)) {
     const found = (m.content_scripts ?? []).some((cs) => cs.matches.some((p) => p.includes(host)));
     if (!found) problems.push(`${name}: no content script for ${helpdesk} (${host})`);
   }
-  console.log(`${name}: manifest v${m.manifest_version}, ${m.content_scripts?.length ?? 0} content scripts, popup ${popup}, options ${m.options_ui?.page ?? m.options_page}`);
+  console.log(
+    `${name}: manifest v${m.manifest_version}, ${m.content_scripts?.length ?? 0} content scripts, popup ${popup}, options ${m.options_ui?.page ?? m.options_page}`,
+  );
 }
 
 check('chrome', 'chrome-mv3');
@@ -36,13 +39,24 @@ check('firefox', 'firefox-mv2');
 
 const lint = spawnSync(
   process.execPath,
-  [resolve(root, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', resolve(root, '.output/firefox-mv2'), '--output', 'json', '--no-config-discovery'],
+  [
+    resolve(root, 'node_modules/web-ext/bin/web-ext.js'),
+    'lint',
+    '--source-dir',
+    resolve(root, '.output/firefox-mv2'),
+    '--output',
+    'json',
+    '--no-config-discovery',
+  ],
   { encoding: 'utf8' },
 );
 try {
   const report = JSON.parse(lint.stdout);
-  console.log(`web-ext lint (firefox): ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
-  for (const e of report.errors) problems.push(`web-ext lint: ${e.code} ${e.message} ${e.file ?? ''}`);
+  console.log(
+    `web-ext lint (firefox): ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`,
+  );
+  for (const e of report.errors)
+    problems.push(`web-ext lint: ${e.code} ${e.message} ${e.file ?? ''}`);
   for (const w of report.warnings) console.log(`  warning: ${w.code} ${w.message} ${w.file ?? ''}`);
 } catch {
   problems.push(`web-ext lint did not produce a report: ${lint.stderr || lint.stdout}`);
