@@ -27,7 +27,7 @@ export interface HarInterceptInfo {
 }
 
 export interface HarInterceptionOptions {
-  /** Documents/roots to watch for shadow roots; usually `() => [document]`. */
+  /** Roots scanned once at install for shadow roots; usually `() => [document]`. */
   roots: () => ParentNode[];
   signal: AbortSignal;
   sanitize: (file: File) => Promise<{ file: File; report: HarReport }>;
@@ -109,6 +109,14 @@ export function installHarInterception(options: HarInterceptionOptions): void {
     if (ours.has(event)) return;
     const input = originOf(event);
     if (!isFileInput(input)) return;
+    // A file input in a shadow root we have not hooked yet: its composed
+    // `input` reached the window; hook its root now so the `change` that
+    // follows (not composed) is held there too.
+    const inputRoot = input.getRootNode();
+    if (inputRoot !== input && (inputRoot as ShadowRoot).host && !hooked.has(inputRoot)) {
+      hookRoot(inputRoot);
+      scan(inputRoot as ShadowRoot);
+    }
     if (held.has(input)) {
       // The `change` the browser fires right after the `input` we hold.
       event.stopImmediatePropagation();
@@ -145,8 +153,22 @@ export function installHarInterception(options: HarInterceptionOptions): void {
     listen(root, 'change', onInputEvent);
   };
 
+  const hookShadowOf = (el: Element) => {
+    const shadow = el.shadowRoot;
+    if (shadow && !hooked.has(shadow)) {
+      hookRoot(shadow);
+      scan(shadow);
+    }
+  };
+
   /** Hook every open shadow root under `node` (and theirs). */
   const scan = (node: ParentNode) => {
+    // Live-updating pages add leaf elements by the thousand (list rows,
+    // message parts): those need no tree walker, only a look at themselves.
+    if ((node as Node).nodeType === 1 && !(node as Element).firstElementChild) {
+      hookShadowOf(node as Element);
+      return;
+    }
     const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(
       node as Node,
       1 /* SHOW_ELEMENT */,
@@ -156,31 +178,16 @@ export function installHarInterception(options: HarInterceptionOptions): void {
       el;
       el = walker.nextNode() as Element | null
     ) {
-      const shadow = (el as Element).shadowRoot;
-      if (shadow && !hooked.has(shadow)) {
-        hookRoot(shadow);
-        watch(shadow);
-        scan(shadow);
-      }
+      hookShadowOf(el);
     }
   };
 
-  const watch = (root: Node) => {
-    const observer = new MutationObserver((records) => {
-      for (const record of records) {
-        for (const added of Array.from(record.addedNodes))
-          if (added.nodeType === 1) scan(added as Element);
-      }
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  };
-
   hookRoot(win);
-  for (const root of options.roots()) {
-    scan(root);
-    watch(root);
-  }
+  // Shadow roots already on the page are hooked now. Later ones are hooked
+  // when the agent interacts inside them (below) or when a file input in one
+  // fires its composed `input` event (onInputEvent): no MutationObserver, so a
+  // page that rewrites its DOM all day pays nothing for this.
+  for (const root of options.roots()) scan(root);
 
   // A shadow root attached to an element already in the page does not show up as a
   // mutation: catch its inputs when they are interacted with (click/focus are composed).
@@ -189,7 +196,6 @@ export function installHarInterception(options: HarInterceptionOptions): void {
     const root = origin?.getRootNode?.();
     if (root && root !== origin && (root as ShadowRoot).host && !hooked.has(root)) {
       hookRoot(root);
-      watch(root);
       scan(root as ShadowRoot);
     }
   };
