@@ -61,6 +61,14 @@ describe('PopupView', () => {
     expect(screen.getByText(/Showing the 1000 most urgent of 10000/)).toBeTruthy();
   });
 
+  it('shows the rows while the counts are still being counted', () => {
+    const p = props();
+    render(<PopupView {...p} runs={{ status: 'ready', items: p.runs.items }} />);
+    expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('open-counts').textContent).toBe('Counting open runs…');
+    expect(screen.queryByText(/most urgent of/)).toBeNull();
+  });
+
   it('focuses search on open; arrows move the active run and Enter opens it', () => {
     const p = props();
     render(<PopupView {...p} />);

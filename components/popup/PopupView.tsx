@@ -16,7 +16,7 @@ import {
   type WorkflowTemplate,
 } from '../../lib/workflow/schema';
 import type { RunView } from '../../lib/workflow/view';
-import { countsText } from './format';
+import { COUNTING, countsText } from './format';
 import { OpenRunsList, optionId } from './OpenRunsList';
 import { TicketTriage } from './TicketTriage';
 
@@ -35,7 +35,8 @@ export type TicketState =
 export interface OpenRunsState {
   status: 'loading' | 'ready' | 'error';
   items: readonly OpenRunSummary[];
-  counts: { open: number; breached: number; dueSoon: number };
+  /** Absent while they are still being counted (they follow the first rows). */
+  counts?: { open: number; breached: number; dueSoon: number };
   error?: string;
 }
 
@@ -113,7 +114,7 @@ export function PopupView(props: PopupViewProps) {
     e.preventDefault();
   };
 
-  const counts = countsText(runs.counts);
+  const counts = runs.counts && countsText(runs.counts);
   const activeItem = runs.items[active];
 
   return (
@@ -152,10 +153,16 @@ export function PopupView(props: PopupViewProps) {
         <div className="cb-open__head">
           <h2 id="cb-open-title">Open runs</h2>
           <p className="cb-counts" data-testid="open-counts">
-            <span className="cb-counts__urgent" title="The toolbar badge shows this number">
-              {counts.urgent}
-            </span>
-            {counts.rest}
+            {counts ? (
+              <>
+                <span className="cb-counts__urgent" title="The toolbar badge shows this number">
+                  {counts.urgent}
+                </span>
+                {counts.rest}
+              </>
+            ) : (
+              COUNTING
+            )}
           </p>
         </div>
         <input
@@ -191,12 +198,15 @@ export function PopupView(props: PopupViewProps) {
         {runs.status === 'ready' && runs.items.length === 0 && (
           <p className="cb-empty">{query ? `No open run matches “${query}”.` : 'No open runs.'}</p>
         )}
-        {runs.status === 'ready' && !query && runs.items.length < runs.counts.open && (
-          <p className="cb-hint">
-            Showing the {runs.items.length} most urgent of {runs.counts.open}; search to find
-            others.
-          </p>
-        )}
+        {runs.status === 'ready' &&
+          !query &&
+          runs.counts &&
+          runs.items.length < runs.counts.open && (
+            <p className="cb-hint">
+              Showing the {runs.items.length} most urgent of {runs.counts.open}; search to find
+              others.
+            </p>
+          )}
       </section>
 
       <footer className="cb-footer">

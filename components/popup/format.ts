@@ -23,6 +23,9 @@ export function optionId(listId: string, index: number): string {
   return `${listId}-opt-${index}`;
 }
 
+/** The counts line before the counts have arrived (they follow the first rows). */
+export const COUNTING = 'Counting open runs…';
+
 /** The counts line under "Open runs", as the popup and its first paint show it. */
 export function countsText(counts: { open: number; breached: number; dueSoon: number }): {
   urgent: string;

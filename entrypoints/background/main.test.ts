@@ -288,7 +288,7 @@ describe('requests', () => {
       events: 1,
       attachments: 0,
     });
-    expect((await send({ type: 'runs.listOpen' })).counts.open).toBe(0);
+    expect((await send({ type: 'runs.listOpen' })).counts?.open).toBe(0);
   });
 
   it('saves template versions; runs stay on theirs', async () => {

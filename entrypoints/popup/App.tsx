@@ -24,7 +24,8 @@ import { OPEN_RUNS_PAINTED_MARK, severityChangeMessage } from '../../components/
 import { PopupView, type OpenRunsState, type TicketState } from '../../components/popup/PopupView';
 import { ACKNOWLEDGE_STEP } from '../../components/popup/TicketTriage';
 import { send, settle, subscribe } from '../../platform/messaging/client';
-import { FIRST_PAGE, takeFirstPage } from './first-page';
+import { takeFirstPage } from './first-page';
+import { FIRST_PAGE } from './first-requests';
 import { paintedFirstPage } from './first-paint';
 import type { PanelStatus } from '../../platform/content/tab-messages';
 
@@ -92,11 +93,12 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   const [query, setQuery] = useState(initialQuery);
   // The first screen may already be on the page, drawn before React loaded.
   const preloaded = useRef(paintedFirstPage());
+  const drawnBeforeReact = useRef(preloaded.current !== undefined).current;
   const [runs, setRuns] = useState<OpenRunsState>(() => {
     const page = preloaded.current;
     return page
       ? { status: 'ready', items: page.items as OpenRunSummary[], counts: page.counts }
-      : { status: 'loading', items: [], counts: { open: 0, breached: 0, dueSoon: 0 } };
+      : { status: 'loading', items: [] };
   });
   const templateRef = useRef<WorkflowTemplate | undefined>(undefined);
   const actorRef = useRef(actor);
@@ -109,18 +111,21 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   const loadRuns = useCallback(async () => {
     const asked = queryRef.current;
     try {
-      // The entry sent the first screen's request before the app loaded.
+      // The entry sent the first screen's requests before the app loaded.
       const early = paintedRef.current || asked.trim() ? undefined : takeFirstPage();
-      const reply = early
-        ? await settle('runs.listOpen', early)
+      const [page, counts] = early
+        ? await Promise.all([
+            settle('runs.listOpen', early.page),
+            settle('runs.countOpen', early.counts),
+          ])
         : await send({
             type: 'runs.listOpen',
             limit: paintedRef.current ? OPEN_RUNS_PAGE : FIRST_PAGE,
             ...(asked.trim() ? { query: asked.trim() } : {}),
-          });
+          }).then((reply) => [reply, reply.counts] as const);
       // A slower reply for an older query must not replace a newer one.
       if (asked !== queryRef.current) return;
-      setRuns({ status: 'ready', items: reply.items as OpenRunSummary[], counts: reply.counts });
+      setRuns({ status: 'ready', items: page.items as OpenRunSummary[], counts });
     } catch (error) {
       setRuns((r) => ({
         ...r,
@@ -156,10 +161,12 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
       // Unless the rows were drawn before React and marked then.
       if (performance.getEntriesByName(OPEN_RUNS_PAINTED_MARK).length === 0)
         performance.mark(OPEN_RUNS_PAINTED_MARK);
-      // The rest of the page, now that the first screen is up.
-      if (runs.items.length < runs.counts.open) void loadRuns();
+      // Rows drawn before React were checked only for what they draw: read
+      // them again through the validating client, with the rest of the page
+      // and the counts, now that the first screen is up.
+      if (drawnBeforeReact || !runs.counts || runs.items.length < runs.counts.open) void loadRuns();
     });
-  }, [runs, loadRuns]);
+  }, [runs, loadRuns, drawnBeforeReact]);
 
   useEffect(
     () =>

@@ -2,26 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseRequest } from '../../lib/messaging/protocol';
 import { RequestError, settle } from '../../platform/messaging/client';
-import { FIRST_PAGE_REQUEST, requestFirstPage, takeFirstPage } from './first-page';
+import { requestFirstPage, takeFirstPage } from './first-page';
+import { FIRST_COUNTS_REQUEST, FIRST_PAGE_REQUEST } from './first-requests';
 
-describe('the popup’s early open-runs request', () => {
-  it('is a valid protocol request (it is sent before the schemas load)', () => {
+describe('the popup’s early open-runs requests', () => {
+  it('are valid protocol requests (they are sent before the schemas load)', () => {
     expect(parseRequest(FIRST_PAGE_REQUEST)).toEqual({ ok: true, request: FIRST_PAGE_REQUEST });
+    expect(parseRequest(FIRST_COUNTS_REQUEST)).toEqual({
+      ok: true,
+      request: FIRST_COUNTS_REQUEST,
+    });
   });
 
-  it('is sent once and taken once', async () => {
+  it('ask for the rows without counts, and for the counts on their own', () => {
+    expect(FIRST_PAGE_REQUEST.counts).toBe(false);
+    expect(FIRST_COUNTS_REQUEST.type).toBe('runs.countOpen');
+  });
+
+  it('are sent once and taken once', async () => {
     const seen: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
       seen.push(message);
-      return Promise.resolve({ ok: true, data: { items: [], counts: {} } });
+      return Promise.resolve({ ok: true, data: (message as { type: string }).type });
     });
     expect(takeFirstPage()).toBeUndefined();
     requestFirstPage();
     const pending = takeFirstPage();
     expect(pending).toBeDefined();
     expect(takeFirstPage()).toBeUndefined();
-    await expect(pending).resolves.toEqual({ ok: true, data: { items: [], counts: {} } });
-    expect(seen).toEqual([FIRST_PAGE_REQUEST]);
+    await expect(pending!.page).resolves.toEqual({ ok: true, data: 'runs.listOpen' });
+    await expect(pending!.counts).resolves.toEqual({ ok: true, data: 'runs.countOpen' });
+    expect(seen).toEqual([FIRST_PAGE_REQUEST, FIRST_COUNTS_REQUEST]);
   });
 });
 

@@ -1,30 +1,35 @@
 /**
- * The open-runs list is what the popup paints first, so its request leaves
+ * The open-runs list is what the popup paints first, so its requests leave
  * before React and the protocol schemas are even fetched: `main.tsx` sends
- * it, and the app takes the raw reply and validates it like any other
+ * them, and the app takes the raw replies and validates them like any other
  * (`settle` in the messaging client). This module stays tiny on purpose:
- * anything imported here delays the request.
+ * anything imported here delays the requests.
  */
 import { browser } from '#imports';
+import { FIRST_COUNTS_REQUEST, FIRST_PAGE_REQUEST } from './first-requests';
 
-/** The first read fills a screen and paints fast; the full page follows. */
-export const FIRST_PAGE = 30;
+/** The raw replies of the two early requests. */
+export interface FirstPageReplies {
+  page: Promise<unknown>;
+  counts: Promise<unknown>;
+}
 
-/** A constant, valid `runs.listOpen` request (a test checks it against the protocol). */
-export const FIRST_PAGE_REQUEST = { type: 'runs.listOpen', limit: FIRST_PAGE } as const;
+let pending: FirstPageReplies | undefined;
 
-let pending: Promise<unknown> | undefined;
-
-export function requestFirstPage(): Promise<unknown> {
-  const sent = browser.runtime.sendMessage(FIRST_PAGE_REQUEST);
+function sendEarly(request: object): Promise<unknown> {
+  const sent = browser.runtime.sendMessage(request);
   // Settled by whoever takes it; never an unhandled rejection meanwhile.
   sent.catch(() => undefined);
-  pending = sent;
   return sent;
 }
 
-/** The early request's raw reply, once: later reads ask again. */
-export function takeFirstPage(): Promise<unknown> | undefined {
+export function requestFirstPage(): FirstPageReplies {
+  pending = { page: sendEarly(FIRST_PAGE_REQUEST), counts: sendEarly(FIRST_COUNTS_REQUEST) };
+  return pending;
+}
+
+/** The early requests' raw replies, once: later reads ask again. */
+export function takeFirstPage(): FirstPageReplies | undefined {
   const taken = pending;
   pending = undefined;
   return taken;

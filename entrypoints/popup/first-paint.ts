@@ -1,15 +1,22 @@
 /**
  * The popup's first screen of open runs, painted before React has loaded:
- * the early `runs.listOpen` reply is validated with the protocol's own
- * reply schema (zod, as every reply is) and drawn as the same markup the
- * React list renders, so the agent sees rows while react-dom is still being
- * parsed. React then replaces this DOM, starting from the same data
- * (`paintedFirstPage`), so nothing flickers. Imports here stay free of React
- * and of other domains' schemas: they are on the first-paint path.
+ * the early `runs.listOpen` reply is drawn as the same markup the React
+ * list renders, so the agent sees rows while react-dom is still being
+ * parsed. The counts come in their own early reply (`runs.countOpen`) and
+ * fill the counts line when they arrive, so the rows never wait for the
+ * walk over every open run. React then replaces this DOM, starting from the
+ * same data (`paintedFirstPage`), so nothing flickers, and reads the list
+ * again through the validating client.
+ *
+ * Nothing here loads zod: evaluating it and the protocol schemas took 14–23
+ * ms, more than the background takes to answer. The background's router
+ * validated both replies against the protocol before sending them, so this
+ * path checks only what it draws (the envelope, and the fields each row
+ * reads) and draws nothing it does not recognise.
  */
-import type { z } from 'zod';
 import { HELPDESK_LABEL } from '../../components/panel/labels';
 import {
+  COUNTING,
   OPEN_RUNS_PAINTED_MARK,
   OVERSCAN,
   ROW_HEIGHT,
@@ -19,12 +26,57 @@ import {
   urgencyOf,
   urgencyText,
 } from '../../components/popup/format';
-import { replySchema } from '../../lib/messaging/envelope';
-import { runReplySchemas } from '../../lib/messaging/runs';
+import type { OpenRunCounts, OpenRunSummary } from '../../lib/messaging/runs';
+import type { FirstPageReplies } from './first-page';
 
-export type OpenRunsPage = z.output<(typeof runReplySchemas)['runs.listOpen']>;
+export interface OpenRunsPage {
+  items: OpenRunSummary[];
+  counts?: OpenRunCounts;
+}
 
-const firstPageReply = replySchema(runReplySchemas['runs.listOpen']);
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isOptional = (value: unknown, type: 'string' | 'number') =>
+  value === undefined || typeof value === type;
+
+/** `data` of an `{ok: true, data}` reply, else undefined. */
+function okData(raw: unknown): unknown {
+  return isObject(raw) && raw.ok === true ? raw.data : undefined;
+}
+
+function asCounts(value: unknown): OpenRunCounts | undefined {
+  return isObject(value) && isCount(value.open) && isCount(value.breached) && isCount(value.dueSoon)
+    ? (value as unknown as OpenRunCounts)
+    : undefined;
+}
+
+/** The fields a row draws, with the types it draws them as. */
+function isRow(item: unknown): boolean {
+  return (
+    isObject(item) &&
+    typeof item.runId === 'string' &&
+    typeof item.ticketId === 'string' &&
+    typeof item.helpdesk === 'string' &&
+    Object.hasOwn(HELPDESK_LABEL, item.helpdesk) &&
+    isOptional(item.subject, 'string') &&
+    isOptional(item.displayId, 'string') &&
+    isOptional(item.severity, 'string') &&
+    isOptional(item.nextDueAt, 'number') &&
+    isOptional(item.nextClockLabel, 'string')
+  );
+}
+
+function asPage(value: unknown): OpenRunsPage | undefined {
+  if (!isObject(value) || !Array.isArray(value.items) || !value.items.every(isRow))
+    return undefined;
+  const counts = value.counts === undefined ? undefined : asCounts(value.counts);
+  if (value.counts !== undefined && !counts) return undefined;
+  const items = value.items as OpenRunSummary[];
+  return counts ? { items, counts } : { items };
+}
+
 const LIST_ID = 'cb-first-paint-list';
 
 let painted: OpenRunsPage | undefined;
@@ -45,8 +97,23 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The counts line's content, and the "showing N of M" hint once counts are known. */
+function countsLine(counts: OpenRunCounts | undefined): Array<Node | string> {
+  if (!counts) return [COUNTING];
+  const text = countsText(counts);
+  return [el('span', { class: 'cb-counts__urgent' }, text.urgent), text.rest];
+}
+
+function hint(page: OpenRunsPage, counts: OpenRunCounts): HTMLElement | undefined {
+  if (page.items.length >= counts.open) return undefined;
+  return el(
+    'p',
+    { class: 'cb-hint' },
+    `Showing the ${page.items.length} most urgent of ${counts.open}; search to find others.`,
+  );
+}
+
 function render(page: OpenRunsPage, now: number): HTMLElement {
-  const counts = countsText(page.counts);
   const rows: HTMLElement[] = [];
   const last = Math.min(page.items.length, VIEWPORT_ROWS + OVERSCAN);
   for (let i = 0; i < last; i++) {
@@ -91,12 +158,7 @@ function render(page: OpenRunsPage, now: number): HTMLElement {
       'div',
       { class: 'cb-open__head' },
       el('h2', { id: 'cb-open-title' }, 'Open runs'),
-      el(
-        'p',
-        { class: 'cb-counts', 'data-testid': 'open-counts' },
-        el('span', { class: 'cb-counts__urgent' }, counts.urgent),
-        counts.rest,
-      ),
+      el('p', { class: 'cb-counts', 'data-testid': 'open-counts' }, ...countsLine(page.counts)),
     ),
     el('input', {
       type: 'search',
@@ -126,36 +188,39 @@ function render(page: OpenRunsPage, now: number): HTMLElement {
   } else {
     section.append(el('p', { class: 'cb-empty' }, 'No open runs.'));
   }
-  if (page.items.length < page.counts.open) {
-    section.append(
-      el(
-        'p',
-        { class: 'cb-hint' },
-        `Showing the ${page.items.length} most urgent of ${page.counts.open}; search to find others.`,
-      ),
-    );
-  }
+  const shown = page.counts && hint(page, page.counts);
+  if (shown) section.append(shown);
   return el('div', { class: 'cb-popup' }, section);
 }
 
 /**
  * Draw the first page into `root` unless React got there first; resolves
- * once it is on screen (or will not be drawn). A reply
- * that fails validation or says `ok: false` is not drawn: the app settles
- * the same reply and shows the error as it always does.
+ * once it is on screen (or will not be drawn). A reply that says `ok:
+ * false` or that this path does not recognise is not drawn: the app asks
+ * again and shows the error as it always does. The counts are filled in when their own
+ * reply arrives, if React has not taken over by then.
  */
 export async function paintFirstPage(
   root: HTMLElement,
-  pending: Promise<unknown>,
+  pending: FirstPageReplies,
   reactMounted: () => boolean,
 ): Promise<void> {
-  const raw = await pending.catch(() => undefined);
-  const reply = firstPageReply.safeParse(raw);
-  if (!reply.success || !reply.data.ok || reactMounted()) return;
-  painted = reply.data.data;
-  root.replaceChildren(render(painted, Date.now()));
+  const page = asPage(okData(await pending.page.catch(() => undefined)));
+  if (!page || reactMounted()) return;
+  painted = page;
+  root.replaceChildren(render(page, Date.now()));
   // Keyboard-first: typing starts here and carries over to React's search box.
   root.querySelector<HTMLInputElement>('input.cb-search')?.focus();
+  void pending.counts
+    .catch(() => undefined)
+    .then((rawCounts) => {
+      const counts = asCounts(okData(rawCounts));
+      if (!counts || reactMounted() || painted !== page) return;
+      page.counts = counts;
+      root.querySelector('[data-testid=open-counts]')?.replaceChildren(...countsLine(page.counts));
+      const shown = hint(page, page.counts);
+      if (shown) root.querySelector('.cb-open')?.append(shown);
+    });
   // Marked as the frame that draws the rows starts, as the React path marks
   // it; resolves once that frame is done, so what loads next cannot delay it.
   await new Promise<void>((done) =>

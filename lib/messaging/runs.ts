@@ -127,9 +127,24 @@ export const runRequestSchemas = [
     /** Matches ticket id, subject, requester and organization, case-insensitively. */
     query: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(500).optional(),
+    /**
+     * `false` leaves the counts out: counting walks every open run, and the
+     * popup's first screen asks for them separately (`runs.countOpen`) so its
+     * rows do not wait for the walk.
+     */
+    counts: z.boolean().optional(),
   }),
+  z.object({ type: z.literal('runs.countOpen') }),
   z.object({ type: z.literal('tabs.focusRun'), runId: runIdSchema }),
 ] as const;
+
+/** Every open run, and those breached or due within 15 minutes (the toolbar badge adds these two). */
+const openRunCountsSchema = z.object({
+  open: z.number().int().nonnegative(),
+  breached: z.number().int().nonnegative(),
+  dueSoon: z.number().int().nonnegative(),
+});
+export type OpenRunCounts = z.output<typeof openRunCountsSchema>;
 
 const runWithView = z.object({ run: runSchema, view: runViewSchema.optional() });
 
@@ -146,12 +161,10 @@ export const runReplySchemas = {
   'run.export': z.object({ text: z.string(), filename: z.string().min(1) }),
   'runs.listOpen': z.object({
     items: z.array(openRunSummarySchema),
-    counts: z.object({
-      open: z.number().int().nonnegative(),
-      breached: z.number().int().nonnegative(),
-      dueSoon: z.number().int().nonnegative(),
-    }),
+    /** Absent only when the request said `counts: false`. */
+    counts: openRunCountsSchema.optional(),
   }),
+  'runs.countOpen': openRunCountsSchema,
   'tabs.focusRun': z.object({
     tabId: z.number().int().optional(),
     /** True when no tab showed the ticket and one was opened. */

@@ -8,6 +8,7 @@ import {
   countUrgentRuns,
   getRun,
   listEvents,
+  countOpenRuns,
   listOpenRuns,
   migrateRunTo,
   mutateRun,
@@ -255,7 +256,7 @@ describe('derived keys', () => {
     );
     expect((await getRun(db, run.id)).run.closedAt).toBe(T0 + 4 * MIN);
     expect(await db.openRuns.count()).toBe(0);
-    expect((await listOpenRuns(db, T0 + 5 * MIN)).counts.open).toBe(0);
+    expect((await listOpenRuns(db, T0 + 5 * MIN)).counts?.open).toBe(0);
   });
 });
 
@@ -301,6 +302,14 @@ describe('listOpenRuns', () => {
     expect(
       (await listOpenRuns(db, T0 + 3, { query: 'IDLE' })).items.map((i) => i.ticketId),
     ).toEqual(['idle2', 'idle']);
+
+    // The popup's first screen: the same rows without the counts, and the
+    // counts on their own, as the badge and the full list count them.
+    const rowsOnly = await listOpenRuns(db, T0 + 3, { limit: 2, counts: false });
+    expect(rowsOnly).toEqual({ items: page.items.slice(0, 2) });
+    expect(await countOpenRuns(db, T0 + 3)).toEqual(page.counts);
+    // An hour on, "soon" and "later" have breached too.
+    expect(await countOpenRuns(db, T0 + 61 * MIN)).toEqual({ open: 5, breached: 3, dueSoon: 0 });
   });
 });
 

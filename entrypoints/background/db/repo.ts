@@ -271,34 +271,55 @@ function dueBy(at: number): [number, number] {
   return [at, Infinity];
 }
 
+export interface OpenRunCounts {
+  open: number;
+  breached: number;
+  dueSoon: number;
+}
+
 export interface OpenRunsPage {
   items: OpenRunSummary[];
-  counts: { open: number; breached: number; dueSoon: number };
+  /** Absent when asked for without counts. */
+  counts?: OpenRunCounts;
+}
+
+/** Reads the counts inside the caller's transaction on `openRuns`. */
+async function countOpenRunsIn(db: CasebookDB, now: number): Promise<OpenRunCounts> {
+  // A count walks its key range in Chromium, so `open` is the breached
+  // range plus the rest (each row walked once, not twice as with a
+  // whole-store count), and the three counts go out together.
+  const [breached, notBreached, dueSoon] = await Promise.all([
+    db.openRuns.where(':id').belowOrEqual(dueBy(now)).count(),
+    db.openRuns.where(':id').above(dueBy(now)).count(),
+    db.openRuns
+      .where(':id')
+      .between(dueBy(now), dueBy(now + DUE_SOON_MS), false, true)
+      .count(),
+  ]);
+  return { open: breached + notBreached, breached, dueSoon };
+}
+
+/** Every open run, breached ones, and those due within 15 minutes. */
+export function countOpenRuns(db: CasebookDB, now: number): Promise<OpenRunCounts> {
+  return db.transaction('r', db.openRuns, () => countOpenRunsIn(db, now));
 }
 
 /**
  * Breached first, then due soonest, then runs without a running clock by
  * most recent update: the `openRuns` primary-key order. Counts cover every
- * open run; `query` narrows the items only.
+ * open run; `query` narrows the items only. `counts: false` skips the
+ * counts, which walk every open run while the items read only a page.
  */
 export function listOpenRuns(
   db: CasebookDB,
   now: number,
-  options: { query?: string; limit?: number } = {},
+  options: { query?: string; limit?: number; counts?: boolean } = {},
 ): Promise<OpenRunsPage> {
   const limit = options.limit ?? 50;
   const needle = options.query?.trim().toLowerCase() ?? '';
   return db.transaction('r', db.openRuns, async () => {
-    // A count walks its key range in Chromium, so `open` is the breached
-    // range plus the rest (each row walked once, not twice as with a
-    // whole-store count), and all four reads go out together.
-    const [breached, notBreached, dueSoon, entries] = await Promise.all([
-      db.openRuns.where(':id').belowOrEqual(dueBy(now)).count(),
-      db.openRuns.where(':id').above(dueBy(now)).count(),
-      db.openRuns
-        .where(':id')
-        .between(dueBy(now), dueBy(now + DUE_SOON_MS), false, true)
-        .count(),
+    const [counts, entries] = await Promise.all([
+      options.counts === false ? undefined : countOpenRunsIn(db, now),
       needle
         ? db.openRuns
             .filter((e) => matches(e, needle))
@@ -306,10 +327,8 @@ export function listOpenRuns(
             .toArray()
         : db.openRuns.limit(limit).toArray(),
     ]);
-    return {
-      items: entries.map((e) => toOpenRunSummary(e, now)),
-      counts: { open: breached + notBreached, breached, dueSoon },
-    };
+    const items = entries.map((e) => toOpenRunSummary(e, now));
+    return counts ? { items, counts } : { items };
   });
 }
 

@@ -11,6 +11,7 @@ import {
   getRun,
   getRunWithEvents,
   listEvents,
+  countOpenRuns,
   listOpenRuns,
   migrateRunTo,
   mutateRun,
@@ -108,8 +109,10 @@ export const runHandlers = {
     }
   },
 
-  'runs.listOpen': async ({ query, limit }, ctx) =>
-    listOpenRuns(ctx.db, ctx.now(), { query, limit }),
+  'runs.listOpen': async ({ query, limit, counts }, ctx) =>
+    listOpenRuns(ctx.db, ctx.now(), { query, limit, counts }),
+
+  'runs.countOpen': async (_request, ctx) => countOpenRuns(ctx.db, ctx.now()),
 
   'tabs.focusRun': async ({ runId }, ctx) => focusRunTab(ctx.db, runId),
 } satisfies DomainHandlers<
@@ -120,5 +123,6 @@ export const runHandlers = {
   | 'run.migrate'
   | 'run.export'
   | 'runs.listOpen'
+  | 'runs.countOpen'
   | 'tabs.focusRun'
 >;
