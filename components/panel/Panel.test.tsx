@@ -288,6 +288,20 @@ describe('Panel steps', () => {
     ).toBeTruthy();
   });
 
+  it('ticks the clocks without re-rendering the step list', () => {
+    const run = startRun();
+    const renderActions = vi.fn(() => null);
+    const base = props(run, T0, { renderActions });
+    const { rerender } = render(<Panel {...base} />);
+    const chip = () => document.querySelector('.cb-header')!.textContent;
+    const before = chip();
+    const rendersBefore = renderActions.mock.calls.length;
+    expect(rendersBefore).toBeGreaterThan(0);
+    rerender(<Panel {...base} now={T0 + 61_000} />);
+    expect(chip()).not.toBe(before);
+    expect(renderActions.mock.calls.length).toBe(rendersBefore);
+  });
+
   it('shows who changed what, when, old → new', async () => {
     const run = startRun();
     const events: RunEvent[] = [

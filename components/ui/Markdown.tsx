@@ -4,7 +4,7 @@
  * text with their address. Template guidance is user-editable data, so it is
  * never turned into HTML: every string ends up as a React text node.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 type Block =
   | { kind: 'p'; text: string }
@@ -88,7 +88,14 @@ export function renderInline(text: string): ReactNode[] {
   return out;
 }
 
-export function Markdown({ source, className }: { source: string; className?: string }) {
+/** Memoized: guidance only changes with the template, so re-renders of a step skip the parse. */
+export const Markdown = memo(function Markdown({
+  source,
+  className,
+}: {
+  source: string;
+  className?: string;
+}) {
   const blocks = parseBlocks(source);
   if (blocks.length === 0) return null;
   return (
@@ -119,4 +126,4 @@ export function Markdown({ source, className }: { source: string; className?: st
       })}
     </div>
   );
-}
+});

@@ -127,7 +127,6 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
       run={run}
       view={deriveRunView(DEFAULT_TEMPLATE, run, T0)}
       template={DEFAULT_TEMPLATE}
-      now={T0}
       actor={ANA}
       onSetField={onSetField}
     />,
@@ -141,6 +140,36 @@ afterEach(() => {
 });
 
 describe('useStepActions', () => {
+  it('returns the same render function across re-renders until what it shows changes', async () => {
+    fakeBackground();
+    const run = sev1Run();
+    const input: StepActionsBridgeInput = {
+      adapter: {} as HelpdeskAdapter,
+      root: null,
+      runId: run.id,
+      run,
+      view: deriveRunView(DEFAULT_TEMPLATE, run, T0),
+      template: DEFAULT_TEMPLATE,
+      actor: ANA,
+      onSetField: vi.fn(async () => undefined),
+    };
+    const seen: Array<ReturnType<typeof useStepActions>> = [];
+    function Probe(props: StepActionsBridgeInput & { tick: number }) {
+      seen.push(useStepActions(props));
+      return <span>{props.tick}</span>;
+    }
+    const { rerender } = render(<Probe {...input} tick={0} />);
+    await waitFor(() => expect(seen.at(-1)).toBeTypeOf('function'));
+    const first = seen.at(-1);
+    // The panel re-renders every second for its clocks: nothing else changed.
+    rerender(<Probe {...input} tick={1} />);
+    rerender(<Probe {...input} tick={2} />);
+    expect(seen.at(-1)).toBe(first);
+    const view = deriveRunView(DEFAULT_TEMPLATE, run, T0 + 1);
+    rerender(<Probe {...input} view={view} tick={3} />);
+    expect(seen.at(-1)).not.toBe(first);
+  });
+
   it('pages through the background with the step and actor, and records nothing else itself', async () => {
     const { requests } = setup('page-sev1');
     const button = await screen.findByRole('button', { name: 'Page on-call (PagerDuty)' });

@@ -24,7 +24,6 @@ export interface StepActionsBridgeInput {
   run: Run | undefined;
   view: RunView | undefined;
   template: WorkflowTemplate | undefined;
-  now: number;
   actor: Actor;
   onSetField(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
 }
@@ -34,7 +33,7 @@ type PageInfo = { state: PageState; readiness: PagingReadiness };
 export function useStepActions(
   input: StepActionsBridgeInput,
 ): ((step: StepView) => ReactNode) | undefined {
-  const { adapter, root, runId, run, view, template, now, actor, onSetField } = input;
+  const { adapter, root, runId, run, view, template, actor, onSetField } = input;
   const [settings, setSettings] = useState<ActionSettings>();
   const [agentName, setAgentName] = useState<string>();
   const [page, setPage] = useState<PageInfo>();
@@ -94,45 +93,63 @@ export function useStepActions(
     window.open(url, '_blank', 'noopener,noreferrer');
   }, []);
 
-  if (!runId || !run || !view || !template || !settings) return undefined;
-
-  return (step: StepView) => {
-    if (step.step.actions.length === 0) return null;
-    const stepId = step.step.id;
-    return (
-      <StepActions
-        step={step}
-        run={run}
-        view={view}
-        template={template}
-        settings={settings}
-        page={page}
-        now={now}
-        {...(agentName ? { agentName } : {})}
-        onInsertText={onInsertText}
-        onCopy={onCopy}
-        onOpenUrl={onOpenUrl}
-        onPage={async (repage) => {
-          const reply = await send({
-            type: 'action.pageOnCall',
-            runId,
-            actor: latest.current.actor,
-            repage,
-            stepId,
-          });
-          setPage((p) => (p ? { ...p, state: reply.state } : p));
-          return reply.notice ? { notice: reply.notice } : undefined;
-        }}
-        onRecordAction={async (action, note) => {
-          await send({
-            type: 'run.mutate',
-            runId,
-            actor: latest.current.actor,
-            mutation: { type: 'record-action', stepId, action, ...(note ? { note } : {}) },
-          });
-        }}
-        onSetField={onSetField}
-      />
-    );
-  };
+  // One function per change of what the actions show: the panel's step list
+  // is memoized on it, so a new function every render (the container
+  // re-renders every second for the clocks) would re-render every step.
+  const ready = runId && run && view && template && settings;
+  const renderActions = useCallback(
+    (step: StepView) => {
+      if (!runId || !run || !view || !template || !settings) return null;
+      if (step.step.actions.length === 0) return null;
+      const stepId = step.step.id;
+      return (
+        <StepActions
+          step={step}
+          run={run}
+          view={view}
+          template={template}
+          settings={settings}
+          page={page}
+          {...(agentName ? { agentName } : {})}
+          onInsertText={onInsertText}
+          onCopy={onCopy}
+          onOpenUrl={onOpenUrl}
+          onPage={async (repage) => {
+            const reply = await send({
+              type: 'action.pageOnCall',
+              runId,
+              actor: latest.current.actor,
+              repage,
+              stepId,
+            });
+            setPage((p) => (p ? { ...p, state: reply.state } : p));
+            return reply.notice ? { notice: reply.notice } : undefined;
+          }}
+          onRecordAction={async (action, note) => {
+            await send({
+              type: 'run.mutate',
+              runId,
+              actor: latest.current.actor,
+              mutation: { type: 'record-action', stepId, action, ...(note ? { note } : {}) },
+            });
+          }}
+          onSetField={onSetField}
+        />
+      );
+    },
+    [
+      runId,
+      run,
+      view,
+      template,
+      settings,
+      page,
+      agentName,
+      onInsertText,
+      onCopy,
+      onOpenUrl,
+      onSetField,
+    ],
+  );
+  return ready ? renderActions : undefined;
 }

@@ -347,7 +347,6 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     run,
     view,
     template,
-    now,
     actor,
     onSetField,
   });

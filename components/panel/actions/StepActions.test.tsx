@@ -8,6 +8,7 @@ import { deriveRunView } from '../../../lib/workflow/derive';
 import { applyMutation, createRun } from '../../../lib/workflow/engine';
 import type { Actor, FieldValue, Run } from '../../../lib/workflow/schema';
 import type { StepView } from '../../../lib/workflow/view';
+import { NowContext } from '../now';
 import { StepActions, type ActionSettings, type StepActionsProps } from './StepActions';
 
 const ANA: Actor = { name: 'Ana Agent' };
@@ -72,7 +73,6 @@ function setup(stepId: string, run: Run, overrides: Partial<StepActionsProps> = 
     template: DEFAULT_TEMPLATE,
     settings: SETTINGS,
     page: { state: IDLE, readiness: READY },
-    now,
     agentName: 'Ana',
     onInsertText: vi.fn(async () => ({ path: 'execCommand' })),
     onCopy: vi.fn(async () => undefined),
@@ -82,7 +82,11 @@ function setup(stepId: string, run: Run, overrides: Partial<StepActionsProps> = 
     onSetField: vi.fn(async () => undefined),
     ...overrides,
   };
-  render(<StepActions {...props} />);
+  render(
+    <NowContext.Provider value={now}>
+      <StepActions {...props} />
+    </NowContext.Provider>,
+  );
   return props;
 }
 

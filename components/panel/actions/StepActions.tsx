@@ -36,6 +36,7 @@ import type {
 } from '../../../lib/workflow/schema';
 import type { RunView, StepView } from '../../../lib/workflow/view';
 import { toUtcIso } from '../../../lib/time/zoned';
+import { useNow } from '../now';
 import './actions.css';
 
 /** The settings the actions read. */
@@ -64,7 +65,6 @@ export interface StepActionsProps {
   settings: ActionSettings;
   /** The page's delivery state and readiness (action.pageStatus); undefined while loading. */
   page: { state: PageState; readiness: PagingReadiness } | undefined;
-  now: number;
   agentName?: string;
   onInsertText(text: string): Promise<InsertOutcome | void>;
   onCopy(text: string): Promise<void>;
@@ -294,8 +294,8 @@ function describePage(
   }
 }
 
-function PageStatus({ state, now }: { state: PageState; now: number }) {
-  const d = describePage(state, now);
+function PageStatus({ state }: { state: PageState }) {
+  const d = describePage(state, useNow());
   return (
     <p
       className={`cb-page-status cb-page-status--${d.tone}`}
@@ -391,7 +391,7 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
         <Refusal reason="No page has been accepted yet: page on-call first." />
       ) : null}
       {refusal ? <Refusal reason={refusal} /> : null}
-      {state ? <PageStatus state={state} now={props.now} /> : null}
+      {state ? <PageStatus state={state} /> : null}
       {props.repage && accepted ? (
         <p className="cb-muted">
           A re-page uses the same dedup key: while the incident is open PagerDuty adds it to the
@@ -699,7 +699,8 @@ function EscalateAction(props: StepActionsProps & { facts: RunFacts }) {
   );
 }
 
-function AckNotice({ view, now }: { view: RunView; now: number }) {
+function AckNotice({ view }: { view: RunView }) {
+  const now = useNow();
   const ack = view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
   if (!ack || ack.dueAt === undefined) return null;
   if (ack.state === 'breached' || (ack.state === 'running' && ack.dueAt <= now)) {
@@ -719,7 +720,7 @@ export function StepActions(props: StepActionsProps) {
   const facts = readRunFacts(props.template, props.run);
   const items: ReactNode[] = [];
   if (actions.includes('re-page') || actions.includes('escalate-to-manager')) {
-    items.push(<AckNotice key="ack" view={props.view} now={props.now} />);
+    items.push(<AckNotice key="ack" view={props.view} />);
   }
   for (const action of actions) {
     if (isComposerAction(action)) {
