@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { browser } from '#imports';
 import { Panel } from '../../components/panel/Panel';
+import type { PanelProps } from '../../components/panel/types';
 import type { AvoidRect, ConnectionState, PanelPosition } from '../../components/panel/types';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import { bytesToBase64 } from '../../lib/messaging/base64';
@@ -146,6 +147,15 @@ function useNow(): number {
   return now;
 }
 
+/**
+ * The panel with its ticking clock. The tick lives here, below the
+ * container, so each second re-renders the panel's shell and the clocks
+ * only, not the container with its subscriptions, drafts and callbacks.
+ */
+function TickingPanel(props: Omit<PanelProps, 'now'>) {
+  return <Panel {...props} now={useNow()} />;
+}
+
 function sameRect(a: AvoidRect | undefined, b: AvoidRect | undefined): boolean {
   return (
     a === b ||
@@ -179,7 +189,6 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   const notices = useSyncExternalStore(store.subscribe, store.notices);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
   const actor = useActor(adapter);
-  const now = useNow();
   const [runState, setRunState] = useState<RunState | undefined>();
   const [connection, setConnection] = useState<ConnectionState>('connected');
   const [error, setError] = useState<string | undefined>();
@@ -304,7 +313,12 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         : undefined;
     setAvoidRect((r) => (sameRect(r, next) ? r : next));
   }, [adapter, root]);
-  useEffect(measure, [measure, now]);
+  // The send button moves with the composer (opened, resized, scrolled): checked every second.
+  useEffect(() => {
+    measure();
+    const id = setInterval(measure, 1_000);
+    return () => clearInterval(id);
+  }, [measure]);
   useEffect(() => {
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
@@ -404,13 +418,12 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     );
   }
   return (
-    <Panel
+    <TickingPanel
       helpdesk={adapter.id}
       ticket={shown}
       template={shownTemplate}
       run={run}
       view={view}
-      now={now}
       missing={state.snapshot.missing}
       connection={connection}
       {...(error ? { error } : {})}
