@@ -14,6 +14,7 @@
  * says why.
  */
 import type { HarReport } from '../../lib/har/index';
+import { pageDataTransfer } from './page-replay';
 import { isHarFile } from './sanitizer-client';
 
 export type HarInterceptVia = 'input' | 'drop' | 'paste';
@@ -83,18 +84,27 @@ export function installHarInterception(options: HarInterceptionOptions): void {
   };
 
   const transfer = (files: File[], copyFrom?: DataTransfer | null): DataTransfer => {
+    // Only string items (text, html, uris) are copied: files are handled above.
+    const strings: Array<[string, string]> = [];
+    for (const item of Array.from(copyFrom?.items ?? [])) {
+      if (item.kind !== 'string') continue;
+      try {
+        const value = copyFrom!.getData(item.type);
+        if (typeof value === 'string') strings.push([item.type, value]);
+      } catch {
+        // Unreadable in this context; the files are what matter.
+      }
+    }
+    // Firefox: items this script adds would be hidden from the page's handlers.
+    const forPage = pageDataTransfer(win, { files, strings });
+    if (forPage) return forPage;
     const dt = new DataTransfer();
     for (const file of files) dt.items.add(file);
-    if (copyFrom) {
-      // Only string items (text, html, uris): files were handled above.
-      for (const item of Array.from(copyFrom.items ?? [])) {
-        if (item.kind !== 'string') continue;
-        try {
-          const value = copyFrom.getData(item.type);
-          if (typeof value === 'string') dt.setData(item.type, value);
-        } catch {
-          // Some types cannot be copied into a synthetic DataTransfer; the files are what matter.
-        }
+    for (const [type, value] of strings) {
+      try {
+        dt.setData(type, value);
+      } catch {
+        // Some types cannot be set on a synthetic DataTransfer; the files are what matter.
       }
     }
     return dt;

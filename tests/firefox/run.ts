@@ -8,17 +8,37 @@
  * interception (`page.setRequestInterception`) answers the Zendesk ticket URL
  * with the fixture app, so the manifest's real match pattern fires.
  *
+ * Also in Firefox: a .har dropped on or chosen in a helpdesk composer reaches
+ * the page's own handler sanitized (through the hidden extension frame and
+ * its worker), never the original, also under a strict script CSP. (Firefox
+ * hides DataTransfer items a content script adds from the page, so a drop
+ * replayed naively arrives empty: platform/har/page-replay.ts.)
+ *
  * Prints one line per step and "N passed, N failed"; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv2');
 const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/zendesk/ticket.html'), 'utf8');
+/** A composer page that records what its own upload handlers receive (window.__received). */
+const COMPOSER = readFileSync(resolve(ROOT, 'tests/fixtures/har/page-composer.html'), 'utf8');
+const COMPOSER_PATH = '/agent/tickets/9001';
+/** The same composer under a strict CSP: only the page's own nonce'd script may run. */
+const STRICT_COMPOSER_PATH = '/agent/tickets/9002';
+const NONCE = 'casebook-firefox-test';
+const STRICT_COMPOSER = COMPOSER.replace(/<script>/g, `<script nonce="${NONCE}">`);
+const HAR_PATH = resolve(ROOT, 'tests/fixtures/har/oidc-login.har');
+const HAR = readFileSync(HAR_PATH, 'utf8');
+const HAR_SECRETS = (
+  JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/har/planted.json'), 'utf8'))[
+    'oidc-login.har'
+  ] as { secrets: string[] }
+).secrets;
 const ORIGIN = 'https://acme.zendesk.com';
 const TICKET = {
   id: '4242',
@@ -50,7 +70,18 @@ async function servePages(page: Page): Promise<void> {
         void request.respond({ status: 204, body: '' });
         return;
       }
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: FIXTURE });
+      const path = new URL(url).pathname;
+      if (path === STRICT_COMPOSER_PATH) {
+        void request.respond({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': `script-src 'nonce-${NONCE}'; object-src 'none'` },
+          body: STRICT_COMPOSER,
+        });
+        return;
+      }
+      const body = path === COMPOSER_PATH ? COMPOSER : FIXTURE;
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
       return;
     }
     // Extension resources load without the network; everything else is refused.
@@ -110,6 +141,61 @@ async function expandStep(page: Page, stepId: string): Promise<void> {
     HOST,
     stepId,
   );
+}
+
+type Received = { via: string; name: string; text: string | null };
+
+/**
+ * Choose or drop a HAR with planted secrets on the composer page at `path`;
+ * the page's own handler must get `<name>.sanitized.har` only, sanitized
+ * through the hidden extension frame.
+ */
+async function attachHar(page: Page, path: string, kind: 'drop' | 'input'): Promise<void> {
+  await page.goto(`${ORIGIN}${path}`);
+  await page.waitForFunction(
+    () => !!document.querySelector('x-composer')?.shadowRoot?.querySelector('#shadow-attach'),
+    { timeout: TIMEOUT_MS },
+  );
+  if (kind === 'input') {
+    // As the agent picks a file: WebDriver BiDi input.setFiles on the page's own input.
+    const input = await page.$('#attach');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(HAR_PATH);
+  } else {
+    // Firefox ignores files in a synthetic paste's clipboardData, so drop stands for both.
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'capture.har', { type: 'application/json' }));
+      document
+        .getElementById('dropzone')!
+        .dispatchEvent(
+          new DragEvent('drop', {
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+            dataTransfer: dt,
+          }),
+        );
+    }, HAR);
+  }
+  await page.waitForFunction(
+    () => (window as unknown as { __received: Received[] }).__received.some((r) => r.text !== null),
+    { timeout: TIMEOUT_MS },
+  );
+  const received = await page.evaluate(
+    () => (window as unknown as { __received: Received[] }).__received,
+  );
+  if (received.length !== 1) throw new Error(`the page received ${received.length} files`);
+  const [file] = received as [Received];
+  if (file.via !== kind) throw new Error(`the page received it by ${file.via}, not ${kind}`);
+  const expected = kind === 'input' ? 'oidc-login.sanitized.har' : 'capture.sanitized.har';
+  if (file.name !== expected) throw new Error(`the page received ${file.name}`);
+  const text = file.text ?? '';
+  if (JSON.parse(text).log.entries.length !== 4) throw new Error('entries were lost');
+  if (!text.includes('[REDACTED:')) throw new Error('nothing was redacted');
+  const leaked = HAR_SECRETS.filter((secret) => text.includes(secret));
+  if (leaked.length) throw new Error(`${leaked.length} planted secrets reached the page`);
+  const frames = await page.$$eval('iframe[data-casebook="har-sanitizer"]', (f) => f.length);
+  if (frames !== 1) throw new Error('the file did not go through the extension frame');
 }
 
 const SEV1 = 'cb-assign-severity--severity--opt-SEV1';
@@ -176,6 +262,18 @@ const steps: Step[] = [
       if (!(await isChecked(page, SEV1)))
         throw new Error('SEV1 is no longer selected after reload');
     },
+  },
+  {
+    name: 'a .har dropped on the composer reaches the page sanitized, never the original',
+    run: (page) => attachHar(page, COMPOSER_PATH, 'drop'),
+  },
+  {
+    name: 'a .har chosen in the file input reaches the page sanitized, never the original',
+    run: (page) => attachHar(page, COMPOSER_PATH, 'input'),
+  },
+  {
+    name: 'a .har dropped on a page with a strict script CSP reaches it sanitized too',
+    run: (page) => attachHar(page, STRICT_COMPOSER_PATH, 'drop'),
   },
 ];
 
