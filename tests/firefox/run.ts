@@ -165,16 +165,14 @@ async function attachHar(page: Page, path: string, kind: 'drop' | 'input'): Prom
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'capture.har', { type: 'application/json' }));
-      document
-        .getElementById('dropzone')!
-        .dispatchEvent(
-          new DragEvent('drop', {
-            bubbles: true,
-            cancelable: true,
-            composed: true,
-            dataTransfer: dt,
-          }),
-        );
+      document.getElementById('dropzone')!.dispatchEvent(
+        new DragEvent('drop', {
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          dataTransfer: dt,
+        }),
+      );
     }, HAR);
   }
   await page.waitForFunction(
