@@ -14,7 +14,7 @@
  * says why.
  */
 import type { HarReport } from '../../lib/har/index';
-import { pageDataTransfer } from './page-replay';
+import { pageDataTransfer } from './page-data-transfer';
 import { isHarFile } from './sanitizer-client';
 
 export type HarInterceptVia = 'input' | 'drop' | 'paste';

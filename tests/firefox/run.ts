@@ -12,7 +12,7 @@
  * the page's own handler sanitized (through the hidden extension frame and
  * its worker), never the original, also under a strict script CSP. (Firefox
  * hides DataTransfer items a content script adds from the page, so a drop
- * replayed naively arrives empty: platform/har/page-replay.ts.)
+ * replayed naively arrives empty: platform/har/page-data-transfer.ts.)
  *
  * Prints one line per step and "N passed, N failed"; exits 1 on any failure.
  */
