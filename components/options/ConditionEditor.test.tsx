@@ -48,7 +48,7 @@ describe('ConditionEditor', () => {
   it('builds a condition from nothing: field, operator, options, a second clause, any-of', () => {
     const onChange = vi.fn();
     render(<Harness stepId="check-runbook" onChange={onChange} />);
-    expect(summary()).toBe('Always applies');
+    expect(screen.queryByTestId('condition-summary')).toBeNull();
 
     fireEvent.click(screen.getByRole('radio', { name: 'Only when…' }));
     const subject = screen.getByRole('combobox', { name: 'Condition 1: What to check' });
@@ -61,7 +61,7 @@ describe('ConditionEditor', () => {
 
     select('Condition 1: What to check', 'field:assign-severity/severity');
     select('Condition 1: Operator', 'in');
-    const values = screen.getByRole('group', { name: 'Condition 1: values' });
+    const values = screen.getByRole('group', { name: 'Condition 1: Values' });
     fireEvent.click(within(values).getByRole('checkbox', { name: 'SEV2' }));
     expect(onChange).toHaveBeenLastCalledWith({
       kind: 'field',
@@ -73,7 +73,7 @@ describe('ConditionEditor', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a condition' }));
     select('Condition 2: What to check', 'plan');
-    const plans = screen.getByRole('group', { name: 'Condition 2: plan is one of' });
+    const plans = screen.getByRole('group', { name: 'Condition 2: Plan is one of' });
     fireEvent.click(within(plans).getByRole('checkbox', { name: 'Paid' }));
     expect(summary()).toBe(
       'Applies when Severity is one of SEV1, SEV2 and Plan is one of Enterprise, Paid',

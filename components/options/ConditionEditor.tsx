@@ -58,11 +58,14 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 
 /** A list of checkboxes in a fieldset; `extra` lists ticked values that are not offered. */
 function CheckList({
+  name,
   legend,
   options,
   checked,
   onChange,
 }: {
+  /** Which clause, for screen readers ("Condition 2"). */
+  name: string;
   legend: string;
   options: ReadonlyArray<{ value: string; label: string }>;
   checked: readonly string[];
@@ -71,7 +74,10 @@ function CheckList({
   const extra = checked.filter((c) => !options.some((o) => o.value === c));
   return (
     <fieldset className="cb-checklist">
-      <legend>{legend}</legend>
+      <legend>
+        <span className="cb-visually-hidden">{name}: </span>
+        {legend}
+      </legend>
       {[...options, ...extra.map((v) => ({ value: v, label: `“${v}” (not an option)` }))].map(
         (o) => (
           <label key={o.value} className="cb-check">
@@ -191,7 +197,8 @@ function FieldValue({
     const checked = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
     return (
       <CheckList
-        legend={`${name}: values`}
+        name={name}
+        legend="Values"
         options={field.options}
         checked={checked}
         onChange={(next) => setValue(next)}
@@ -269,7 +276,8 @@ function ClauseEditor({
   if (clause.kind === 'severity') {
     detail = (
       <CheckList
-        legend={`${name}: severity is one of`}
+        name={name}
+        legend="Severity is one of"
         options={shared.catalog.severities.map((s) => ({ value: s.id, label: s.label }))}
         checked={clause.in}
         onChange={(next) => onChange({ ...clause, in: next as typeof clause.in })}
@@ -278,7 +286,8 @@ function ClauseEditor({
   } else if (clause.kind === 'plan') {
     detail = (
       <CheckList
-        legend={`${name}: plan is one of`}
+        name={name}
+        legend="Plan is one of"
         options={shared.catalog.plans.map((p) => ({ value: p.id, label: p.label }))}
         checked={clause.in}
         onChange={(next) => onChange({ ...clause, in: next as typeof clause.in })}
@@ -287,7 +296,8 @@ function ClauseEditor({
   } else if (clause.kind === 'step') {
     detail = (
       <CheckList
-        legend={`${name}: step is`}
+        name={name}
+        legend="Step is"
         options={STEP_CLAUSE_STATUSES.map((s) => ({ value: s.id, label: s.label }))}
         checked={clause.is}
         onChange={(next) => onChange({ ...clause, is: next as typeof clause.is })}
@@ -475,32 +485,41 @@ export function ConditionEditor({
   const asJson = json || !valid;
   const sentence =
     value === undefined
-      ? (always ?? 'No condition yet')
+      ? always === undefined
+        ? 'No condition yet.'
+        : undefined
       : valid
         ? `${lead} ${describeCondition(value, catalog)}`
         : 'Not a valid condition yet; fix the JSON.';
+  const jsonToggle = (
+    <label className="cb-check">
+      <input
+        type="checkbox"
+        checked={asJson}
+        disabled={!valid}
+        onChange={(e) => setJson(e.target.checked)}
+      />
+      Edit as JSON
+    </label>
+  );
   return (
     <fieldset className="cb-group cb-condition">
       <legend>{legend}</legend>
-      <p className="cb-condition__summary" data-testid="condition-summary">
-        {sentence}
-      </p>
-      <label className="cb-check">
-        <input
-          type="checkbox"
-          checked={asJson}
-          disabled={!valid}
-          onChange={(e) => setJson(e.target.checked)}
-        />
-        Edit as JSON
-      </label>
+      {sentence !== undefined && (
+        <p className="cb-condition__summary" data-testid="condition-summary">
+          {sentence}
+        </p>
+      )}
       {asJson ? (
-        <JsonBox
-          label={`${legend} (condition JSON${always ? ', empty = always' : ''})`}
-          value={value}
-          optional={always !== undefined}
-          onChange={(v) => onChange(v as Condition | undefined)}
-        />
+        <>
+          {jsonToggle}
+          <JsonBox
+            label={`${legend} (condition JSON${always ? ', empty = always' : ''})`}
+            value={value}
+            optional={always !== undefined}
+            onChange={(v) => onChange(v as Condition | undefined)}
+          />
+        </>
       ) : (
         <>
           {always !== undefined && (
@@ -542,6 +561,7 @@ export function ConditionEditor({
               Add a condition
             </button>
           ) : null}
+          {jsonToggle}
         </>
       )}
     </fieldset>
