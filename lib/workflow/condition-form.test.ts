@@ -141,7 +141,7 @@ describe('operators and clause edits', () => {
     expect(withOperator(c, 'set', field)).not.toHaveProperty('value');
     expect(clauseForSubject('field:confirm-fix/satisfaction', catalog, c)).toMatchObject({
       op: 'eq',
-      value: 0,
+      value: 1,
     });
     expect(clauseForSubject('field:nope/nope', catalog)).toBeUndefined();
     expect(clauseForSubject('step:acknowledge', catalog)).toEqual({

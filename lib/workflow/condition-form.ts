@@ -33,6 +33,7 @@ export interface TemplateLike {
         label: string;
         type: FieldType;
         options?: ReadonlyArray<ChoiceOption>;
+        min?: number;
       }>;
     }>;
   }>;
@@ -48,6 +49,8 @@ export interface CatalogField {
   label: string;
   type: FieldType;
   options: ReadonlyArray<ChoiceOption>;
+  /** Number fields: the lowest allowed value, a sensible starting point for a comparison. */
+  min?: number;
 }
 
 export interface CatalogStep {
@@ -88,6 +91,7 @@ export function conditionCatalog(template: TemplateLike): ConditionCatalog {
           label: String(f?.label ?? ''),
           type: f?.type,
           options: listOf(f?.options),
+          ...(typeof f?.min === 'number' ? { min: f.min } : {}),
         })),
       };
     }),
@@ -238,7 +242,7 @@ function defaultValue(op: FieldOp, field: CatalogField): FieldClause['value'] {
     case 'multi-choice':
       return first;
     case 'number':
-      return 0;
+      return field.min ?? 0;
     case 'checkbox':
       return true;
     default:
