@@ -2,13 +2,23 @@
  * The workflow template editor: sections, steps (title, guidance, required,
  * when it applies), fields (type, label, options, when shown), reordering,
  * validation as you type, save as a new version, reset to the default.
- * Conditions, gates, policy, clocks and messages are edited as JSON (the
- * whole template can be), validated by the same schema.
+ * Conditions (when a step applies, when a field shows, gates) are edited
+ * as forms, each with an "Edit as JSON" escape hatch; policy, clocks and
+ * messages are edited as template JSON. All validated by the same schema.
  */
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TemplateSummary } from '../../lib/messaging/templates';
-import type { FieldType, WorkflowTemplate } from '../../lib/workflow/schema';
+import {
+  conditionCatalog,
+  conditionScope,
+  describeCondition,
+  newClause,
+  type ConditionCatalog,
+} from '../../lib/workflow/condition-form';
+import type { Condition, FieldType, WorkflowTemplate } from '../../lib/workflow/schema';
 import { Section } from './common';
+import { ConditionEditor } from './ConditionEditor';
+import { JsonBox } from './JsonBox';
 import {
   FIELD_TYPES,
   move,
@@ -19,6 +29,7 @@ import {
   removeAt,
   replaceAt,
   textToOptions,
+  uniqueId,
   validateDraft,
   withType,
   type Draft,
@@ -32,56 +43,6 @@ export interface TemplateEditorProps {
   versions: readonly TemplateSummary[];
   onSave: (template: WorkflowTemplate) => Promise<{ version: number; changed: boolean }>;
   onReset: () => Promise<{ version: number; changed: boolean }>;
-}
-
-/** A JSON value edited as text; invalid JSON stays in the box with a message. */
-function JsonBox({
-  label,
-  value,
-  onChange,
-  rows = 3,
-  optional = true,
-}: {
-  label: string;
-  value: unknown;
-  onChange: (value: unknown) => void;
-  rows?: number;
-  optional?: boolean;
-}) {
-  const serialized = value === undefined ? '' : JSON.stringify(value, null, 2);
-  const [text, setText] = useState(serialized);
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    // Follow outside changes (reset, import) unless the box holds unparsed edits.
-    if (!error) setText(serialized);
-  }, [serialized]);
-  return (
-    <label className="cb-field">
-      <span>{label}</span>
-      <textarea
-        rows={rows}
-        spellCheck={false}
-        className="cb-code"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (optional && e.target.value.trim() === '') {
-            setError(undefined);
-            onChange(undefined);
-            return;
-          }
-          try {
-            onChange(JSON.parse(e.target.value));
-            setError(undefined);
-          } catch (err) {
-            setError(`Not valid JSON yet: ${err instanceof Error ? err.message : String(err)}`);
-          }
-        }}
-      />
-      {error && <span className="cb-field__error">{error}</span>}
-    </label>
-  );
 }
 
 function MoveButtons({
@@ -133,9 +94,16 @@ function MoveButtons({
 
 function FieldEditor({
   field,
+  catalog,
+  stepIndex,
+  fieldIndex,
   onChange,
 }: {
   field: DraftField;
+  catalog: ConditionCatalog;
+  /** Position in the whole workflow (0-based) and in the step: what the condition may read. */
+  stepIndex: number;
+  fieldIndex: number;
   onChange: (f: DraftField) => void;
 }) {
   const choice = field.type === 'single-choice' || field.type === 'multi-choice';
@@ -206,9 +174,13 @@ function FieldEditor({
           />
         </label>
       )}
-      <JsonBox
-        label="Shown only when (condition JSON, empty = always)"
-        value={field.when}
+      <ConditionEditor
+        legend={`When “${field.label || field.id}” is shown`}
+        lead="Shown when"
+        always="Always shown"
+        value={field.when as Condition | undefined}
+        catalog={catalog}
+        scope={conditionScope(catalog, { kind: 'field', step: stepIndex, field: fieldIndex })}
         onChange={(when) => {
           const { when: _drop, ...rest } = field;
           onChange(when === undefined ? (rest as DraftField) : ({ ...field, when } as DraftField));
@@ -218,13 +190,106 @@ function FieldEditor({
   );
 }
 
-function StepEditor({
+type DraftGate = NonNullable<DraftStep['gates']>[number];
+
+/** Gates block completing a step until their condition holds, with the message the agent sees. */
+function GatesEditor({
   step,
   number,
+  catalog,
   onChange,
 }: {
   step: DraftStep;
   number: number;
+  catalog: ConditionCatalog;
+  onChange: (gates: DraftGate[]) => void;
+}) {
+  const gates = step.gates ?? [];
+  const scope = conditionScope(catalog, { kind: 'gate', step: number - 1 });
+  return (
+    <>
+      <h5>Gates</h5>
+      <p className="cb-hint">
+        A gate keeps the step from being marked done until its condition holds.
+      </p>
+      {gates.map((gate, gi) => (
+        <div key={gi} className="cb-nested">
+          <div className="cb-nested__head">
+            <div className="cb-grid">
+              <label className="cb-field">
+                <span>Gate id</span>
+                <input
+                  type="text"
+                  value={gate.id}
+                  onChange={(e) => onChange(replaceAt(gates, gi, { ...gate, id: e.target.value }))}
+                />
+              </label>
+              <label className="cb-field cb-field--wide">
+                <span>Message while blocked</span>
+                <input
+                  type="text"
+                  value={gate.message}
+                  onChange={(e) =>
+                    onChange(replaceAt(gates, gi, { ...gate, message: e.target.value }))
+                  }
+                />
+              </label>
+            </div>
+            <button
+              type="button"
+              className="cb-button cb-button--small"
+              onClick={() => onChange(removeAt(gates, gi))}
+              aria-label={`Remove gate ${gate.id}`}
+            >
+              Remove
+            </button>
+          </div>
+          <ConditionEditor
+            legend={`Gate “${gate.id}” opens when`}
+            lead="Can be done when"
+            value={gate.require as Condition | undefined}
+            catalog={catalog}
+            scope={scope}
+            onChange={(require) => {
+              if (require) onChange(replaceAt(gates, gi, { ...gate, require }));
+            }}
+          />
+        </div>
+      ))}
+      <button
+        type="button"
+        className="cb-button"
+        onClick={() => {
+          const require = newClause(catalog, scope);
+          onChange([
+            ...gates,
+            {
+              id: uniqueId(
+                'gate',
+                gates.map((g) => g.id),
+              ),
+              require,
+              message: `Not yet: needs ${describeCondition(require, catalog)}.`,
+            },
+          ]);
+        }}
+      >
+        Add a gate
+      </button>
+    </>
+  );
+}
+
+function StepEditor({
+  step,
+  number,
+  catalog,
+  onChange,
+}: {
+  step: DraftStep;
+  /** 1-based position in the whole workflow. */
+  number: number;
+  catalog: ConditionCatalog;
   onChange: (s: DraftStep) => void;
 }) {
   const fields = step.fields ?? [];
@@ -265,18 +330,23 @@ function StepEditor({
           onChange={(e) => onChange({ ...step, guidance: e.target.value })}
         />
       </label>
-      <JsonBox
-        label={`Step ${number} applies only when (condition JSON, empty = always), e.g. {"kind":"severity","in":["SEV1"]}`}
-        value={step.when}
+      <ConditionEditor
+        legend={`When step ${number} applies`}
+        lead="Applies when"
+        always="Always applies"
+        value={step.when as Condition | undefined}
+        catalog={catalog}
+        scope={conditionScope(catalog, { kind: 'step', step: number - 1 })}
         onChange={(when) => {
           const { when: _drop, ...rest } = step;
-          onChange(when === undefined ? rest : { ...step, when: when as DraftStep['when'] });
+          onChange(when === undefined ? rest : { ...step, when });
         }}
       />
-      <JsonBox
-        label="Gates (JSON list: blocks completing the step until a condition holds)"
-        value={step.gates && step.gates.length ? step.gates : undefined}
-        onChange={(gates) => onChange({ ...step, gates: (gates ?? []) as DraftStep['gates'] })}
+      <GatesEditor
+        step={step}
+        number={number}
+        catalog={catalog}
+        onChange={(gates) => onChange({ ...step, gates })}
       />
       <h5>Fields</h5>
       {fields.map((field, fi) => (
@@ -293,7 +363,13 @@ function StepEditor({
               onRemove={() => setFields(removeAt(fields, fi))}
             />
           </div>
-          <FieldEditor field={field} onChange={(f) => setFields(replaceAt(fields, fi, f))} />
+          <FieldEditor
+            field={field}
+            catalog={catalog}
+            stepIndex={number - 1}
+            fieldIndex={fi}
+            onChange={(f) => setFields(replaceAt(fields, fi, f))}
+          />
         </div>
       ))}
       <button
@@ -322,7 +398,9 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
     setStatus(undefined);
     setDraft(next);
   };
-  const validation = validateDraft(draft);
+  const validation = useMemo(() => validateDraft(draft), [draft]);
+  // Conditions read labels and options from the draft, so renames show at once.
+  const catalog = useMemo(() => conditionCatalog(draft), [draft]);
   const setSections = (sections: DraftSection[]) => edit({ ...draft, sections });
   let stepNumber = 0;
 
@@ -430,6 +508,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
                   <StepEditor
                     step={step}
                     number={stepNumber}
+                    catalog={catalog}
                     onChange={(s) => setSteps(replaceAt(section.steps, sti, s))}
                   />
                 </details>

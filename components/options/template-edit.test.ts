@@ -70,4 +70,38 @@ describe('template editing helpers', () => {
     expect(r.problems.some((p) => /duplicate step id "acknowledge"/.test(p.message))).toBe(true);
     expect(describePath(draft, ['policy', 'plans'])).toBe('policy.plans');
   });
+
+  it('refuses a condition value that is not one of the field’s options, and says where', () => {
+    const draft = structuredClone(DEFAULT_TEMPLATE);
+    draft.sections[0]!.steps[3]!.when = {
+      kind: 'field',
+      field: { stepId: 'assign-severity', fieldId: 'severity' },
+      op: 'in',
+      value: ['SEV1', 'SEV0'],
+    };
+    const r = validateDraft(draft);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      {
+        path: '$.sections[0].steps[3].when.value',
+        where:
+          'Section 1 “Initial Triage” › Step “Page the on-call engineer for SEV1” › when.value',
+        message: '“SEV0” is not among the options of Severity (SEV1, SEV2, SEV3, SEV4).',
+      },
+    ]);
+  });
+
+  it('leaves a missing field to the schema’s own message, once', () => {
+    const draft = structuredClone(DEFAULT_TEMPLATE);
+    draft.sections[0]!.steps[3]!.when = {
+      kind: 'field',
+      field: { stepId: 'assign-severity', fieldId: 'sev' },
+      op: 'set',
+    };
+    const r = validateDraft(draft);
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+      'unknown field assign-severity/sev',
+    ]);
+  });
 });

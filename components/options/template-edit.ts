@@ -6,6 +6,12 @@
 import type { z } from 'zod';
 import { jsonPath, type Problem } from '../../lib/settings/problems';
 import {
+  checkCondition,
+  conditionCatalog,
+  conditionScope,
+  templateConditions,
+} from '../../lib/workflow/condition-form';
+import {
   templateSchema,
   type FieldType,
   type WorkflowTemplate,
@@ -165,9 +171,30 @@ export type ValidationResult =
   | { ok: true; template: WorkflowTemplate }
   | { ok: false; problems: Array<Problem & { where: string }> };
 
+/**
+ * Condition mistakes the schema lets through (a value that is not one of the
+ * field's options, an operator that does not fit, no value): they would make
+ * a step or field silently never apply. Missing fields and steps are already
+ * schema problems.
+ */
+function conditionProblems(draft: Draft, template: WorkflowTemplate) {
+  const catalog = conditionCatalog(template);
+  return templateConditions(template).flatMap(({ condition, site, path }) =>
+    checkCondition(condition, catalog, conditionScope(catalog, site))
+      .filter((p) => p.level === 'error' && p.code !== 'unknown-field' && p.code !== 'unknown-step')
+      .map((p) => {
+        const at = [...path, ...p.path];
+        return { path: jsonPath(at), where: describePath(draft, at), message: p.message };
+      }),
+  );
+}
+
 export function validateDraft(draft: Draft): ValidationResult {
   const r = templateSchema.safeParse(draft);
-  if (r.success) return { ok: true, template: r.data };
+  if (r.success) {
+    const problems = conditionProblems(draft, r.data);
+    return problems.length === 0 ? { ok: true, template: r.data } : { ok: false, problems };
+  }
   return {
     ok: false,
     problems: r.error.issues.map((issue) => ({

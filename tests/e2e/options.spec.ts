@@ -199,6 +199,23 @@ test('a template edit applies to a new ticket’s run while an earlier run keeps
   await expect(editor.getByRole('button', { name: 'Save as a new version' })).toBeDisabled();
   const edited = 'Send the first touch within the SLA';
   await title.fill(edited);
+
+  // A condition built in the form, no JSON: step 9 applies to paying plans only.
+  const runbook = editor.locator('details[data-step-id="check-runbook"]');
+  await runbook.locator('> summary').click();
+  const when = runbook.getByRole('group', { name: 'When step 9 applies' });
+  await when.getByRole('radio', { name: 'Only when…' }).check();
+  await when
+    .getByRole('combobox', { name: 'Condition 1: What to check' })
+    .selectOption({ label: 'Plan tier' });
+  await when.getByRole('combobox', { name: 'Condition 1: Operator' }).selectOption('is one of');
+  await when
+    .getByRole('group', { name: 'Condition 1: Values' })
+    .getByRole('checkbox', { name: 'Paid' })
+    .check();
+  await expect(when.getByTestId('condition-summary')).toHaveText(
+    'Applies when Plan tier is one of Enterprise, Paid',
+  );
   await editor.getByRole('button', { name: 'Save as a new version' }).click();
   await expect(editor.getByRole('status')).toHaveText(
     'Saved as version 2. New tickets use it; runs in progress keep their version.',
@@ -209,10 +226,15 @@ test('a template edit applies to a new ticket’s run while an earlier run keeps
   const laterPanel = PanelObject.for(later, site, site.second);
   await laterPanel.ready(site.second.subject, site.second.label);
   await expect(laterPanel.step('acknowledge').locator('.cb-step-title')).toHaveText(edited);
+  // The new condition holds the runbook step back until the plan is a paying one.
+  await expect(laterPanel.step('check-runbook')).toHaveCount(0);
+  await laterPanel.choose('verify-account', 'plan', 'paid');
+  await expect(laterPanel.step('check-runbook')).toBeVisible();
   // …and the earlier run stays on version 1, also after a reload.
   await earlier.reload();
   await earlierPanel.ready(site.first.subject, site.first.label);
   await expect(earlierPanel.step('acknowledge').locator('.cb-step-title')).toHaveText(original);
+  await expect(earlierPanel.step('check-runbook')).toBeVisible();
   const runs = await Promise.all(
     [site.first.id, site.second.id].map((ticketId) =>
       call<{ run: { templateVersion: number } }>(options, {
@@ -305,5 +327,11 @@ test('axe finds no serious or critical violation on the options page', async ({
   const options = await extensionPage('options.html');
   await expect(options.locator('#template')).toBeVisible();
   await options.locator('#template details[data-step-id="assign-severity"] > summary').click();
+  // Condition forms: a group of clauses (follow-up), a field condition and a gate (close).
+  await options.locator('#template details[data-step-id="follow-up"] > summary').click();
+  await options.locator('#template details[data-step-id="close"] > summary').click();
+  await expect(
+    options.locator('#template details[data-step-id="follow-up"]').getByTestId('condition-clause'),
+  ).toHaveCount(3);
   expect(await seriousViolations(options)).toEqual([]);
 });
