@@ -284,10 +284,10 @@ export async function contentScriptStatus(
           const tab = tabs.find((t) => t.url === pageUrl);
           if (tab?.id === undefined) return null;
           try {
-            return (await chrome.tabs.sendMessage(tab.id, { type: 'panel.ping' })) as {
-              helpdesk: string;
-              ticketId: string | null;
-            };
+            // No reply (undefined) means no listener answered yet: ask again.
+            const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'panel.ping' })) as
+              { helpdesk: string; ticketId: string | null } | undefined;
+            return reply ?? null;
           } catch {
             return null;
           }
