@@ -145,8 +145,30 @@ export function shannonBits(value: string): number {
   return bits;
 }
 
-/** UTF-16 units of clean bodies kept for the repeat check (≈ 16 MB of string memory at most). */
-const CLEAN_CACHE_BUDGET = 8 * 1024 * 1024;
+/** UTF-16 units of remembered bodies (input plus changed output) kept for the repeat check (≈ 16 MB of string memory at most). */
+const MEMO_BUDGET = 8 * 1024 * 1024;
+
+/** One redaction as recorded while a body was scrubbed, replayed when the same body comes back. */
+interface TapeItem {
+  kind: string;
+  marker: string;
+  detail: string | undefined;
+  replacedWith: number | undefined;
+  /** Path segments below the body's own path (absolute while recording). */
+  path: string[];
+}
+
+interface Remembered {
+  out: string;
+  tape: TapeItem[];
+}
+
+/** Where a recording started: the tape length and the path depth of the body. */
+export interface TapeMark {
+  start: number;
+  base: number;
+  outermost: boolean;
+}
 
 const MARKER_RE = /^\[REDACTED:[a-z0-9-]+:\d+\]$/;
 
@@ -166,28 +188,73 @@ export class Redactor {
   /** Path segments of the value being sanitized; joined only when something is found. */
   readonly path: string[] = [];
 
-  /** Large strings that scrubbed clean, by mime type; bounded so memory stays flat on any file. */
-  private readonly clean = new Map<string, Set<string>>();
-  private cleanBytes = 0;
+  /**
+   * Large bodies already scrubbed, by mime type and depth: the output and the
+   * redactions it made. Bounded so memory stays flat on any file.
+   */
+  private readonly memo = new Map<string, Map<string, Remembered>>();
+  private memoUnits = 0;
+  /** Redactions recorded while a remembered body is being scrubbed (null when none is). */
+  private tape: TapeItem[] | null = null;
 
   constructor(readonly compiled: CompiledRules) {}
 
-  isKnownClean(mime: string, text: string): boolean {
-    return this.clean.get(mime)?.has(text) ?? false;
+  /**
+   * The output of a body scrubbed before under the same mime type and depth,
+   * its redactions counted and listed again at the current entry and path,
+   * exactly as scrubbing it again would (its secrets already have markers).
+   */
+  recall(mime: string, depth: number, text: string): string | undefined {
+    const hit = this.memo.get(`${depth}:${mime}`)?.get(text);
+    if (hit === undefined) return undefined;
+    for (const item of hit.tape) {
+      this.record(item.kind, item.marker, item.detail, item.replacedWith, item.path);
+    }
+    return hit.out;
   }
 
-  rememberClean(mime: string, text: string): void {
-    if (this.cleanBytes + text.length > CLEAN_CACHE_BUDGET) return;
-    let set = this.clean.get(mime);
-    if (!set) this.clean.set(mime, (set = new Set()));
-    if (set.has(text)) return;
-    set.add(text);
-    this.cleanBytes += text.length;
+  /** Start recording redactions for a body that may be remembered. */
+  startTape(): TapeMark {
+    const outermost = this.tape === null;
+    this.tape ??= [];
+    return { start: this.tape.length, base: this.path.length, outermost };
+  }
+
+  /** Stop the recording started at `mark` and remember `text` → `out` when the budget allows. */
+  remember(mime: string, depth: number, text: string, out: string, mark: TapeMark): void {
+    const tape = this.tape!;
+    const items = tape.length > mark.start ? tape.slice(mark.start) : [];
+    if (mark.outermost) this.tape = null;
+    const units = text.length + (out === text ? 0 : out.length);
+    if (this.memoUnits + units > MEMO_BUDGET) return;
+    const key = `${depth}:${mime}`;
+    let map = this.memo.get(key);
+    if (!map) this.memo.set(key, (map = new Map()));
+    if (map.has(text)) return;
+    const relative = items.map((item) => ({ ...item, path: item.path.slice(mark.base) }));
+    map.set(text, { out, tape: relative });
+    this.memoUnits += units;
+  }
+
+  /** Stop the recording started at `mark` without remembering anything (the scrub threw). */
+  dropTape(mark: TapeMark): void {
+    if (mark.outermost) this.tape = null;
+  }
+
+  /** Has `text` been remembered as clean (scrubbing it changes nothing)? */
+  isKnownClean(mime: string, text: string, depth = 0): boolean {
+    const hit = this.memo.get(`${depth}:${mime}`)?.get(text);
+    return hit !== undefined && hit.out === text && hit.tape.length === 0;
   }
 
   /** Should this value be left alone (empty, already a marker, allow-listed)? */
   keep(value: string): boolean {
-    return value === '' || isMarker(value) || this.compiled.allowValues.has(value);
+    // Skipping the set when it is empty spares hashing every (possibly huge) string.
+    return (
+      value === '' ||
+      isMarker(value) ||
+      (this.compiled.allowValues.size > 0 && this.compiled.allowValues.has(value))
+    );
   }
 
   /** Record `secret` (a string) and return its marker. */
@@ -216,7 +283,17 @@ export class Redactor {
     return marker;
   }
 
-  private record(kind: string, marker: string, detail?: string, replacedWith?: number): void {
+  private record(
+    kind: string,
+    marker: string,
+    detail?: string,
+    replacedWith?: number,
+    below?: string[],
+  ): void {
+    if (this.tape !== null) {
+      const path = below ? this.path.concat(below) : this.path.slice();
+      this.tape.push({ kind, marker, detail, replacedWith, path });
+    }
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
     this.total++;
     if (this.findings.length >= this.compiled.rules.maxFindings) {
@@ -224,6 +301,7 @@ export class Redactor {
       return;
     }
     let path = this.path.join('');
+    if (below) path += below.join('');
     if (path.startsWith('.')) path = path.slice(1);
     if (detail) path += ` ${detail}`;
     const finding: HarFinding = { entry: this.entry, path, kind, marker };

@@ -44,15 +44,24 @@ const FORM_RE = /^[^\s=&{}<>"']+=[^\s&]*(?:&[^\s=&{}<>"']+=?[^\s&]*)*$/;
  */
 export function scrubText(text: string, r: Redactor, mime = '', depth = 0): string {
   if (text.length < 6 || r.keep(text)) return text;
+  if (text.length < MEMO_MIN) return scrubTextUncached(text, r, mime, depth);
   // Large bodies repeat within a HAR (the same bundle on every page load, polled JSON): one
-  // already found clean under the same mime type is clean again.
-  if (text.length >= CLEAN_CACHE_MIN && r.isKnownClean(mime, text)) return text;
-  const out = scrubTextUncached(text, r, mime, depth);
-  if (out === text && text.length >= CLEAN_CACHE_MIN) r.rememberClean(mime, text);
+  // already scrubbed under the same mime type gives the same output and the same redactions.
+  const known = r.recall(mime, depth, text);
+  if (known !== undefined) return known;
+  const mark = r.startTape();
+  let out: string;
+  try {
+    out = scrubTextUncached(text, r, mime, depth);
+  } catch (error) {
+    r.dropTape(mark);
+    throw error;
+  }
+  r.remember(mime, depth, text, out, mark);
   return out;
 }
 
-const CLEAN_CACHE_MIN = 16 * 1024;
+const MEMO_MIN = 16 * 1024;
 
 function scrubTextUncached(text: string, r: Redactor, mime: string, depth: number): string {
   const m = mime.toLowerCase();
