@@ -145,8 +145,14 @@ export function shannonBits(value: string): number {
   return bits;
 }
 
-/** UTF-16 units of remembered bodies (input plus changed output) kept for the repeat check (≈ 16 MB of string memory at most). */
-const MEMO_BUDGET = 8 * 1024 * 1024;
+/**
+ * Strings from this length on are "bodies", remembered once scrubbed: the
+ * same bundle or JSON response comes back on every page load. (Remembering
+ * short values too costs more in hashing than their repeats save.)
+ */
+export const BODY_MIN = 16 * 1024;
+/** UTF-16 units of remembered bodies (input plus changed output): ≈ 16 MB of string memory at most. */
+const BODY_BUDGET = 8 * 1024 * 1024;
 
 /** One redaction as recorded while a body was scrubbed, replayed when the same body comes back. */
 interface TapeItem {
@@ -160,14 +166,29 @@ interface TapeItem {
 
 interface Remembered {
   out: string;
-  tape: TapeItem[];
+  tape: readonly TapeItem[];
 }
 
-/** Where a recording started: the tape length and the path depth of the body. */
-export interface TapeMark {
-  start: number;
-  base: number;
-  outermost: boolean;
+const NO_TAPE: readonly TapeItem[] = [];
+
+/** Remembered bodies by depth, then mime type, then text. */
+class MemoTable {
+  readonly byDepth: Array<Map<string, Map<string, Remembered>> | undefined> = [];
+  units = 0;
+
+  get(mime: string, depth: number, text: string): Remembered | undefined {
+    return this.byDepth[depth]?.get(mime)?.get(text);
+  }
+
+  set(mime: string, depth: number, text: string, value: Remembered, units: number): void {
+    let byMime = this.byDepth[depth];
+    if (!byMime) this.byDepth[depth] = byMime = new Map();
+    let map = byMime.get(mime);
+    if (!map) byMime.set(mime, (map = new Map()));
+    if (map.has(text)) return;
+    map.set(text, value);
+    this.units += units;
+  }
 }
 
 const MARKER_RE = /^\[REDACTED:[a-z0-9-]+:\d+\]$/;
@@ -189,23 +210,22 @@ export class Redactor {
   readonly path: string[] = [];
 
   /**
-   * Large bodies already scrubbed, by mime type and depth: the output and the
+   * Bodies already scrubbed, by mime type and depth: the output and the
    * redactions it made. Bounded so memory stays flat on any file.
    */
-  private readonly memo = new Map<string, Map<string, Remembered>>();
-  private memoUnits = 0;
-  /** Redactions recorded while a remembered body is being scrubbed (null when none is). */
+  private readonly bodies = new MemoTable();
+  /** Redactions recorded while a body that may be remembered is scrubbed (null when none is). */
   private tape: TapeItem[] | null = null;
 
   constructor(readonly compiled: CompiledRules) {}
 
   /**
-   * The output of a body scrubbed before under the same mime type and depth,
-   * its redactions counted and listed again at the current entry and path,
-   * exactly as scrubbing it again would (its secrets already have markers).
+   * The output of a body scrubbed before under the same mime type and
+   * depth, its redactions counted and listed again at the current entry and
+   * path, exactly as scrubbing it again would (its secrets already have markers).
    */
   recall(mime: string, depth: number, text: string): string | undefined {
-    const hit = this.memo.get(`${depth}:${mime}`)?.get(text);
+    const hit = this.bodies.get(mime, depth, text);
     if (hit === undefined) return undefined;
     for (const item of hit.tape) {
       this.record(item.kind, item.marker, item.detail, item.replacedWith, item.path);
@@ -213,37 +233,47 @@ export class Redactor {
     return hit.out;
   }
 
-  /** Start recording redactions for a body that may be remembered. */
-  startTape(): TapeMark {
-    const outermost = this.tape === null;
-    this.tape ??= [];
-    return { start: this.tape.length, base: this.path.length, outermost };
+  /** Start recording redactions; returns the mark to hand to remember() or dropTape(). */
+  startTape(): number {
+    if (this.tape === null) {
+      this.tape = [];
+      return -1;
+    }
+    return this.tape.length;
   }
 
-  /** Stop the recording started at `mark` and remember `text` → `out` when the budget allows. */
-  remember(mime: string, depth: number, text: string, out: string, mark: TapeMark): void {
+  /**
+   * Stop the recording started at `mark` and remember `text` → `out`.
+   * `base` is the path depth when the string was reached.
+   */
+  remember(
+    mime: string,
+    depth: number,
+    text: string,
+    out: string,
+    mark: number,
+    base: number,
+  ): void {
     const tape = this.tape!;
-    const items = tape.length > mark.start ? tape.slice(mark.start) : [];
-    if (mark.outermost) this.tape = null;
+    const start = mark < 0 ? 0 : mark;
+    const items =
+      tape.length > start
+        ? tape.slice(start).map((item) => ({ ...item, path: item.path.slice(base) }))
+        : NO_TAPE;
+    if (mark < 0) this.tape = null;
     const units = text.length + (out === text ? 0 : out.length);
-    if (this.memoUnits + units > MEMO_BUDGET) return;
-    const key = `${depth}:${mime}`;
-    let map = this.memo.get(key);
-    if (!map) this.memo.set(key, (map = new Map()));
-    if (map.has(text)) return;
-    const relative = items.map((item) => ({ ...item, path: item.path.slice(mark.base) }));
-    map.set(text, { out, tape: relative });
-    this.memoUnits += units;
+    if (this.bodies.units + units > BODY_BUDGET) return;
+    this.bodies.set(mime, depth, text, { out, tape: items }, units);
   }
 
   /** Stop the recording started at `mark` without remembering anything (the scrub threw). */
-  dropTape(mark: TapeMark): void {
-    if (mark.outermost) this.tape = null;
+  dropTape(mark: number): void {
+    if (mark < 0) this.tape = null;
   }
 
   /** Has `text` been remembered as clean (scrubbing it changes nothing)? */
   isKnownClean(mime: string, text: string, depth = 0): boolean {
-    const hit = this.memo.get(`${depth}:${mime}`)?.get(text);
+    const hit = this.bodies.get(mime, depth, text);
     return hit !== undefined && hit.out === text && hit.tape.length === 0;
   }
 
