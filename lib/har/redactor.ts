@@ -153,6 +153,7 @@ export function shannonBits(value: string): number {
 export const BODY_MIN = 16 * 1024;
 /** UTF-16 units of remembered bodies (input plus changed output): ≈ 16 MB of string memory at most. */
 const BODY_BUDGET = 8 * 1024 * 1024;
+const TAPE_ITEM_UNITS = 64;
 
 /** One redaction as recorded while a body was scrubbed, replayed when the same body comes back. */
 interface TapeItem {
@@ -233,6 +234,11 @@ export class Redactor {
     return hit.out;
   }
 
+  /** Is there room left to remember a body of this length? (If not, it is not recorded at all.) */
+  canRemember(length: number): boolean {
+    return this.bodies.units + length <= BODY_BUDGET;
+  }
+
   /** Start recording redactions; returns the mark to hand to remember() or dropTape(). */
   startTape(): number {
     if (this.tape === null) {
@@ -261,7 +267,8 @@ export class Redactor {
         ? tape.slice(start).map((item) => ({ ...item, path: item.path.slice(base) }))
         : NO_TAPE;
     if (mark < 0) this.tape = null;
-    const units = text.length + (out === text ? 0 : out.length);
+    // A recorded redaction (its strings and path) is charged as TAPE_ITEM_UNITS units of text.
+    const units = text.length + (out === text ? 0 : out.length) + items.length * TAPE_ITEM_UNITS;
     if (this.bodies.units + units > BODY_BUDGET) return;
     this.bodies.set(mime, depth, text, { out, tape: items }, units);
   }

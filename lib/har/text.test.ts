@@ -343,6 +343,18 @@ describe('repeated large bodies', () => {
     ]);
   });
 
+  it('a body past the memory budget is not remembered, and is scrubbed afresh when it comes back', () => {
+    const huge = 'x'.repeat(9 * 1024 * 1024) + ' ' + dirty;
+    const { outs, report, red } = scrubAll([
+      [huge, 'text/plain'],
+      [huge, 'text/plain'],
+    ]);
+    expect(outs[0]).toBe(outs[1]);
+    expect(outs[0]).not.toContain('sk_live_');
+    expect(red.isKnownClean('text/plain', huge)).toBe(false);
+    expect(report.counts).toEqual({ 'stripe-key': 2, token: 2 });
+  });
+
   it('a large body inside a large body is recalled at the right path, inside and out', () => {
     const json = JSON.stringify({ bundle: dirty, meta: { id: 'x', password: 'hunter22' } });
     const { outs, report } = scrubAll([

@@ -50,6 +50,7 @@ export function scrubText(text: string, r: Redactor, mime = '', depth = 0): stri
   // redactions.
   const known = r.recall(mime, depth, text);
   if (known !== undefined) return known;
+  if (!r.canRemember(text.length)) return scrubTextUncached(text, r, mime, depth);
   const mark = r.startTape();
   const base = r.path.length;
   let out: string;
