@@ -10,7 +10,8 @@
  *   stream    fs stream → sanitizeHarStream → fs stream
  * and the streaming sanitizer on a ~1 GB HAR (past V8's string limit).
  * Each 100 MB variant runs HAR_BENCH_RUNS times (default 3), interleaved;
- * the best wall time is reported. Pass --no-1gb to skip the 1 GB part.
+ * the best wall time is reported, and each round's ratios to the baseline
+ * run just before them. Pass --no-1gb to skip the 1 GB part.
  * Targets: memory/stream ≤ 1.5× baseline wall time, peak RSS ≤ 2× the file
  * size at 100 MB, ≤ 256 MB RSS at 1 GB. Figures only, no assertions.
  */
@@ -395,9 +396,14 @@ async function main(): Promise<void> {
   // The machine may be shared: run the three variants interleaved, RUNS times, and keep each one's best wall time.
   const runs = Number(process.env.HAR_BENCH_RUNS ?? 3);
   const best: Record<string, Measure> = {};
+  // Each round's own ratios too: a baseline and the sanitizers measured back to back share the machine's load.
+  const roundRatios: Record<string, number[]> = { memory: [], stream: [] };
   for (let i = 0; i < runs; i++) {
+    let roundBase = 0;
     for (const variant of ['baseline', 'memory', 'stream']) {
       const m = measure(variant, small);
+      if (variant === 'baseline') roundBase = m.wallMs;
+      else roundRatios[variant]!.push(m.wallMs / roundBase);
       const prev = best[variant];
       best[variant] = {
         wallMs: Math.min(m.wallMs, prev?.wallMs ?? Infinity),
@@ -418,6 +424,12 @@ async function main(): Promise<void> {
   console.log(
     `targets: ≤ 1.5× baseline time (memory ${(memory.wallMs / base.wallMs).toFixed(2)}×, stream ${(stream.wallMs / base.wallMs).toFixed(2)}×); ` +
       `peak RSS ≤ 2× file (memory ${(memory.maxRssBytes / size).toFixed(2)}×, stream ${(stream.maxRssBytes / size).toFixed(2)}×)`,
+  );
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const listed = (xs: number[]) => xs.map((x) => `${x.toFixed(2)}×`).join(' ');
+  console.log(
+    `per-round wall ratios (each round's baseline): memory ${listed(roundRatios.memory!)} (median ${median(roundRatios.memory!).toFixed(2)}×), ` +
+      `stream ${listed(roundRatios.stream!)} (median ${median(roundRatios.stream!).toFixed(2)}×)`,
   );
   const same = readFileSync(resolve(DIR, 'out-memory.har')).equals(
     readFileSync(resolve(DIR, 'out-stream.har')),

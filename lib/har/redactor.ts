@@ -145,8 +145,52 @@ export function shannonBits(value: string): number {
   return bits;
 }
 
-/** UTF-16 units of clean bodies kept for the repeat check (≈ 16 MB of string memory at most). */
-const CLEAN_CACHE_BUDGET = 8 * 1024 * 1024;
+/**
+ * Strings from this length on are "bodies", remembered once scrubbed: the
+ * same bundle or JSON response comes back on every page load. (Remembering
+ * short values too costs more in hashing than their repeats save.)
+ */
+export const BODY_MIN = 16 * 1024;
+/** UTF-16 units of remembered bodies (input plus changed output): ≈ 16 MB of string memory at most. */
+const BODY_BUDGET = 8 * 1024 * 1024;
+const TAPE_ITEM_UNITS = 64;
+
+/** One redaction as recorded while a body was scrubbed, replayed when the same body comes back. */
+interface TapeItem {
+  kind: string;
+  marker: string;
+  detail: string | undefined;
+  replacedWith: number | undefined;
+  /** Path segments below the body's own path (absolute while recording). */
+  path: string[];
+}
+
+interface Remembered {
+  out: string;
+  tape: readonly TapeItem[];
+}
+
+const NO_TAPE: readonly TapeItem[] = [];
+
+/** Remembered bodies by depth, then mime type, then text. */
+class MemoTable {
+  readonly byDepth: Array<Map<string, Map<string, Remembered>> | undefined> = [];
+  units = 0;
+
+  get(mime: string, depth: number, text: string): Remembered | undefined {
+    return this.byDepth[depth]?.get(mime)?.get(text);
+  }
+
+  set(mime: string, depth: number, text: string, value: Remembered, units: number): void {
+    let byMime = this.byDepth[depth];
+    if (!byMime) this.byDepth[depth] = byMime = new Map();
+    let map = byMime.get(mime);
+    if (!map) byMime.set(mime, (map = new Map()));
+    if (map.has(text)) return;
+    map.set(text, value);
+    this.units += units;
+  }
+}
 
 const MARKER_RE = /^\[REDACTED:[a-z0-9-]+:\d+\]$/;
 
@@ -166,28 +210,88 @@ export class Redactor {
   /** Path segments of the value being sanitized; joined only when something is found. */
   readonly path: string[] = [];
 
-  /** Large strings that scrubbed clean, by mime type; bounded so memory stays flat on any file. */
-  private readonly clean = new Map<string, Set<string>>();
-  private cleanBytes = 0;
+  /**
+   * Bodies already scrubbed, by mime type and depth: the output and the
+   * redactions it made. Bounded so memory stays flat on any file.
+   */
+  private readonly bodies = new MemoTable();
+  /** Redactions recorded while a body that may be remembered is scrubbed (null when none is). */
+  private tape: TapeItem[] | null = null;
 
   constructor(readonly compiled: CompiledRules) {}
 
-  isKnownClean(mime: string, text: string): boolean {
-    return this.clean.get(mime)?.has(text) ?? false;
+  /**
+   * The output of a body scrubbed before under the same mime type and
+   * depth, its redactions counted and listed again at the current entry and
+   * path, exactly as scrubbing it again would (its secrets already have markers).
+   */
+  recall(mime: string, depth: number, text: string): string | undefined {
+    const hit = this.bodies.get(mime, depth, text);
+    if (hit === undefined) return undefined;
+    for (const item of hit.tape) {
+      this.record(item.kind, item.marker, item.detail, item.replacedWith, item.path);
+    }
+    return hit.out;
   }
 
-  rememberClean(mime: string, text: string): void {
-    if (this.cleanBytes + text.length > CLEAN_CACHE_BUDGET) return;
-    let set = this.clean.get(mime);
-    if (!set) this.clean.set(mime, (set = new Set()));
-    if (set.has(text)) return;
-    set.add(text);
-    this.cleanBytes += text.length;
+  /** Is there room left to remember a body of this length? (If not, it is not recorded at all.) */
+  canRemember(length: number): boolean {
+    return this.bodies.units + length <= BODY_BUDGET;
+  }
+
+  /** Start recording redactions; returns the mark to hand to remember() or dropTape(). */
+  startTape(): number {
+    if (this.tape === null) {
+      this.tape = [];
+      return -1;
+    }
+    return this.tape.length;
+  }
+
+  /**
+   * Stop the recording started at `mark` and remember `text` → `out`.
+   * `base` is the path depth when the string was reached.
+   */
+  remember(
+    mime: string,
+    depth: number,
+    text: string,
+    out: string,
+    mark: number,
+    base: number,
+  ): void {
+    const tape = this.tape!;
+    const start = mark < 0 ? 0 : mark;
+    const items =
+      tape.length > start
+        ? tape.slice(start).map((item) => ({ ...item, path: item.path.slice(base) }))
+        : NO_TAPE;
+    if (mark < 0) this.tape = null;
+    // A recorded redaction (its strings and path) is charged as TAPE_ITEM_UNITS units of text.
+    const units = text.length + (out === text ? 0 : out.length) + items.length * TAPE_ITEM_UNITS;
+    if (this.bodies.units + units > BODY_BUDGET) return;
+    this.bodies.set(mime, depth, text, { out, tape: items }, units);
+  }
+
+  /** Stop the recording started at `mark` without remembering anything (the scrub threw). */
+  dropTape(mark: number): void {
+    if (mark < 0) this.tape = null;
+  }
+
+  /** Has `text` been remembered as clean (scrubbing it changes nothing)? */
+  isKnownClean(mime: string, text: string, depth = 0): boolean {
+    const hit = this.bodies.get(mime, depth, text);
+    return hit !== undefined && hit.out === text && hit.tape.length === 0;
   }
 
   /** Should this value be left alone (empty, already a marker, allow-listed)? */
   keep(value: string): boolean {
-    return value === '' || isMarker(value) || this.compiled.allowValues.has(value);
+    // Skipping the set when it is empty spares hashing every (possibly huge) string.
+    return (
+      value === '' ||
+      isMarker(value) ||
+      (this.compiled.allowValues.size > 0 && this.compiled.allowValues.has(value))
+    );
   }
 
   /** Record `secret` (a string) and return its marker. */
@@ -216,7 +320,17 @@ export class Redactor {
     return marker;
   }
 
-  private record(kind: string, marker: string, detail?: string, replacedWith?: number): void {
+  private record(
+    kind: string,
+    marker: string,
+    detail?: string,
+    replacedWith?: number,
+    below?: string[],
+  ): void {
+    if (this.tape !== null) {
+      const path = below ? this.path.concat(below) : this.path.slice();
+      this.tape.push({ kind, marker, detail, replacedWith, path });
+    }
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
     this.total++;
     if (this.findings.length >= this.compiled.rules.maxFindings) {
@@ -224,6 +338,7 @@ export class Redactor {
       return;
     }
     let path = this.path.join('');
+    if (below) path += below.join('');
     if (path.startsWith('.')) path = path.slice(1);
     if (detail) path += ` ${detail}`;
     const finding: HarFinding = { entry: this.entry, path, kind, marker };

@@ -22,7 +22,10 @@ export interface HarProgress {
 export interface StreamOptions extends SanitizeOptions {
   onProgress?: (progress: HarProgress) => void;
   totalBytes?: number;
-  /** Output is handed to the sink in pieces of about this many UTF-16 units. */
+  /**
+   * Output is handed to the sink in pieces of about this many UTF-16 units
+   * (a single entry of a quarter of that or more is handed on by itself).
+   */
   flushSize?: number;
 }
 
@@ -322,6 +325,12 @@ export async function sanitizeHarStream(
   let pages = 0;
 
   const emit = async (text: string): Promise<void> => {
+    // A large piece (a bundle's entry) goes on as it is: joining it into a flush would only copy it.
+    if (text.length >= flushSize >> 2) {
+      await flush();
+      await sink(text);
+      return;
+    }
     out.push(text);
     outLength += text.length;
     if (outLength >= flushSize) await flush();

@@ -289,17 +289,93 @@ describe('base64', () => {
 });
 
 describe('repeated large bodies', () => {
-  it('remembers clean bodies only, so repeats with secrets are still redacted', () => {
+  const filler = 'function a(){return 1}\n'.repeat(1000);
+  const dirty =
+    filler +
+    'var k = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"; fetch("https://x.example/a?access_token=abc123&q=1");';
+
+  /** Scrub each body as entry i's response text; the report after all of them. */
+  function scrubAll(bodies: Array<[string, string]>) {
     const red = r();
-    const clean = 'function a(){return 1}\n'.repeat(1000);
-    expect(scrubText(clean, red, 'application/javascript')).toBe(clean);
-    expect(red.isKnownClean('application/javascript', clean)).toBe(true);
-    expect(scrubText(clean, red, 'application/javascript')).toBe(clean);
-    const dirty = clean + 'var k = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";';
-    const once = scrubText(dirty, red, 'application/javascript');
-    expect(once).not.toContain('sk_live_');
-    expect(red.isKnownClean('application/javascript', dirty)).toBe(false);
-    expect(scrubText(dirty, red, 'application/javascript')).toBe(once);
-    expect(red.report(0, 0).counts['stripe-key']).toBe(2);
+    const outs = bodies.map(([body, mime], i) => {
+      red.entry = i;
+      red.path.length = 0;
+      red.path.push('response', '.content', '.text');
+      return scrubText(body, red, mime);
+    });
+    return { outs, report: red.report(bodies.length, 0), red };
+  }
+
+  it('remembers a clean body as clean', () => {
+    const { outs, red } = scrubAll([[filler, 'application/javascript']]);
+    expect(outs[0]).toBe(filler);
+    expect(red.isKnownClean('application/javascript', filler)).toBe(true);
+    expect(scrubText(filler, red, 'application/javascript')).toBe(filler);
+  });
+
+  it('a repeat with secrets gives the same output and is counted and listed again at its entry', () => {
+    const js = 'application/javascript';
+    // The same body under other mime types that scrub the same way is scrubbed afresh, not recalled.
+    const recalled = scrubAll([
+      [dirty, js],
+      [dirty, js],
+      [dirty, js],
+    ]);
+    const fresh = scrubAll([
+      [dirty, js],
+      [dirty, 'text/javascript'],
+      [dirty, 'application/x-javascript'],
+    ]);
+    expect(recalled.outs[0]).not.toContain('sk_live_');
+    expect(recalled.outs[0]).not.toContain('abc123');
+    expect(recalled.outs[0]).toContain('&q=1');
+    expect(recalled.red.isKnownClean(js, dirty)).toBe(false);
+    expect(recalled.outs).toEqual(fresh.outs);
+    expect(recalled.report).toEqual(fresh.report);
+    expect(recalled.report.counts).toEqual({ 'stripe-key': 3, token: 3 });
+    expect(recalled.report.findings.map((f) => [f.entry, f.path])).toEqual([
+      [0, 'response.content.text?access_token'],
+      [0, 'response.content.text'],
+      [1, 'response.content.text?access_token'],
+      [1, 'response.content.text'],
+      [2, 'response.content.text?access_token'],
+      [2, 'response.content.text'],
+    ]);
+  });
+
+  it('a body past the memory budget is not remembered, and is scrubbed afresh when it comes back', () => {
+    const huge = 'x'.repeat(9 * 1024 * 1024) + ' ' + dirty;
+    const { outs, report, red } = scrubAll([
+      [huge, 'text/plain'],
+      [huge, 'text/plain'],
+    ]);
+    expect(outs[0]).toBe(outs[1]);
+    expect(outs[0]).not.toContain('sk_live_');
+    expect(red.isKnownClean('text/plain', huge)).toBe(false);
+    expect(report.counts).toEqual({ 'stripe-key': 2, token: 2 });
+  });
+
+  it('a large body inside a large body is recalled at the right path, inside and out', () => {
+    const json = JSON.stringify({ bundle: dirty, meta: { id: 'x', password: 'hunter22' } });
+    const { outs, report } = scrubAll([
+      [dirty, ''],
+      [json, 'application/json'],
+      [json, 'application/json'],
+    ]);
+    expect(outs[1]).toBe(outs[2]);
+    expect(JSON.parse(outs[1]!)).toEqual({
+      bundle: outs[0],
+      meta: { id: 'x', password: '[REDACTED:password:1]' },
+    });
+    expect(report.findings.map((f) => [f.entry, f.path, f.kind])).toEqual([
+      [0, 'response.content.text?access_token', 'token'],
+      [0, 'response.content.text', 'stripe-key'],
+      [1, 'response.content.text$.bundle?access_token', 'token'],
+      [1, 'response.content.text$.bundle', 'stripe-key'],
+      [1, 'response.content.text$.meta.password', 'password'],
+      [2, 'response.content.text$.bundle?access_token', 'token'],
+      [2, 'response.content.text$.bundle', 'stripe-key'],
+      [2, 'response.content.text$.meta.password', 'password'],
+    ]);
   });
 });

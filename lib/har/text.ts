@@ -4,7 +4,7 @@
  * Every function returns the input string itself (same reference) when
  * nothing was redacted, so unchanged values keep their exact bytes.
  */
-import type { Redactor } from './redactor';
+import { BODY_MIN, type Redactor } from './redactor';
 import type { Scope } from './rules';
 
 /** JSON-inside-string-inside-JSON… stops here; deeper text is still pattern-scanned. */
@@ -44,15 +44,25 @@ const FORM_RE = /^[^\s=&{}<>"']+=[^\s&]*(?:&[^\s=&{}<>"']+=?[^\s&]*)*$/;
  */
 export function scrubText(text: string, r: Redactor, mime = '', depth = 0): string {
   if (text.length < 6 || r.keep(text)) return text;
+  if (text.length < BODY_MIN) return scrubTextUncached(text, r, mime, depth);
   // Large bodies repeat within a HAR (the same bundle on every page load, polled JSON): one
-  // already found clean under the same mime type is clean again.
-  if (text.length >= CLEAN_CACHE_MIN && r.isKnownClean(mime, text)) return text;
-  const out = scrubTextUncached(text, r, mime, depth);
-  if (out === text && text.length >= CLEAN_CACHE_MIN) r.rememberClean(mime, text);
+  // already scrubbed under the same mime type and depth gives the same output and the same
+  // redactions.
+  const known = r.recall(mime, depth, text);
+  if (known !== undefined) return known;
+  if (!r.canRemember(text.length)) return scrubTextUncached(text, r, mime, depth);
+  const mark = r.startTape();
+  const base = r.path.length;
+  let out: string;
+  try {
+    out = scrubTextUncached(text, r, mime, depth);
+  } catch (error) {
+    r.dropTape(mark);
+    throw error;
+  }
+  r.remember(mime, depth, text, out, mark, base);
   return out;
 }
-
-const CLEAN_CACHE_MIN = 16 * 1024;
 
 function scrubTextUncached(text: string, r: Redactor, mime: string, depth: number): string {
   const m = mime.toLowerCase();
