@@ -2,18 +2,20 @@
  * The browser side of the panel's step actions, for the helpdesk content
  * scripts: gives `renderActions(step)` for `<Panel>`, wiring StepActions'
  * callbacks to the reply editor (insert.ts), the clipboard, new tabs, and the
- * background (paging, record-action). The page's delivery state is re-read
- * whenever the run changes (every paging step is a run event, so the
- * background's run-changed push is the signal).
+ * background (paging, record-action). The action drafts (texts, links,
+ * refusals) and the page's delivery state are re-read from the background
+ * whenever the run changes (every field change and paging step is a run
+ * event, so the background's run-changed push is the signal).
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { StepActions, type ActionSettings } from '../../components/panel/actions/StepActions';
+import type { ActionDrafts } from '../../lib/actions/drafts';
 import type { PageState } from '../../lib/actions/pagerduty';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import type { PagingReadiness } from '../../lib/messaging/actions';
 import type { Actor, FieldValue, Run, WorkflowTemplate } from '../../lib/workflow/schema';
 import type { RunView, StepView } from '../../lib/workflow/view';
-import { send } from '../messaging/client';
+import { send } from '../messaging/content-client';
 import { insertIntoComposer, trackComposerSelection } from './insert';
 
 export interface StepActionsBridgeInput {
@@ -36,8 +38,8 @@ export function useStepActions(
 ): ((step: StepView) => ReactNode) | undefined {
   const { adapter, root, runId, run, view, template, now, actor, onSetField } = input;
   const [settings, setSettings] = useState<ActionSettings>();
-  const [agentName, setAgentName] = useState<string>();
   const [page, setPage] = useState<PageInfo>();
+  const [drafts, setDrafts] = useState<{ runId: string; value: ActionDrafts }>();
   const latest = useRef({ adapter, root, actor });
   latest.current = { adapter, root, actor };
 
@@ -58,7 +60,6 @@ export function useStepActions(
       .then((reply) => {
         if (!live) return;
         setSettings(reply.settings.integrations);
-        setAgentName(reply.settings.agent.name || undefined);
       })
       .catch((error: unknown) => console.warn('[casebook] could not read settings', error));
     return () => {
@@ -75,6 +76,15 @@ export function useStepActions(
         if (live) setPage(reply);
       })
       .catch((error: unknown) => console.warn('[casebook] could not read the page state', error));
+    send({ type: 'action.drafts', runId })
+      .then((reply) => {
+        // Replies can overtake each other: keep the drafts of the newest revision seen.
+        if (!live) return;
+        setDrafts((d) =>
+          d?.runId === runId && d.value.revision > reply.revision ? d : { runId, value: reply },
+        );
+      })
+      .catch((error: unknown) => console.warn('[casebook] could not draft the actions', error));
     return () => {
       live = false;
     };
@@ -94,7 +104,9 @@ export function useStepActions(
     window.open(url, '_blank', 'noopener,noreferrer');
   }, []);
 
-  if (!runId || !run || !view || !template || !settings) return undefined;
+  // Another ticket's drafts are never shown while this one's load.
+  const shownDrafts = drafts && drafts.runId === runId ? drafts.value : undefined;
+  if (!runId || !run || !view || !template || !settings || !shownDrafts) return undefined;
 
   return (step: StepView) => {
     if (step.step.actions.length === 0) return null;
@@ -102,13 +114,12 @@ export function useStepActions(
     return (
       <StepActions
         step={step}
-        run={run}
         view={view}
         template={template}
+        drafts={shownDrafts}
         settings={settings}
         page={page}
         now={now}
-        {...(agentName ? { agentName } : {})}
         onInsertText={onInsertText}
         onCopy={onCopy}
         onOpenUrl={onOpenUrl}
