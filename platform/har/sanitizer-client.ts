@@ -82,7 +82,8 @@ interface FrameSession {
 }
 
 export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSanitizer {
-  const timeoutMs = options.frameTimeoutMs ?? 5000;
+  // No fallback waits behind the frame, so give a slow (busy) machine time to start it.
+  const timeoutMs = options.frameTimeoutMs ?? 10_000;
   let session: Promise<FrameSession> | null = null;
   let nextId = 1;
   const pending = new Map<

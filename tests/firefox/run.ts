@@ -11,14 +11,23 @@
  * Prints one line per step and "N passed, N failed"; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv2');
 const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/zendesk/ticket.html'), 'utf8');
+/** A composer page that records the files its own handlers receive (window.__received). */
+const COMPOSER = readFileSync(resolve(ROOT, 'tests/fixtures/har/page-composer.html'), 'utf8');
+const COMPOSER_URL = 'https://acme.zendesk.com/agent/tickets/7001';
+const HAR_SECRETS = (
+  JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/har/planted.json'), 'utf8'))[
+    'oidc-login.har'
+  ] as { secrets: string[] }
+).secrets;
 const ORIGIN = 'https://acme.zendesk.com';
 const TICKET = {
   id: '4242',
@@ -50,7 +59,8 @@ async function servePages(page: Page): Promise<void> {
         void request.respond({ status: 204, body: '' });
         return;
       }
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: FIXTURE });
+      const body = url === COMPOSER_URL ? COMPOSER : FIXTURE;
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
       return;
     }
     // Extension resources load without the network; everything else is refused.
@@ -175,6 +185,38 @@ const steps: Step[] = [
       await expandStep(page, 'assign-severity');
       if (!(await isChecked(page, SEV1)))
         throw new Error('SEV1 is no longer selected after reload');
+    },
+  },
+  {
+    name: "a .har attached to the composer reaches the page sanitized, by the extension's sanitizer frame",
+    async run(page) {
+      await page.goto(COMPOSER_URL);
+      const input = await page.waitForSelector('input#attach', { timeout: TIMEOUT_MS });
+      const dir = mkdtempSync(join(tmpdir(), 'casebook-ff-'));
+      const file = join(dir, 'capture.har');
+      writeFileSync(file, readFileSync(resolve(ROOT, 'tests/fixtures/har/oidc-login.har')));
+      await input!.uploadFile(file);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __received: Array<{ text: string | null }> }).__received.some(
+            (r) => r.text !== null,
+          ),
+        { timeout: TIMEOUT_MS },
+      );
+      const got = await page.evaluate(
+        () =>
+          (window as unknown as { __received: Array<{ name: string; text: string }> }).__received,
+      );
+      if (got.length !== 1 || got[0]!.name !== 'capture.sanitized.har')
+        throw new Error(`the page received ${JSON.stringify(got.map((r) => r.name))}`);
+      const leaked = HAR_SECRETS.filter((s) => got[0]!.text.includes(s));
+      if (leaked.length) throw new Error(`${leaked.length} planted secrets reached the page`);
+      if (!got[0]!.text.includes('[REDACTED:')) throw new Error('nothing was redacted');
+      const frames = await page.$$eval(
+        'iframe[data-casebook="har-sanitizer"]',
+        (els) => els.length,
+      );
+      if (frames !== 1) throw new Error(`expected the sanitizer frame, found ${frames}`);
     },
   },
 ];
