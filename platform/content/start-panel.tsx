@@ -185,12 +185,19 @@ export async function startPanel(
   route(new URL(location.href));
 
   // Registered once the first route is decided, so an answer to `panel.ping`
-  // (the install-time injector, tests) reflects what the page shows.
-  const onMessage = (message: unknown): Promise<PanelStatus> | undefined => {
+  // (the install-time injector, tests) reflects what the page shows. Answered
+  // with sendResponse, at once: content scripts use the browser's own API
+  // (see wxt.config.ts), and Chrome's ignores a Promise returned by a listener.
+  const onMessage = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (status: PanelStatus) => void,
+  ): undefined => {
     if (!isTabMessage(message)) return undefined;
     if (message.type === 'panel.toggle') store.command('toggle');
     if (message.type === 'panel.show') store.command('show');
-    return Promise.resolve({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+    sendResponse({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
