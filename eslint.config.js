@@ -10,6 +10,29 @@ const browserApis = [
   { name: 'react', message: 'lib/ holds no views; React belongs in components/.' },
 ];
 
+// The helpdesk content scripts: what every ticket page gets injected, held to
+// a size budget (scripts/check-content-size.mjs). The background validates
+// every request and reply with zod, drafts the step actions and derives run
+// views; the sanitizer runs in its own frame. So this graph imports those
+// modules for their types only, never at run time.
+const contentScriptGraph = [
+  'entrypoints/*.content/**/*.{ts,tsx}',
+  'platform/content/**/*.{ts,tsx}',
+  'platform/composer/**/*.{ts,tsx}',
+  'platform/har/**/*.{ts,tsx}',
+  'platform/messaging/core.ts',
+  'platform/messaging/content-client.ts',
+  'components/panel/**/*.{ts,tsx}',
+  'components/ui/**/*.{ts,tsx}',
+  'lib/adapters/**/*.ts',
+  'lib/time/**/*.ts',
+  'lib/workflow/vocabulary.ts',
+  'lib/workflow/default-ids.ts',
+  'lib/messaging/wire.ts',
+];
+const contentScriptMessage =
+  'Content scripts stay small (≤ 100 KB gzip): type-only imports from here; see eslint.config.js.';
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,6 +120,42 @@ export default tseslint.config(
             {
               group: ['**/lib/db/**', '**/background/db/**'],
               message: 'Only the background writes the database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: contentScriptGraph,
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: `No zod in content scripts: the background router validates. ${contentScriptMessage}`,
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [
+            {
+              group: [
+                '**/lib/workflow/*',
+                '!**/lib/workflow/vocabulary',
+                '!**/lib/workflow/default-ids',
+                '**/lib/settings/*',
+                '**/lib/messaging/*',
+                '!**/lib/messaging/wire',
+                '!**/lib/messaging/base64',
+                '**/lib/actions/*',
+                '**/lib/har/*',
+                '**/messaging/client',
+              ],
+              message: `Schemas, the engine, action drafting and the HAR sanitizer run in the background or the sanitizer frame. ${contentScriptMessage}`,
+              allowTypeImports: true,
             },
           ],
         },

@@ -14,6 +14,25 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   hooks: {
+    // The helpdesk content scripts use the browsers' own promise-based API
+    // (Chrome MV3's `chrome`, Firefox's `browser`) instead of the
+    // webextension polyfill the module installs for every other entrypoint:
+    // every ticket page loads them, and the polyfill is 2.7 KB gzip of their
+    // 100 KB budget. The one API they use whose shape differs without it is
+    // runtime.onMessage, whose listener answers with sendResponse
+    // (platform/content/start-panel.tsx).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      config.resolve ??= {};
+      const current = config.resolve.alias ?? [];
+      const others = Array.isArray(current)
+        ? current
+        : Object.entries(current).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        ...others.filter((a) => a.find !== 'wxt/browser'),
+      ];
+    },
     // Host-mapped Zendesk brand domains are only known at run time, and the
     // content script registered for them still loads its stylesheet and the
     // HAR sanitizer page from the extension: those two files (and only them)

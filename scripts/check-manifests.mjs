@@ -1,9 +1,12 @@
 // Checks the built extensions: each manifest declares the background, the
-// popup, the options page and a content script for every helpdesk, and
-// `web-ext lint` finds no error in the Firefox build.
+// popup, the options page and a content script for every helpdesk, every
+// content script is within its size budget and free of zod
+// (scripts/content-size.mjs), and `web-ext lint` finds no error in the
+// Firefox build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { contentScriptProblems, printContentScriptSizes } from './content-size.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const HELPDESK_HOSTS = {
@@ -36,6 +39,9 @@ function check(name, dir) {
 
 check('chrome', 'chrome-mv3');
 check('firefox', 'firefox-mv2');
+
+printContentScriptSizes(root);
+problems.push(...contentScriptProblems(root));
 
 const lint = spawnSync(
   process.execPath,

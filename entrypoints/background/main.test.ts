@@ -6,6 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
+import * as contentClient from '../../platform/messaging/content-client';
+import { draftActions } from '../../lib/actions/drafts';
+import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import { installFakePorts, type FakePortHub } from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
 import type { Actor, TicketInfo } from '../../lib/workflow/schema';
@@ -306,6 +309,80 @@ describe('requests', () => {
     expect((await send({ type: 'run.get', runId: run.id })).template.version).toBe(1);
     const reset = await send({ type: 'template.reset' });
     expect(reset).toMatchObject({ changed: true, template: { version: 3, name: template.name } });
+  });
+});
+
+describe("the content scripts' client (no zod on its side: the router checks both ways)", () => {
+  it('opens a run with its view, and the view comes with every change and push', async () => {
+    const opened = await contentClient.send({
+      type: 'run.open',
+      ticket: ticket('2002'),
+      actor: ana,
+    });
+    expect(opened.view?.runId).toBe('zendesk:2002');
+    const pushes: ServerPortMessage[] = [];
+    const stop = contentClient.subscribe({ kind: 'run', runId: opened.run.id }, (m) =>
+      pushes.push(m),
+    );
+    await until(() => bg.hub.subscriberCount(`run:${opened.run.id}`) === 1, 'the subscription');
+    const changed = await contentClient.send({
+      type: 'run.mutate',
+      runId: opened.run.id,
+      mutation: {
+        type: 'set-field',
+        stepId: 'assign-severity',
+        fieldId: 'severity',
+        value: 'SEV1',
+      },
+      actor: ana,
+    });
+    expect(changed.view?.severity).toBe('SEV1');
+    await until(() => pushes.length === 1, 'the push');
+    const pushed = pushes[0]!;
+    expect(pushed.type === 'run-changed' && pushed.view?.severity).toBe('SEV1');
+    stop();
+  });
+
+  it("gets the run's action drafts, made from the stored run and the settings", async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('2003'), actor: ana });
+    const { run: changed } = await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: {
+        type: 'set-field',
+        stepId: 'assign-severity',
+        fieldId: 'severity',
+        value: 'SEV1',
+      },
+      actor: ana,
+    });
+    const { settings } = await send({ type: 'settings.get' });
+    const drafts = await contentClient.send({ type: 'action.drafts', runId: run.id });
+    expect(drafts).toEqual(
+      draftActions(
+        DEFAULT_TEMPLATE,
+        changed,
+        settings.integrations,
+        settings.agent.name || undefined,
+      ),
+    );
+    expect(drafts.revision).toBe(changed.revision);
+    expect(drafts.facts.severity).toBe('SEV1');
+    expect(drafts.messages['insert-first-touch'].ok).toBe(true);
+  });
+
+  it('a malformed request is refused by the router, with nothing changed', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('2004'), actor: ana });
+    const before = await snapshot(bg.db);
+    const bad = contentClient.send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-step-status', stepId: 'NOT AN ID', status: 'done' },
+      actor: ana,
+    });
+    await expect(bad).rejects.toBeInstanceOf(contentClient.RequestError);
+    await expect(bad).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await snapshot(bg.db)).toEqual(before);
   });
 });
 

@@ -10,10 +10,10 @@ import SanitizerWorker from './worker?worker';
 import {
   FRAME_HELLO,
   FRAME_READY,
-  runJob,
   type JobMessage,
   type SanitizeJob,
 } from '../../platform/har/frame-protocol';
+import { runJob } from './job';
 
 function startWorker(): Worker | null {
   try {

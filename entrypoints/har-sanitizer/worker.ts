@@ -2,7 +2,8 @@
  * Dedicated worker: sanitizes one HAR File per job off every main thread,
  * streaming `file.stream()` through the HAR sanitizer.
  */
-import { runJob, type JobMessage, type SanitizeJob } from '../../platform/har/frame-protocol';
+import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
+import { runJob } from './job';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SanitizeJob>) => void) | null;

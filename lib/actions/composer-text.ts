@@ -4,7 +4,7 @@
  * editable workflow template). A placeholder without a value stays visible as
  * `{{name}}` and is listed in `missing`, so the agent sees what to write.
  */
-import { DEFAULT_IDS } from '../workflow/default-template';
+import { DEFAULT_IDS } from '../workflow/default-ids';
 import { fillMessage } from '../workflow/messages';
 import type { Run, StepAction, WorkflowTemplate } from '../workflow/schema';
 import type { Refusal } from './bug-report';

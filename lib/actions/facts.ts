@@ -15,7 +15,7 @@ import type {
   ZonedDateTime,
 } from '../workflow/schema';
 import { isValidTimeZone, zonedToInstant } from '../time/zoned';
-import { DEFAULT_IDS } from '../workflow/default-template';
+import { DEFAULT_IDS } from '../workflow/default-ids';
 
 const F = DEFAULT_IDS.fields;
 

@@ -2,7 +2,7 @@
  * Slack text the agent copies: the `#incident-<ticket>` channel name and the
  * SEV3 on-call mention.
  */
-import { DEFAULT_IDS } from '../workflow/default-template';
+import { DEFAULT_IDS } from '../workflow/default-ids';
 import { fillMessage, fillText, messageValues, type FilledMessage } from '../workflow/messages';
 import type { Run, WorkflowTemplate } from '../workflow/schema';
 

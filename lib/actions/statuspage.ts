@@ -9,15 +9,10 @@
  * update); it never moves backwards. Resolved is final unless the incident
  * is explicitly reopened, which starts again at investigating.
  */
-import { STATUS_PAGE_MESSAGE_IDS } from '../workflow/default-template';
+import { STATUS_PAGE_MESSAGE_IDS } from '../workflow/default-ids';
 import { fillMessage, fillText, messageValues, type FilledMessage } from '../workflow/messages';
-import {
-  STATUS_PAGE_STATES,
-  type Run,
-  type Severity,
-  type StatusPageState,
-  type WorkflowTemplate,
-} from '../workflow/schema';
+import type { Run, Severity, StatusPageState, WorkflowTemplate } from '../workflow/schema';
+import { STATUS_PAGE_STATES } from '../workflow/vocabulary';
 
 export const STATUS_PAGE_LABELS: Record<StatusPageState, string> = {
   investigating: 'Investigating',

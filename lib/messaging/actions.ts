@@ -1,11 +1,13 @@
 /**
- * Requests about escalation actions that need the background: paging
- * on-call through PagerDuty (the only action that sends anything over the
- * network) and reading the page's delivery state.
+ * Requests about step actions that need the background: paging on-call
+ * through PagerDuty (the only action that sends anything over the network),
+ * reading the page's delivery state, and the run's action drafts (messages,
+ * links and refusals the panel shows, drafted from the run and settings).
  */
 import { z } from 'zod';
+import type { ActionDrafts } from '../actions/drafts';
 import type { PageState } from '../actions/pagerduty';
-import { actorSchema, idSchema } from '../workflow/schema';
+import { actorSchema, idSchema, severitySchema, statusPageStateSchema } from '../workflow/schema';
 
 const runIdSchema = z.string().min(3).max(200);
 
@@ -70,6 +72,73 @@ export const pagingReadinessSchema = z.object({
 });
 export type PagingReadiness = z.infer<typeof pagingReadinessSchema>;
 
+const drafted = <T extends z.ZodRawShape>(shape: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), ...shape }),
+    z.object({ ok: z.literal(false), reason: z.string() }),
+  ]);
+
+const messageDraftSchema = drafted({ label: z.string(), text: z.string() });
+
+export const actionDraftsSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  facts: z.object({
+    displayId: z.string(),
+    ticketUrl: z.string(),
+    severity: severitySchema.optional(),
+    impact: z.string().optional(),
+    bugUrl: z.string().optional(),
+  }),
+  messages: z.object({
+    'insert-first-touch': messageDraftSchema,
+    'insert-eta-update': messageDraftSchema,
+    'insert-fix-shipped': messageDraftSchema,
+    'insert-confirmation-request': messageDraftSchema,
+    'insert-closing-note': messageDraftSchema,
+    'draft-incident-summary': messageDraftSchema,
+  }),
+  statusPage: z.object({
+    current: z.object({ state: statusPageStateSchema, label: z.string() }).optional(),
+    suggested: statusPageStateSchema.optional(),
+    options: z.array(
+      z.object({
+        state: statusPageStateSchema,
+        label: z.string(),
+        text: z.string(),
+        missing: z.array(z.string()),
+      }),
+    ),
+  }),
+  pageRefusal: z.string().optional(),
+  incidentChannel: z.string(),
+  slackMention: z.object({ text: z.string(), missing: z.array(z.string()) }),
+  logSearch: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ name: z.string(), ok: z.literal(true), url: z.string() }),
+      z.object({ name: z.string(), ok: z.literal(false), reason: z.string() }),
+    ]),
+  ),
+  bug: drafted({
+    markdown: z.string(),
+    link: drafted({
+      link: z.object({
+        url: z.string(),
+        complete: z.boolean(),
+        clipboardText: z.string().optional(),
+      }),
+    }).optional(),
+  }),
+});
+// The wire schema describes exactly what the drafting builds, both ways.
+type _DraftsFit =
+  z.infer<typeof actionDraftsSchema> extends ActionDrafts
+    ? ActionDrafts extends z.infer<typeof actionDraftsSchema>
+      ? true
+      : never
+    : never;
+const _draftsFit: _DraftsFit = true;
+void _draftsFit;
+
 export const actionRequestSchemas = [
   z.object({
     type: z.literal('action.pageOnCall'),
@@ -81,6 +150,7 @@ export const actionRequestSchemas = [
     stepId: idSchema.optional(),
   }),
   z.object({ type: z.literal('action.pageStatus'), runId: runIdSchema }),
+  z.object({ type: z.literal('action.drafts'), runId: runIdSchema }),
 ] as const;
 
 export const actionReplySchemas = {
@@ -90,6 +160,7 @@ export const actionReplySchemas = {
     notice: z.string().optional(),
   }),
   'action.pageStatus': z.object({ state: pageStateSchema, readiness: pagingReadinessSchema }),
+  'action.drafts': actionDraftsSchema,
 } as const;
 
 export type ActionRequest = z.infer<(typeof actionRequestSchemas)[number]>;

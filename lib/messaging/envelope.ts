@@ -5,18 +5,9 @@
  * and reply schemas; `protocol.ts` combines them.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from './wire';
 
-export const ERROR_CODES = [
-  'bad-request',
-  'unknown-type',
-  'not-found',
-  'conflict',
-  'blocked',
-  'invalid-value',
-  'permission-denied',
-  'network',
-  'internal',
-] as const;
+export { ERROR_CODES } from './wire';
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

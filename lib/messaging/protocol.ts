@@ -1,7 +1,9 @@
 /**
  * The whole request/response protocol between views and the background,
  * combined from the domain files. Every request is validated here on the
- * way in and every reply on the way out (router) and back (client).
+ * way in and every reply on the way out (router), and back in the popup and
+ * options client; the content scripts' client checks only the envelope and
+ * trusts the router (platform/messaging/content-client.ts).
  *
  * Adding a domain: export `<domain>RequestSchemas` (a tuple of zod objects
  * with a literal `type`) and `<domain>ReplySchemas` (reply data schema per

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { runSchema } from '../workflow/schema';
 import { runViewSchema } from './runs';
+import type { SERVER_PUSH_TYPES } from './wire';
 
-export const SYNC_PORT_NAME = 'casebook-sync';
+export { SYNC_PORT_NAME } from './wire';
 
 export const topicSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('run'), runId: z.string().min(3).max(200) }),
@@ -37,6 +38,14 @@ export const serverPortMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings-changed') }),
 ]);
 export type ServerPortMessage = z.infer<typeof serverPortMessageSchema>;
+// The zod-free list the content scripts check pushes against names every push, and only those.
+type _PushTypesListed = [ServerPortMessage['type']] extends [(typeof SERVER_PUSH_TYPES)[number]]
+  ? [(typeof SERVER_PUSH_TYPES)[number]] extends [ServerPortMessage['type']]
+    ? true
+    : never
+  : never;
+const _pushTypesListed: _PushTypesListed = true;
+void _pushTypesListed;
 
 /** Which topic a push belongs to, so a subscriber only sees its own. */
 export function topicKeyOf(message: ServerPortMessage): string {

@@ -3,23 +3,22 @@
  * the fields the template's policy names, so a team can move them without
  * touching the engine.
  */
-import {
-  PLAN_TIERS,
-  SEVERITIES,
-  type Condition,
-  type Field,
-  type FieldRef,
-  type FieldState,
-  type FieldValue,
-  type PlanPolicy,
-  type PlanTier,
-  type Run,
-  type Severity,
-  type SeverityPolicy,
-  type Step,
-  type StepStatus,
-  type WorkflowTemplate,
+import type {
+  Condition,
+  Field,
+  FieldRef,
+  FieldState,
+  FieldValue,
+  PlanPolicy,
+  PlanTier,
+  Run,
+  Severity,
+  SeverityPolicy,
+  Step,
+  StepStatus,
+  WorkflowTemplate,
 } from './schema';
+import { PLAN_TIERS, SEVERITIES } from './vocabulary';
 
 export function findStep(template: WorkflowTemplate, stepId: string): Step | undefined {
   for (const section of template.sections) {

@@ -6,6 +6,16 @@
  * Pure TypeScript: no browser API, no WXT, no Dexie.
  */
 import { z } from 'zod';
+import { HELPDESKS, PLAN_TIERS, SEVERITIES, STATUS_PAGE_STATES, STEP_STATUSES } from './vocabulary';
+
+export {
+  HELPDESKS,
+  PLAN_TIERS,
+  SEVERITIES,
+  STATUS_PAGE_STATES,
+  STEP_STATUSES,
+  runIdFor,
+} from './vocabulary';
 
 // ---------------------------------------------------------------------------
 // Identifiers and vocabulary
@@ -18,15 +28,12 @@ export const idSchema = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case (e.g. "assign-severity")');
 
-export const HELPDESKS = ['zendesk', 'intercom', 'helpscout'] as const;
 export const helpdeskSchema = z.enum(HELPDESKS);
 export type Helpdesk = z.infer<typeof helpdeskSchema>;
 
-export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
-export const PLAN_TIERS = ['enterprise', 'paid', 'trial', 'free'] as const;
 export const planTierSchema = z.enum(PLAN_TIERS);
 export type PlanTier = z.infer<typeof planTierSchema>;
 
@@ -34,12 +41,6 @@ export type PlanTier = z.infer<typeof planTierSchema>;
 export const pageChannelSchema = z.enum(['pagerduty', 'slack-mention', 'none']);
 export type PageChannel = z.infer<typeof pageChannelSchema>;
 
-export const STATUS_PAGE_STATES = [
-  'investigating',
-  'identified',
-  'monitoring',
-  'resolved',
-] as const;
 export const statusPageStateSchema = z.enum(STATUS_PAGE_STATES);
 export type StatusPageState = z.infer<typeof statusPageStateSchema>;
 
@@ -543,7 +544,6 @@ export type WorkflowTemplateInput = z.input<typeof templateSchema>;
 // Runs
 // ---------------------------------------------------------------------------
 
-export const STEP_STATUSES = ['pending', 'done', 'skipped'] as const;
 /** Stored status. "not applicable" is derived from conditions, never stored. */
 export const storedStepStatusSchema = z.enum(STEP_STATUSES);
 export type StoredStepStatus = z.infer<typeof storedStepStatusSchema>;
@@ -614,10 +614,6 @@ export const runSchema = z.object({
   revision: z.number().int().nonnegative(),
 });
 export type Run = z.infer<typeof runSchema>;
-
-export function runIdFor(helpdesk: Helpdesk, ticketId: string): string {
-  return `${helpdesk}:${ticketId}`;
-}
 
 // ---------------------------------------------------------------------------
 // Events: the append-only record

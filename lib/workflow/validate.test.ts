@@ -1,6 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldSchema, type Field, type FieldInput } from './schema';
-import { isValidTimeZone, requiredProblem, validateFieldValue } from './validate';
+import {
+  fieldSchema,
+  fileRefSchema,
+  zonedDateTimeSchema,
+  type Field,
+  type FieldInput,
+} from './schema';
+import {
+  isFileRef,
+  isValidTimeZone,
+  isZonedDateTime,
+  requiredProblem,
+  validateFieldValue,
+} from './validate';
 
 const f = (input: FieldInput): Field => fieldSchema.parse(input);
 
@@ -165,5 +178,106 @@ describe('requiredProblem', () => {
     expect(requiredProblem(box, true)).toBeUndefined();
     const optional = f({ id: 'o', label: 'O', type: 'text' });
     expect(requiredProblem(optional, undefined)).toBeUndefined();
+  });
+});
+
+describe('value shape guards agree with the zod schemas', () => {
+  // A valid value with one property swapped for a value at or past the edge
+  // of its constraint, so each check is exercised on both sides.
+  const near = <T extends Record<string, unknown>>(
+    valid: fc.Arbitrary<T>,
+    edges: Record<string, unknown[]>,
+  ) =>
+    fc.oneof(
+      valid,
+      fc.tuple(valid, fc.constantFrom(...Object.entries(edges))).chain(([base, [key, values]]) =>
+        fc.constantFrom(...values).map((edge) => {
+          const copy: Record<string, unknown> = { ...base };
+          if (edge === undefined) delete copy[key];
+          else copy[key] = edge;
+          return copy;
+        }),
+      ),
+      fc.anything(),
+    );
+  const s = (n: number) => 'a'.repeat(n);
+  const count = [-1, 0.5, Number.NaN, Infinity, 2 ** 53, '3', null];
+  const sanitizedEdges: unknown[] = [
+    undefined,
+    null,
+    [],
+    { redactions: 0, byKind: {} },
+    { redactions: 2, byKind: { cookie: 1, jwt: 1.5 } },
+    { redactions: -1, byKind: {} },
+    { redactions: 0.5, byKind: {} },
+    { byKind: {} },
+    { redactions: 1 },
+    { redactions: 1, byKind: { cookie: Infinity } },
+    { redactions: 1, byKind: { cookie: Number.NaN } },
+    { redactions: 1, byKind: { cookie: '1' } },
+    { redactions: 1, byKind: [] },
+    { redactions: 1, byKind: new Date(0) },
+    { redactions: 1, byKind: Object.create(null) as object },
+  ];
+  const fileRef = near(
+    fc.record(
+      {
+        attachmentId: fc.string({ minLength: 1, maxLength: 100 }),
+        name: fc.string({ minLength: 1, maxLength: 500 }),
+        size: fc.nat(),
+        type: fc.string({ maxLength: 200 }),
+        sanitized: fc.record({
+          redactions: fc.nat(),
+          byKind: fc.dictionary(fc.string({ maxLength: 8 }), fc.nat()),
+        }),
+      },
+      { requiredKeys: ['attachmentId', 'name', 'size', 'type'] },
+    ),
+    {
+      attachmentId: ['', s(100), s(101), 1, undefined],
+      name: ['', s(500), s(501), null, undefined],
+      size: [...count, undefined],
+      type: ['', s(200), s(201), 0, undefined],
+      sanitized: sanitizedEdges,
+      extra: ['kept out'],
+    },
+  );
+  const zoned = near(
+    fc.record({
+      local: fc.constantFrom('2026-03-04T09:15', '2026-03-04T09:15:30', '9999-99-99T99:99'),
+      timeZone: fc.string({ minLength: 1, maxLength: 100 }),
+    }),
+    {
+      local: [
+        '2026-03-04 09:15',
+        '2026-03-04T09:15:3',
+        '2026-3-04T09:15',
+        ' 2026-03-04T09:15',
+        '2026-03-04T09:15\n',
+        '',
+        1,
+        undefined,
+      ],
+      timeZone: ['', s(100), s(101), 0, null, undefined],
+      extra: [{}],
+    },
+  );
+
+  it('isFileRef accepts exactly what fileRefSchema accepts', () => {
+    fc.assert(
+      fc.property(fileRef, (value) => {
+        expect(isFileRef(value)).toBe(fileRefSchema.safeParse(value).success);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isZonedDateTime accepts exactly what zonedDateTimeSchema accepts', () => {
+    fc.assert(
+      fc.property(zoned, (value) => {
+        expect(isZonedDateTime(value)).toBe(zonedDateTimeSchema.safeParse(value).success);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -8,7 +8,56 @@
  * the field is visible.
  */
 import { isEmptyValue } from './conditions';
-import { fileRefSchema, zonedDateTimeSchema, type Field, type FieldValue } from './schema';
+import type { Field, FieldValue, FileRef, ZonedDateTime } from './schema';
+
+// The value shapes below are checked by hand rather than with the zod
+// schemas: this module runs in the helpdesk content scripts (live inline
+// validation), which stay free of zod. Each guard accepts exactly what its
+// schema in schema.ts accepts; validate.test.ts checks them against it.
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainRecord = (value: unknown): value is Record<string, unknown> => {
+  if (!isRecord(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+const isText = (value: unknown, min: number, max: number): value is string =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** What `fileRefSchema` accepts. */
+export function isFileRef(value: unknown): value is FileRef {
+  if (!isRecord(value)) return false;
+  if (
+    !isText(value.attachmentId, 1, 100) ||
+    !isText(value.name, 1, 500) ||
+    !isCount(value.size) ||
+    !isText(value.type, 0, 200)
+  )
+    return false;
+  const sanitized = value.sanitized;
+  if (sanitized === undefined) return true;
+  return (
+    isRecord(sanitized) &&
+    isCount(sanitized.redactions) &&
+    isPlainRecord(sanitized.byKind) &&
+    Object.values(sanitized.byKind).every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
+
+/** What `zonedDateTimeSchema` accepts. */
+export function isZonedDateTime(value: unknown): value is ZonedDateTime {
+  return (
+    isRecord(value) &&
+    typeof value.local === 'string' &&
+    LOCAL_DATE_TIME.test(value.local) &&
+    isText(value.timeZone, 1, 100)
+  );
+}
 
 const validZones = new Map<string, boolean>();
 
@@ -130,9 +179,8 @@ export function validateFieldValue(field: Field, value: FieldValue): string | un
     }
     case 'file': {
       if (!Array.isArray(value)) return `Attach files (got ${describeType(value)}).`;
-      const parsed = fileRefSchema.array().safeParse(value);
-      if (!parsed.success) return 'The attachment list is malformed; re-attach the files.';
-      const files = parsed.data;
+      if (!value.every(isFileRef)) return 'The attachment list is malformed; re-attach the files.';
+      const files = value as FileRef[];
       if (files.length > field.maxFiles) {
         return `At most ${field.maxFiles} files (this is ${files.length}).`;
       }
@@ -180,15 +228,14 @@ export function validateFieldValue(field: Field, value: FieldValue): string | un
       return undefined;
     }
     case 'datetime': {
-      const parsed = zonedDateTimeSchema.safeParse(value);
-      if (!parsed.success) {
+      if (!isZonedDateTime(value)) {
         return 'Enter a date and time (YYYY-MM-DDTHH:mm) with the time zone it was given in.';
       }
-      if (!isValidCalendarDate(parsed.data.local)) {
-        return `${parsed.data.local} is not a real date and time.`;
+      if (!isValidCalendarDate(value.local)) {
+        return `${value.local} is not a real date and time.`;
       }
-      if (!isValidTimeZone(parsed.data.timeZone)) {
-        return `"${parsed.data.timeZone}" is not a known time zone; use a name like America/New_York.`;
+      if (!isValidTimeZone(value.timeZone)) {
+        return `"${value.timeZone}" is not a known time zone; use a name like America/New_York.`;
       }
       return undefined;
     }

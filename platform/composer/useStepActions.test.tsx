@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { draftActions } from '../../lib/actions/drafts';
 import type { ComposerLocation, HelpdeskAdapter } from '../../lib/adapters/types';
 import { defaultSettings } from '../../lib/settings/schema';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
@@ -42,7 +43,7 @@ function sev1Run(): Run {
 }
 
 /** Answers the requests the bridge makes, as the background would, and records them. */
-function fakeBackground() {
+function fakeBackground(current: () => Run = sev1Run) {
   const requests: Array<Record<string, unknown>> = [];
   const settings = defaultSettings();
   settings.agent.name = 'Ana';
@@ -84,6 +85,11 @@ function fakeBackground() {
               lastAcceptedAt: T0,
             },
           },
+        };
+      case 'action.drafts':
+        return {
+          ok: true,
+          data: draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
         };
       case 'run.mutate':
         return { ok: true, data: { run: sev1Run() } };
@@ -210,5 +216,41 @@ describe('useStepActions', () => {
         note: 'First-touch reply: inserted into the reply',
       },
     });
+  });
+
+  it('re-drafts from the background when the run changes: the preview follows the run', async () => {
+    let run = sev1Run();
+    const requests = fakeBackground(() => run);
+    const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
+    const at = (r: Run) => (
+      <Harness
+        stepId="fix-shipped"
+        adapter={adapter}
+        root={null}
+        runId={r.id}
+        run={r}
+        view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
+        template={DEFAULT_TEMPLATE}
+        actor={ANA}
+        onSetField={async () => undefined}
+      />
+    );
+    const { rerender } = render(at(run));
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert fix-shipped note' }));
+    const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
+    expect(box().value).toContain('{{fix-shipped.release-tag}}');
+    run = applyMutation(
+      DEFAULT_TEMPLATE,
+      run,
+      { type: 'set-field', stepId: 'fix-shipped', fieldId: 'release-tag', value: 'v9' },
+      ANA,
+      T0,
+    ).run;
+    rerender(at(run));
+    await waitFor(() => expect(box().value).toContain('release v9.'));
+    expect(requests.filter((r) => r.type === 'action.drafts')).toEqual([
+      { type: 'action.drafts', runId: 'zendesk:12345' },
+      { type: 'action.drafts', runId: 'zendesk:12345' },
+    ]);
   });
 });

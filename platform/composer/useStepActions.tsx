@@ -2,18 +2,20 @@
  * The browser side of the panel's step actions, for the helpdesk content
  * scripts: gives `renderActions(step)` for `<Panel>`, wiring StepActions'
  * callbacks to the reply editor (insert.ts), the clipboard, new tabs, and the
- * background (paging, record-action). The page's delivery state is re-read
- * whenever the run changes (every paging step is a run event, so the
- * background's run-changed push is the signal).
+ * background (paging, record-action). The action drafts (texts, links,
+ * refusals) and the page's delivery state are re-read from the background
+ * whenever the run changes (every field change and paging step is a run
+ * event, so the background's run-changed push is the signal).
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { StepActions, type ActionSettings } from '../../components/panel/actions/StepActions';
+import type { ActionDrafts } from '../../lib/actions/drafts';
 import type { PageState } from '../../lib/actions/pagerduty';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import type { PagingReadiness } from '../../lib/messaging/actions';
 import type { Actor, FieldValue, Run, WorkflowTemplate } from '../../lib/workflow/schema';
 import type { RunView, StepView } from '../../lib/workflow/view';
-import { send } from '../messaging/client';
+import { send } from '../messaging/content-client';
 import { insertIntoComposer, trackComposerSelection } from './insert';
 
 export interface StepActionsBridgeInput {
@@ -35,8 +37,8 @@ export function useStepActions(
 ): ((step: StepView) => ReactNode) | undefined {
   const { adapter, root, runId, run, view, template, actor, onSetField } = input;
   const [settings, setSettings] = useState<ActionSettings>();
-  const [agentName, setAgentName] = useState<string>();
   const [page, setPage] = useState<PageInfo>();
+  const [drafts, setDrafts] = useState<{ runId: string; value: ActionDrafts }>();
   const latest = useRef({ adapter, root, actor });
   latest.current = { adapter, root, actor };
 
@@ -57,7 +59,6 @@ export function useStepActions(
       .then((reply) => {
         if (!live) return;
         setSettings(reply.settings.integrations);
-        setAgentName(reply.settings.agent.name || undefined);
       })
       .catch((error: unknown) => console.warn('[casebook] could not read settings', error));
     return () => {
@@ -74,6 +75,15 @@ export function useStepActions(
         if (live) setPage(reply);
       })
       .catch((error: unknown) => console.warn('[casebook] could not read the page state', error));
+    send({ type: 'action.drafts', runId })
+      .then((reply) => {
+        // Replies can overtake each other: keep the drafts of the newest revision seen.
+        if (!live) return;
+        setDrafts((d) =>
+          d?.runId === runId && d.value.revision > reply.revision ? d : { runId, value: reply },
+        );
+      })
+      .catch((error: unknown) => console.warn('[casebook] could not draft the actions', error));
     return () => {
       live = false;
     };
@@ -93,24 +103,25 @@ export function useStepActions(
     window.open(url, '_blank', 'noopener,noreferrer');
   }, []);
 
+  // Another ticket's drafts are never shown while this one's load.
+  const shownDrafts = drafts && drafts.runId === runId ? drafts.value : undefined;
   // One function per change of what the actions show: the panel's step list
-  // is memoized on it, so a new function every render (the container
-  // re-renders every second for the clocks) would re-render every step.
-  const ready = runId && run && view && template && settings;
+  // is memoized on it, so a new function every render would re-render every
+  // step.
+  const ready = runId && run && view && template && settings && shownDrafts;
   const renderActions = useCallback(
     (step: StepView) => {
-      if (!runId || !run || !view || !template || !settings) return null;
+      if (!runId || !view || !template || !settings || !shownDrafts) return null;
       if (step.step.actions.length === 0) return null;
       const stepId = step.step.id;
       return (
         <StepActions
           step={step}
-          run={run}
           view={view}
           template={template}
+          drafts={shownDrafts}
           settings={settings}
           page={page}
-          {...(agentName ? { agentName } : {})}
           onInsertText={onInsertText}
           onCopy={onCopy}
           onOpenUrl={onOpenUrl}
@@ -139,12 +150,11 @@ export function useStepActions(
     },
     [
       runId,
-      run,
       view,
       template,
       settings,
+      shownDrafts,
       page,
-      agentName,
       onInsertText,
       onCopy,
       onOpenUrl,

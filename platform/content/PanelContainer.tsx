@@ -13,7 +13,6 @@ import type { PanelProps } from '../../components/panel/types';
 import type { AvoidRect, ConnectionState, PanelPosition } from '../../components/panel/types';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import { bytesToBase64 } from '../../lib/messaging/base64';
-import { deriveRunView } from '../../lib/workflow/derive';
 import type {
   Actor,
   FieldValue,
@@ -21,9 +20,10 @@ import type {
   TicketInfo,
   WorkflowTemplate,
 } from '../../lib/workflow/schema';
-import { runIdFor } from '../../lib/workflow/schema';
-import { send, subscribe } from '../messaging/client';
+import { runIdFor } from '../../lib/workflow/vocabulary';
+import { send, subscribe } from '../messaging/content-client';
 import { useStepActions } from '../composer/useStepActions';
+import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
 import { sameTicketInfo } from './ticket-watcher';
 
@@ -172,6 +172,12 @@ interface RunState {
   runId: string;
   run: Run;
   template: WorkflowTemplate;
+  /**
+   * The run's derived state, as the background computed it with the run (it
+   * sends one with every run it replies with or pushes): the content script
+   * renders it and carries no engine of its own.
+   */
+  view: RunView;
 }
 
 export interface PanelContainerProps {
@@ -209,13 +215,13 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     let live = true;
     setRunState((s) => (s?.runId === runId ? s : undefined));
     setError(undefined);
-    const accept = (run: Run, template?: WorkflowTemplate) => {
+    const accept = (run: Run, view: RunView, template?: WorkflowTemplate) => {
       if (!live) return;
       setRunState((s) => {
         const base = template ?? (s?.runId === runId ? s.template : undefined);
         if (!base) return s;
         if (s?.runId === runId && s.run.revision > run.revision && !template) return s;
-        return { runId, run, template: base };
+        return { runId, run, template: base, view };
       });
     };
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -224,7 +230,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       if (!current || !(await enabled) || !live) return;
       try {
         const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
-        accept(reply.run, reply.template);
+        if (!reply.view) throw new Error('The background sent the run without its view.');
+        accept(reply.run, reply.view, reply.template);
         if (live) {
           setConnection('connected');
           setError(undefined);
@@ -241,7 +248,11 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     const unsubscribe = subscribe(
       { kind: 'run', runId },
       (pushed) => {
-        if (pushed.type === 'run-changed') accept(pushed.run);
+        // A push without its view (not one the background sends): re-read the run.
+        if (pushed.type === 'run-changed') {
+          if (pushed.view) accept(pushed.run, pushed.view);
+          else void open();
+        }
         if (pushed.type === 'run-removed') void open();
       },
       {
@@ -330,20 +341,22 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   const lastTemplate = useRef<WorkflowTemplate | undefined>(undefined);
   if (template) lastTemplate.current = template;
   const shownTemplate = template ?? lastTemplate.current;
-  // Derived when the run changes, not every tick: the clock chips recompute
-  // remaining time and breaches from `now` themselves, and a view that stays
-  // the same object lets the step list skip re-rendering every second.
-  const view = useMemo(
-    () => (template && run ? deriveRunView(template, run, Date.now()) : undefined),
-    [template, run],
-  );
+  // Derived by the background when the run changed, not every tick: the clock
+  // chips recompute remaining time and breaches from `now` themselves, and a
+  // view that stays the same object lets the step list skip re-rendering.
+  const view = runState && runState.runId === runId ? runState.view : undefined;
 
   const mutate = useCallback(
     async (mutation: Parameters<typeof send<'run.mutate'>>[0]['mutation']) => {
       if (!runId) throw new Error('No ticket is open.');
       const reply = await send({ type: 'run.mutate', runId, mutation, actor: actorRef.current });
+      const { run: next, view: nextView } = reply;
+      // Without its view the reply is not applied; the run-changed push carries both.
+      if (!nextView) return;
       setRunState((s) =>
-        s?.runId === runId && s.run.revision < reply.run.revision ? { ...s, run: reply.run } : s,
+        s?.runId === runId && s.run.revision < next.revision
+          ? { ...s, run: next, view: nextView }
+          : s,
       );
     },
     [runId],

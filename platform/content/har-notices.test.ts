@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HarReport } from '../../lib/har/index';
+import { HarSanitizerUnavailable } from '../har/sanitizer-client';
 import { describeRedactions, harErrorNotice, harReportNotice } from './har-notices';
 
 const report = (counts: Record<string, number>): HarReport => {
@@ -48,5 +49,16 @@ describe('HAR notices', () => {
     expect(notice.tone).toBe('error');
     expect(notice.text).toContain('truncated JSON');
     expect(notice.text).toContain('Nothing was uploaded');
+  });
+
+  it('says a HAR was blocked because the sanitizer could not start on the page', () => {
+    const notice = harErrorNotice(
+      new HarSanitizerUnavailable('the sanitizer frame did not answer'),
+      { via: 'input', original: 'x.har' },
+    );
+    expect(notice.tone).toBe('error');
+    expect(notice.text).toBe(
+      "x.har was not attached: Casebook's HAR sanitizer could not start on this page (the sanitizer frame did not answer). Nothing was uploaded: an unsanitized HAR never reaches the helpdesk. Reload the page and attach it again.",
+    );
   });
 });

@@ -6,6 +6,7 @@
 import type { PanelNotice } from '../../components/panel/types';
 import type { HarReport } from '../../lib/har/index';
 import type { HarInterceptInfo } from '../har/intercept';
+import { HarSanitizerUnavailable } from '../har/sanitizer-client';
 
 /** Lines listing kinds removed, most frequent first. */
 export function describeRedactions(report: HarReport, limit = 6): string[] {
@@ -31,6 +32,13 @@ export function harReportNotice(report: HarReport, info: HarInterceptInfo): Pane
 }
 
 export function harErrorNotice(error: unknown, info: HarInterceptInfo): PanelNotice {
+  if (error instanceof HarSanitizerUnavailable) {
+    return {
+      id: `har:${info.original}`,
+      tone: 'error',
+      text: `${info.original} was not attached: ${error.message}. Nothing was uploaded: an unsanitized HAR never reaches the helpdesk. Reload the page and attach it again.`,
+    };
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return {
     id: `har:${info.original}`,

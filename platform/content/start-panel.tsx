@@ -12,15 +12,13 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
-import type { HarRules } from '../../lib/har/index';
-import { harRulesFromSettings } from '../../lib/settings/redaction';
-import type { Settings } from '../../lib/settings/schema';
+import type { RedactionSettings, Settings } from '../../lib/settings/schema';
 import { startHarInterception } from '../har/start';
-import { send } from '../messaging/client';
+import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
 import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
 import { createPanelStore, type PanelStore } from './panel-store';
-import { tabMessageSchema, type PanelStatus } from './tab-messages';
+import { isTabMessage, type PanelStatus } from './tab-messages';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 
@@ -41,7 +39,8 @@ async function readSettings(adapter: HelpdeskAdapter): Promise<Settings | undefi
 
 /**
  * Holds every `.har` the agent attaches (input, drop, paste), sanitizes it
- * off the page's thread and hands the page `<name>.sanitized.har`. Installed
+ * in the hidden sanitizer frame's worker (off the page's thread) and hands
+ * the page `<name>.sanitized.har`, or blocks it if that fails. Installed
  * at once — before settings answer — so no HAR slips through while they load;
  * the team's rules apply as soon as they arrive, and the options page can
  * turn interception off for this helpdesk.
@@ -54,11 +53,11 @@ function interceptHars(
 ): void {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
-  let rules: HarRules | undefined;
+  let redaction: RedactionSettings | undefined;
   startHarInterception({
     signal: controller.signal,
     roots: () => adapter.searchRoots(document),
-    rules: () => rules,
+    redaction: () => redaction,
     onStart: (info) => store.notify(harStartNotice(info)),
     onReport: (report, info) => store.notify(harReportNotice(report, info)),
     onError: (error, info) => store.notify(harErrorNotice(error, info)),
@@ -66,7 +65,7 @@ function interceptHars(
   void settings.then((loaded) => {
     if (!loaded) return;
     if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
-    else rules = harRulesFromSettings(loaded.redaction);
+    else redaction = loaded.redaction;
   });
 }
 
@@ -186,13 +185,19 @@ export async function startPanel(
   route(new URL(location.href));
 
   // Registered once the first route is decided, so an answer to `panel.ping`
-  // (the install-time injector, tests) reflects what the page shows.
-  const onMessage = (message: unknown): Promise<PanelStatus> | undefined => {
-    const parsed = tabMessageSchema.safeParse(message);
-    if (!parsed.success) return undefined;
-    if (parsed.data.type === 'panel.toggle') store.command('toggle');
-    if (parsed.data.type === 'panel.show') store.command('show');
-    return Promise.resolve({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+  // (the install-time injector, tests) reflects what the page shows. Answered
+  // with sendResponse, at once: content scripts use the browser's own API
+  // (see wxt.config.ts), and Chrome's ignores a Promise returned by a listener.
+  const onMessage = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (status: PanelStatus) => void,
+  ): undefined => {
+    if (!isTabMessage(message)) return undefined;
+    if (message.type === 'panel.toggle') store.command('toggle');
+    if (message.type === 'panel.show') store.command('show');
+    sendResponse({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -6,21 +6,23 @@
  * - `panel.ping`: the background asks whether a live content script is there
  *   before injecting one into an already-open tab.
  * Replies use the same envelope as every other request.
+ *
+ * Checked by hand, not with zod: this runs in every helpdesk page's content
+ * script, which stays free of zod (see eslint.config.js).
  */
-import { z } from 'zod';
-import { helpdeskSchema } from '../../lib/workflow/schema';
+import type { Helpdesk } from '../../lib/workflow/schema';
 
-export const tabMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel.toggle') }),
-  z.object({ type: z.literal('panel.show') }),
-  z.object({ type: z.literal('panel.ping') }),
-]);
-export type TabMessage = z.infer<typeof tabMessageSchema>;
+export const TAB_MESSAGE_TYPES = ['panel.toggle', 'panel.show', 'panel.ping'] as const;
+export type TabMessage = { type: (typeof TAB_MESSAGE_TYPES)[number] };
+
+export function isTabMessage(message: unknown): message is TabMessage {
+  const type = (message as { type?: unknown } | null)?.type;
+  return (TAB_MESSAGE_TYPES as readonly unknown[]).includes(type);
+}
 
 /** What every tab message answers: which panel, if any, the tab shows. */
-export const panelStatusSchema = z.object({
-  helpdesk: helpdeskSchema,
+export interface PanelStatus {
+  helpdesk: Helpdesk;
   /** Null when the tab is on the helpdesk but not on a ticket. */
-  ticketId: z.string().nullable(),
-});
-export type PanelStatus = z.infer<typeof panelStatusSchema>;
+  ticketId: string | null;
+}

@@ -2,8 +2,11 @@
  * Messages between the content script, the hidden sanitizer frame
  * (entrypoints/har-sanitizer) and its worker. Files and Blobs travel by
  * structured clone; nothing here goes through the extension runtime.
+ * Types and names only: the content script imports this, the sanitizer
+ * (entrypoints/har-sanitizer/job.ts) stays in the frame.
  */
-import type { HarReport, HarRules } from '../../lib/har/index';
+import type { HarReport } from '../../lib/har/index';
+import type { RedactionSettings } from '../../lib/settings/schema';
 
 /** Sent by the content script with a MessagePort (transferred) to open a session. */
 export const FRAME_HELLO = 'casebook-har-hello';
@@ -14,35 +17,11 @@ export interface SanitizeJob {
   type: 'sanitize';
   id: number;
   file: Blob;
-  rules?: HarRules;
+  /** The team's redaction settings; turned into sanitizer rules in the worker. */
+  redaction?: RedactionSettings;
 }
 
 export type JobMessage =
   | { type: 'progress'; id: number; bytesRead: number; totalBytes: number; entries: number }
   | { type: 'done'; id: number; blob: Blob; report: HarReport }
   | { type: 'error'; id: number; code: string; message: string };
-
-/** Worker-side loop, shared by the dedicated worker and the in-frame fallback. */
-export async function runJob(job: SanitizeJob, post: (message: JobMessage) => void): Promise<void> {
-  const { sanitizeHarBlob, HarError } = await import('../../lib/har/index');
-  let last = 0;
-  try {
-    const { blob, report } = await sanitizeHarBlob(job.file, {
-      rules: job.rules,
-      onProgress: ({ bytesRead, entries }) => {
-        const now = Date.now();
-        if (now - last < 100) return;
-        last = now;
-        post({ type: 'progress', id: job.id, bytesRead, totalBytes: job.file.size, entries });
-      },
-    });
-    post({ type: 'done', id: job.id, blob, report });
-  } catch (error) {
-    post({
-      type: 'error',
-      id: job.id,
-      code: error instanceof HarError ? error.code : 'unreadable',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-}

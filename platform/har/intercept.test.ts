@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HarReport } from '../../lib/har/index';
+import { sanitizeHarBlob, type HarReport } from '../../lib/har/index';
 import { installHarInterception, type HarInterceptInfo } from './intercept';
-import { createHarSanitizer } from './sanitizer-client';
+import { sanitizedName } from './sanitizer-client';
 
 const FIXTURE = readFileSync(
   resolve(import.meta.dirname, '../../tests/fixtures/har/oidc-login.har'),
@@ -91,7 +91,11 @@ beforeEach(() => {
   controller = new AbortController();
   reports = [];
   errors = [];
-  sanitize = createHarSanitizer({ useFrame: false }).sanitize;
+  // The frame's worker does this in the extension; here the sanitizer runs in the test.
+  sanitize = async (file) => {
+    const { blob, report } = await sanitizeHarBlob(file);
+    return { file: new File([blob], sanitizedName(file.name)), report };
+  };
 });
 afterEach(() => controller.abort());
 

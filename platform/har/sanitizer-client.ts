@@ -1,13 +1,18 @@
 /**
  * Content-script side of the HAR sanitizer: embeds the hidden sanitizer
  * frame (entrypoints/har-sanitizer), talks to it over a private
- * MessageChannel, and returns `<name>.sanitized.har` plus the report. If
- * the frame cannot load (a page CSP blocking extension frames, a removed
- * iframe), it falls back to streaming in the content script, yielding to
- * the page between chunks; a HAR is never passed on unsanitized.
+ * MessageChannel, and returns `<name>.sanitized.har` plus the report.
+ *
+ * Sanitizing happens only there, in the frame's worker, off the helpdesk
+ * page's thread; the sanitizer itself is not in the content script, which
+ * every ticket page loads. If the frame cannot load or answer (a page CSP
+ * blocking extension frames, a removed iframe), `sanitize` rejects with
+ * `HarSanitizerUnavailable` and the interception blocks the upload: a HAR is
+ * never passed on unsanitized.
  */
 import { browser } from '#imports';
-import { HarError, sanitizeHarStream, type HarReport, type HarRules } from '../../lib/har/index';
+import type { HarReport } from '../../lib/har/index';
+import type { RedactionSettings } from '../../lib/settings/schema';
 import { FRAME_HELLO, FRAME_READY, type JobMessage, type SanitizeJob } from './frame-protocol';
 
 export interface HarSanitizeResult {
@@ -22,14 +27,31 @@ export interface HarProgressInfo {
 }
 
 export interface HarSanitizerOptions {
-  /** The team's rules (defaults when absent), read per file. */
-  rules?: () => HarRules | undefined;
+  /** The team's redaction settings (the sanitizer's defaults when absent), read per file. */
+  redaction?: () => RedactionSettings | undefined;
   /** Where the hidden iframe goes; document.documentElement by default. */
   container?: () => Element;
-  /** How long the frame may take to answer before the fallback is used. */
+  /** How long the frame may take to answer before the upload is blocked. */
   frameTimeoutMs?: number;
-  /** Tests and Firefox-without-frame paths can skip the frame entirely. */
-  useFrame?: boolean;
+}
+
+/** The file's fault (not JSON, not a HAR, …), as the sanitizer reported it. */
+export class HarRejected extends Error {
+  override readonly name = 'HarRejected';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The sanitizer frame could not be reached: nothing can be sanitized on this page. */
+export class HarSanitizerUnavailable extends Error {
+  override readonly name = 'HarSanitizerUnavailable';
+  constructor(reason: string) {
+    super(`Casebook's HAR sanitizer could not start on this page (${reason})`);
+  }
 }
 
 export interface HarSanitizer {
@@ -60,7 +82,8 @@ interface FrameSession {
 }
 
 export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSanitizer {
-  const timeoutMs = options.frameTimeoutMs ?? 5000;
+  // No fallback waits behind the frame, so give a slow (busy) machine time to start it.
+  const timeoutMs = options.frameTimeoutMs ?? 10_000;
   let session: Promise<FrameSession> | null = null;
   let nextId = 1;
   const pending = new Map<
@@ -81,7 +104,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       const timer = setTimeout(() => {
         channel.port1.close();
         frame.remove();
-        reject(new Error('The sanitizer frame did not answer.'));
+        reject(new Error('the sanitizer frame did not answer'));
       }, timeoutMs);
       channel.port1.onmessage = (event: MessageEvent<{ type?: string } | JobMessage>) => {
         const data = event.data;
@@ -106,7 +129,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       frame.addEventListener('error', () => {
         clearTimeout(timer);
         frame.remove();
-        reject(new Error('The sanitizer frame could not load.'));
+        reject(new Error('the sanitizer frame could not load'));
       });
       (options.container?.() ?? document.documentElement).appendChild(frame);
     });
@@ -125,69 +148,30 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
     }
     if (!current.frame.isConnected) {
       session = null;
-      throw new Error('The sanitizer frame was removed.');
+      throw new Error('the sanitizer frame was removed');
     }
     const id = nextId++;
     const answer = new Promise<JobMessage>((resolve) =>
       pending.set(id, { resolve, progress: onProgress }),
     );
-    const job: SanitizeJob = { type: 'sanitize', id, file, rules: options.rules?.() };
+    const job: SanitizeJob = { type: 'sanitize', id, file, redaction: options.redaction?.() };
     current.port.postMessage(job);
     const message = await answer;
     if (message.type === 'done')
       return { file: toFile(message.blob, file), report: message.report };
-    if (message.type === 'error')
-      throw new HarError(message.code as HarError['code'], message.message);
-    throw new Error('Unexpected answer from the sanitizer frame.');
-  };
-
-  const inline = async (
-    file: File,
-    onProgress?: (p: HarProgressInfo) => void,
-  ): Promise<HarSanitizeResult> => {
-    const parts: BlobPart[] = [];
-    let strings: string[] = [];
-    let size = 0;
-    let lastYield = performance.now();
-    const report = await sanitizeHarStream(
-      file.stream(),
-      async (chunk) => {
-        strings.push(chunk);
-        size += chunk.length;
-        if (size > 16 << 20) {
-          parts.push(new Blob(strings));
-          strings = [];
-          size = 0;
-        }
-        // Give the page a frame now and then: this path runs on its thread.
-        if (performance.now() - lastYield > 30) {
-          await new Promise((r) => setTimeout(r, 0));
-          lastYield = performance.now();
-        }
-      },
-      {
-        rules: options.rules?.(),
-        totalBytes: file.size,
-        flushSize: 256 << 10,
-        onProgress: (p) =>
-          onProgress?.({ bytesRead: p.bytesRead, totalBytes: file.size, entries: p.entries }),
-      },
-    );
-    parts.push(new Blob(strings));
-    return { file: toFile(new Blob(parts, { type: 'application/json' }), file), report };
+    if (message.type === 'error') throw new HarRejected(message.code, message.message);
+    throw new Error('the sanitizer frame gave an unexpected answer');
   };
 
   return {
     async sanitize(file, onProgress) {
-      if (options.useFrame !== false) {
-        try {
-          return await viaFrame(file, onProgress);
-        } catch (error) {
-          // A HarError is the file's fault: report it. Anything else is the frame's: sanitize here instead.
-          if (error instanceof HarError) throw error;
-        }
+      try {
+        return await viaFrame(file, onProgress);
+      } catch (error) {
+        // A rejection is the file's fault: report it as such. Anything else is the frame's.
+        if (error instanceof HarRejected) throw error;
+        throw new HarSanitizerUnavailable(error instanceof Error ? error.message : String(error));
       }
-      return inline(file, onProgress);
     },
     dispose() {
       void session?.then(

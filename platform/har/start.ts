@@ -1,11 +1,11 @@
 /**
  * One call for the helpdesk content scripts: a sanitizer (hidden frame +
- * worker, in-page fallback) and the interception of `.har` attachments,
+ * worker; no frame, no upload) and the interception of `.har` attachments,
  * both torn down when `signal` aborts.
  *
  *   startHarInterception({ signal: ctx.signal, onReport, onError });
  */
-import type { HarRules } from '../../lib/har/index';
+import type { RedactionSettings } from '../../lib/settings/schema';
 import { installHarInterception, type HarInterceptionOptions } from './intercept';
 import { createHarSanitizer } from './sanitizer-client';
 
@@ -14,13 +14,13 @@ export interface StartHarInterceptionOptions extends Pick<
   'onReport' | 'onError' | 'onStart'
 > {
   signal: AbortSignal;
-  /** The team's rules from settings; defaults when absent. */
-  rules?: () => HarRules | undefined;
+  /** The team's redaction settings; the sanitizer's defaults when absent. */
+  redaction?: () => RedactionSettings | undefined;
   roots?: () => ParentNode[];
 }
 
 export function startHarInterception(options: StartHarInterceptionOptions): void {
-  const sanitizer = createHarSanitizer({ rules: options.rules });
+  const sanitizer = createHarSanitizer({ redaction: options.redaction });
   options.signal.addEventListener('abort', () => sanitizer.dispose(), { once: true });
   installHarInterception({
     roots: options.roots ?? (() => [document]),

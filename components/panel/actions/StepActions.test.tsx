@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { draftActions } from '../../../lib/actions/drafts';
 import type { PageState } from '../../../lib/actions/pagerduty';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
 import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
@@ -63,17 +64,20 @@ const SEV1 = {
   'assign-severity/impact': 'All exports return HTTP 500',
 };
 
+/** What the background drafts for the run (`action.drafts`), as the container hands it in. */
+const draftsFor = (run: Run, settings = SETTINGS) =>
+  draftActions(DEFAULT_TEMPLATE, run, settings, 'Ana');
+
 function setup(stepId: string, run: Run, overrides: Partial<StepActionsProps> = {}, now = T0) {
   const view = deriveRunView(DEFAULT_TEMPLATE, run, now);
   const step = view.sections.flatMap((s) => s.steps).find((s) => s.step.id === stepId) as StepView;
   const props: StepActionsProps = {
     step,
-    run,
     view,
     template: DEFAULT_TEMPLATE,
+    drafts: draftsFor(run, overrides.settings),
     settings: SETTINGS,
     page: { state: IDLE, readiness: READY },
-    agentName: 'Ana',
     onInsertText: vi.fn(async () => ({ path: 'execCommand' })),
     onCopy: vi.fn(async () => undefined),
     onOpenUrl: vi.fn(),
@@ -114,7 +118,7 @@ describe('composer messages', () => {
     const p = setup('fix-shipped', runWith({}));
     cleanup();
     const at = (run: Run) => (
-      <StepActions {...p} run={run} view={deriveRunView(DEFAULT_TEMPLATE, run, T0)} />
+      <StepActions {...p} view={deriveRunView(DEFAULT_TEMPLATE, run, T0)} drafts={draftsFor(run)} />
     );
     const { rerender } = render(at(runWith({})));
     fireEvent.click(screen.getByRole('button', { name: 'Insert fix-shipped note' }));

@@ -1,35 +1,18 @@
 /**
  * The buttons a step offers (its template `actions`), rendered in the panel's
- * `renderActions(step)` slot. Props in, callbacks out: the text, links and
- * refusals are built here from the run by the pure builders in lib/actions;
- * inserting, copying, opening, paging and recording are the container's.
+ * `renderActions(step)` slot. Props in, callbacks out: the texts, links and
+ * refusals come drafted (`drafts`, lib/actions/drafts.ts, built by the
+ * background from the run and settings); inserting, copying, opening, paging
+ * and recording are the container's.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { buildBugReport } from '../../../lib/actions/bug-report';
-import {
-  composeMessage,
-  isComposerAction,
-  type ComposerAction,
-} from '../../../lib/actions/composer-text';
-import { readRunFacts, type RunFacts } from '../../../lib/actions/facts';
-import { buildJiraCreateUrl } from '../../../lib/actions/jira';
-import { buildLinearNewIssueUrl } from '../../../lib/actions/linear';
-import { buildLogSearchUrl, logSearchInputFromFacts } from '../../../lib/actions/log-search';
-import { pageRefusal, type PageState } from '../../../lib/actions/pagerduty';
-import { incidentChannelName, slackMentionText } from '../../../lib/actions/slack';
-import {
-  allowedNextStates,
-  draftStatusUpdate,
-  isStatusPageState,
-  STATUS_PAGE_LABELS,
-  suggestedNextState,
-} from '../../../lib/actions/statuspage';
-import { DEFAULT_IDS } from '../../../lib/workflow/default-template';
+import type { ActionDrafts, ActionSettings } from '../../../lib/actions/drafts';
+import type { ComposerAction } from '../../../lib/actions/composer-text';
+import type { PageState } from '../../../lib/actions/pagerduty';
+import { DEFAULT_IDS } from '../../../lib/workflow/default-ids';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
-import type { IntegrationsSettings } from '../../../lib/settings/schema';
 import type {
   FieldValue,
-  Run,
   StatusPageState,
   StepAction,
   WorkflowTemplate,
@@ -39,17 +22,7 @@ import { toUtcIso } from '../../../lib/time/zoned';
 import { useNow } from '../now';
 import './actions.css';
 
-/** The settings the actions read. */
-export type ActionSettings = Pick<
-  IntegrationsSettings,
-  | 'tracker'
-  | 'sentrySearchUrl'
-  | 'datadogSearchUrl'
-  | 'statusPageAdminUrl'
-  | 'slackWorkspaceUrl'
-  | 'runbookUrl'
-  | 'escalationManager'
->;
+export type { ActionSettings } from '../../../lib/actions/drafts';
 
 /** How a composer insertion went (platform/composer/insert.ts reports it). */
 export interface InsertOutcome {
@@ -59,13 +32,13 @@ export interface InsertOutcome {
 
 export interface StepActionsProps {
   step: StepView;
-  run: Run;
   view: RunView;
   template: WorkflowTemplate;
+  /** The run's drafted texts, links and refusals (re-drafted whenever the run changes). */
+  drafts: ActionDrafts;
   settings: ActionSettings;
   /** The page's delivery state and readiness (action.pageStatus); undefined while loading. */
   page: { state: PageState; readiness: PagingReadiness } | undefined;
-  agentName?: string;
   onInsertText(text: string): Promise<InsertOutcome | void>;
   onCopy(text: string): Promise<void>;
   onOpenUrl(url: string): void;
@@ -169,9 +142,7 @@ function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
   const { busy, error, done, run } = useRunner();
   const textId = useId();
 
-  const composed = opened
-    ? composeMessage(props.template, props.run, action, { agentName: props.agentName })
-    : undefined;
+  const composed = opened ? props.drafts.messages[action] : undefined;
   const refusal = composed && !composed.ok ? composed.reason : undefined;
   const text = composed && composed.ok ? (edited ?? composed.text) : undefined;
   const draft =
@@ -329,8 +300,7 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
       </div>
     );
   }
-  const refusal =
-    pageRefusal(props.template, props.run)?.reason ?? readinessProblem(props.page?.readiness);
+  const refusal = props.drafts.pageRefusal ?? readinessProblem(props.page?.readiness);
   const pending = state?.status === 'sending' || state?.status === 'retry-scheduled';
   const accepted = state?.status === 'accepted';
   const label = props.repage
@@ -363,7 +333,7 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
     });
   // A SEV1 is paged before the bug exists (step 4); the escalation page should carry the
   // bug link, so once it is known the accepted page can be sent again with it (same dedup key).
-  const bugUrl = readRunFacts(props.template, props.run).bugUrl;
+  const bugUrl = props.drafts.facts.bugUrl;
   const offerBugLink = !props.repage && accepted && !!bugUrl && !refusal;
   const sendBugLink = () =>
     run(async () => {
@@ -437,16 +407,13 @@ function CopyAction(props: {
   );
 }
 
-function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
-  const current = isStatusPageState(props.facts.statusPageState)
-    ? props.facts.statusPageState
-    : undefined;
-  const options = allowedNextStates(current);
-  const [state, setState] = useState<StatusPageState | undefined>(
-    suggestedNextState(current) ?? options[0],
-  );
+function StatusPageAction(props: StepActionsProps) {
+  const { current, suggested, options } = props.drafts.statusPage;
+  const [state, setState] = useState<StatusPageState | undefined>(suggested ?? options[0]?.state);
   const chosen =
-    state && options.includes(state) ? state : (suggestedNextState(current) ?? options[0]);
+    options.find((o) => o.state === state) ??
+    options.find((o) => o.state === suggested) ??
+    options[0];
   const [edited, setEdited] = useState<{ state: StatusPageState; text: string }>();
   const { busy, error, done, run } = useRunner();
   const selectId = useId();
@@ -460,8 +427,7 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
       </div>
     );
   }
-  const draft = draftStatusUpdate(props.template, props.run, chosen);
-  const text = edited && edited.state === chosen ? edited.text : draft.text;
+  const text = edited && edited.state === chosen.state ? edited.text : chosen.text;
 
   const copy = () =>
     run(async () => {
@@ -470,23 +436,20 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
     });
   const posted = () =>
     run(async () => {
-      await props.onRecordAction(
-        'status-page-update',
-        `Posted "${STATUS_PAGE_LABELS[chosen]}": ${text}`,
-      );
+      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`);
       await props.onSetField?.(
         DEFAULT_IDS.fields.lastStatusUpdate.stepId,
         DEFAULT_IDS.fields.lastStatusUpdate.fieldId,
-        chosen,
+        chosen.state,
       );
       setEdited(undefined);
-      return `Recorded the ${STATUS_PAGE_LABELS[chosen]} update.`;
+      return `Recorded the ${chosen.label} update.`;
     });
 
   return (
     <div className="cb-action" data-action="draft-status-page">
       <p className="cb-muted">
-        Status page: {current ? STATUS_PAGE_LABELS[current] : 'not posted yet'}
+        Status page: {current ? current.label : 'not posted yet'}
         {clock?.dueAt !== undefined && clock.state !== 'stopped' && clock.state !== 'met'
           ? ` · next update due ${hhmm(clock.dueAt)}`
           : ''}
@@ -496,12 +459,12 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
       </label>
       <select
         id={selectId}
-        value={chosen}
+        value={chosen.state}
         onChange={(e) => setState(e.target.value as StatusPageState)}
       >
-        {options.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_PAGE_LABELS[s]}
+        {options.map((o) => (
+          <option key={o.state} value={o.state}>
+            {o.label}
           </option>
         ))}
       </select>
@@ -513,9 +476,9 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
         className="cb-action-text"
         rows={4}
         value={text}
-        onChange={(e) => setEdited({ state: chosen, text: e.target.value })}
+        onChange={(e) => setEdited({ state: chosen.state, text: e.target.value })}
       />
-      <Unfilled placeholders={draft.missing} />
+      <Unfilled placeholders={chosen.missing} />
       <div className="cb-row">
         <button type="button" className="cb-button" disabled={busy} onClick={copy}>
           Copy update
@@ -543,13 +506,9 @@ function StatusPageAction(props: StepActionsProps & { facts: RunFacts }) {
   );
 }
 
-function LogSearchAction(props: StepActionsProps & { facts: RunFacts }) {
+function LogSearchAction(props: StepActionsProps) {
   const { busy, error, done, run } = useRunner();
-  const input = logSearchInputFromFacts(props.facts);
-  const targets = [
-    { name: 'Sentry', template: props.settings.sentrySearchUrl },
-    { name: 'Datadog', template: props.settings.datadogSearchUrl },
-  ].filter((t) => t.template !== '');
+  const targets = props.drafts.logSearch;
   if (targets.length === 0) {
     return (
       <div className="cb-action" data-action="open-log-search">
@@ -559,31 +518,28 @@ function LogSearchAction(props: StepActionsProps & { facts: RunFacts }) {
   }
   return (
     <div className="cb-action" data-action="open-log-search">
-      {targets.map((t) => {
-        const r = buildLogSearchUrl(t.template, input);
-        return (
-          <div key={t.name} className="cb-row">
-            <button
-              type="button"
-              className="cb-button"
-              disabled={busy || !r.ok}
-              onClick={() =>
-                run(async () => {
-                  if (!r.ok) return;
-                  props.onOpenUrl(r.url);
-                  await props.onRecordAction(
-                    'open-log-search',
-                    `Opened the ${t.name} search (±15 min)`,
-                  );
-                })
-              }
-            >
-              Search {t.name} (±15 min)
-            </button>
-            {!r.ok ? <Refusal reason={r.reason} /> : null}
-          </div>
-        );
-      })}
+      {targets.map((t) => (
+        <div key={t.name} className="cb-row">
+          <button
+            type="button"
+            className="cb-button"
+            disabled={busy || !t.ok}
+            onClick={() =>
+              run(async () => {
+                if (!t.ok) return;
+                props.onOpenUrl(t.url);
+                await props.onRecordAction(
+                  'open-log-search',
+                  `Opened the ${t.name} search (±15 min)`,
+                );
+              })
+            }
+          >
+            Search {t.name} (±15 min)
+          </button>
+          {!t.ok ? <Refusal reason={t.reason} /> : null}
+        </div>
+      ))}
       <Outcome error={error} done={done} />
     </div>
   );
@@ -591,7 +547,7 @@ function LogSearchAction(props: StepActionsProps & { facts: RunFacts }) {
 
 function FileBugAction(props: StepActionsProps) {
   const { busy, error, done, run } = useRunner();
-  const report = buildBugReport(props.template, props.run);
+  const report = props.drafts.bug;
   if (!report.ok) {
     return (
       <div className="cb-action" data-action="file-bug">
@@ -605,19 +561,9 @@ function FileBugAction(props: StepActionsProps) {
   const tracker = props.settings.tracker;
   const file = () =>
     run(async () => {
-      let link;
-      if (tracker.kind === 'jira') {
-        link = buildJiraCreateUrl(report, {
-          site: tracker.site,
-          projectId: tracker.projectId,
-          issueTypeId: tracker.issueTypeId,
-          priorityIds: tracker.priorityIds,
-        });
-      } else if (tracker.kind === 'linear') {
-        link = buildLinearNewIssueUrl(report, { teamKey: tracker.teamKey });
-      } else {
-        return;
-      }
+      if (tracker.kind === 'none' || !report.link) return;
+      if (!report.link.ok) throw new Error(report.link.reason);
+      const { link } = report.link;
       const name = tracker.kind === 'jira' ? 'Jira' : 'Linear';
       if (!link.complete && link.clipboardText !== undefined)
         await props.onCopy(link.clipboardText);
@@ -665,8 +611,8 @@ function FileBugAction(props: StepActionsProps) {
   );
 }
 
-function EscalateAction(props: StepActionsProps & { facts: RunFacts }) {
-  const { facts } = props;
+function EscalateAction(props: StepActionsProps) {
+  const { facts } = props.drafts;
   const ack = props.view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
   const who = props.settings.escalationManager || 'the engineering manager';
   const text = [
@@ -717,14 +663,14 @@ function AckNotice({ view }: { view: RunView }) {
 export function StepActions(props: StepActionsProps) {
   const actions = props.step.step.actions;
   if (actions.length === 0) return null;
-  const facts = readRunFacts(props.template, props.run);
+  const { drafts } = props;
   const items: ReactNode[] = [];
   if (actions.includes('re-page') || actions.includes('escalate-to-manager')) {
     items.push(<AckNotice key="ack" view={props.view} />);
   }
   for (const action of actions) {
-    if (isComposerAction(action)) {
-      items.push(<MessageAction key={action} {...props} action={action} />);
+    if (Object.hasOwn(drafts.messages, action)) {
+      items.push(<MessageAction key={action} {...props} action={action as ComposerAction} />);
       continue;
     }
     switch (action) {
@@ -735,7 +681,7 @@ export function StepActions(props: StepActionsProps) {
         items.push(<PageAction key={action} {...props} repage />);
         break;
       case 'copy-incident-channel': {
-        const channel = `#${incidentChannelName(facts.displayId)}`;
+        const channel = `#${drafts.incidentChannel}`;
         items.push(
           <CopyAction
             key={action}
@@ -751,7 +697,7 @@ export function StepActions(props: StepActionsProps) {
       }
       case 'copy-slack-mention': {
         if (props.view.severity !== 'SEV3') break;
-        const m = slackMentionText(props.template, props.run);
+        const m = drafts.slackMention;
         items.push(
           <CopyAction
             key={action}
@@ -767,16 +713,16 @@ export function StepActions(props: StepActionsProps) {
         break;
       }
       case 'draft-status-page':
-        items.push(<StatusPageAction key={action} {...props} facts={facts} />);
+        items.push(<StatusPageAction key={action} {...props} />);
         break;
       case 'open-log-search':
-        items.push(<LogSearchAction key={action} {...props} facts={facts} />);
+        items.push(<LogSearchAction key={action} {...props} />);
         break;
       case 'file-bug':
         items.push(<FileBugAction key={action} {...props} />);
         break;
       case 'escalate-to-manager':
-        items.push(<EscalateAction key={action} {...props} facts={facts} />);
+        items.push(<EscalateAction key={action} {...props} />);
         break;
     }
   }

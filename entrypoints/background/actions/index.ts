@@ -5,10 +5,11 @@
  * endpoint the user configured, only with its host permission granted.
  */
 import { browser } from '#imports';
+import { draftActions } from '../../../lib/actions/drafts';
 import { originPatternFor } from '../../../lib/messaging/settings';
 import { isLoopbackEndpoint } from '../../../lib/settings/pagerduty-access';
 import type { CasebookDB } from '../db/db';
-import { getRunWithEvents, listOpenRuns, mutateRun } from '../db/repo';
+import { getRun, getRunWithEvents, listOpenRuns, mutateRun } from '../db/repo';
 import type { DomainHandlers, Effects } from '../handlers/context';
 import { readPagerDutyRoutingKey, readSettings } from '../settings/store';
 import {
@@ -86,7 +87,14 @@ export const actionHandlers = {
     pageServiceFor(ctx.db, ctx.effects, ctx.now).page({ runId, actor, repage, stepId }),
   'action.pageStatus': async ({ runId }, ctx) =>
     pageServiceFor(ctx.db, ctx.effects, ctx.now).status(runId),
-} satisfies DomainHandlers<'action.pageOnCall' | 'action.pageStatus'>;
+  'action.drafts': async ({ runId }, ctx) => {
+    const [{ run, template }, settings] = await Promise.all([
+      getRun(ctx.db, runId),
+      readSettings(),
+    ]);
+    return draftActions(template, run, settings.integrations, settings.agent.name || undefined);
+  },
+} satisfies DomainHandlers<'action.pageOnCall' | 'action.pageStatus' | 'action.drafts'>;
 
 /**
  * Register the retry alarm listener (call synchronously at worker start, next

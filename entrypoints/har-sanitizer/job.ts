@@ -1,0 +1,34 @@
+/**
+ * One sanitize job, in the frame's worker (or the frame itself when a worker
+ * cannot start): the team's redaction settings become sanitizer rules here,
+ * and the file streams through the HAR sanitizer. Loaded on demand, so the
+ * frame page itself stays small.
+ */
+import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
+
+export async function runJob(job: SanitizeJob, post: (message: JobMessage) => void): Promise<void> {
+  const [{ sanitizeHarBlob, HarError }, { harRulesFromSettings }] = await Promise.all([
+    import('../../lib/har/index'),
+    import('../../lib/settings/redaction'),
+  ]);
+  let last = 0;
+  try {
+    const { blob, report } = await sanitizeHarBlob(job.file, {
+      rules: job.redaction ? harRulesFromSettings(job.redaction) : undefined,
+      onProgress: ({ bytesRead, entries }) => {
+        const now = Date.now();
+        if (now - last < 100) return;
+        last = now;
+        post({ type: 'progress', id: job.id, bytesRead, totalBytes: job.file.size, entries });
+      },
+    });
+    post({ type: 'done', id: job.id, blob, report });
+  } catch (error) {
+    post({
+      type: 'error',
+      id: job.id,
+      code: error instanceof HarError ? error.code : 'unreadable',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
