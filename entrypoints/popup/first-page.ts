@@ -24,7 +24,16 @@ function sendEarly(request: object): Promise<unknown> {
 }
 
 export function requestFirstPage(): FirstPageReplies {
-  pending = { page: sendEarly(FIRST_PAGE_REQUEST), counts: sendEarly(FIRST_COUNTS_REQUEST) };
+  const page = sendEarly(FIRST_PAGE_REQUEST);
+  // Asked once the rows are in: sent together, the count's walk over every
+  // open run held up the rows' read in the same database (+20 ms with
+  // 10,000 runs).
+  const counts = page.then(
+    () => sendEarly(FIRST_COUNTS_REQUEST),
+    () => sendEarly(FIRST_COUNTS_REQUEST),
+  );
+  counts.catch(() => undefined);
+  pending = { page, counts };
   return pending;
 }
 
