@@ -1,17 +1,14 @@
 import type { ClockView } from '../../lib/workflow/view';
 import { clockChipText } from './clock-format';
+import { useNow } from './now';
 
-/** One SLA clock: label and time in words, tone by colour and by text (never colour alone). */
-export function ClockChip({
-  clock,
-  now,
-  leadMinutes,
-}: {
-  clock: ClockView;
-  now: number;
-  leadMinutes: number;
-}) {
-  const text = clockChipText(clock, now, leadMinutes);
+/**
+ * One SLA clock: label and time in words, tone by colour and by text (never
+ * colour alone). It reads the ticking clock itself, so each second
+ * re-renders the chips and nothing around them.
+ */
+export function ClockChip({ clock, leadMinutes }: { clock: ClockView; leadMinutes: number }) {
+  const text = clockChipText(clock, useNow(), leadMinutes);
   return (
     <span
       className={`cb-chip cb-chip--${text.tone}`}

@@ -8,7 +8,6 @@ export interface HeaderProps {
   helpdesk: Helpdesk;
   ticket: TicketInfo;
   clocks: ClockView[];
-  now: number;
   leadMinutes: number;
   bodyId: string;
   onCollapse(): void;
@@ -24,7 +23,7 @@ export interface HeaderProps {
 }
 
 export function Header(props: HeaderProps) {
-  const { helpdesk, ticket, clocks, now, leadMinutes } = props;
+  const { helpdesk, ticket, clocks, leadMinutes } = props;
   return (
     <div className="cb-header" {...props.dragHandlers} onClickCapture={props.onClickCapture}>
       <div className="cb-header-top">
@@ -49,7 +48,7 @@ export function Header(props: HeaderProps) {
       {clocks.length > 0 ? (
         <div className="cb-chips" aria-label="SLA clocks" role="group">
           {clocks.map((clock) => (
-            <ClockChip key={clock.id} clock={clock} now={now} leadMinutes={leadMinutes} />
+            <ClockChip key={clock.id} clock={clock} leadMinutes={leadMinutes} />
           ))}
         </div>
       ) : null}

@@ -6,6 +6,7 @@ import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun, type Mutation } from '../../lib/workflow/engine';
 import type { Actor, Run, RunEvent, TicketInfo } from '../../lib/workflow/schema';
 import { Panel } from './Panel';
+import { NowContext } from './now';
 import type { PanelProps } from './types';
 
 const ANA: Actor = { name: 'Ana Agent', email: 'ana@example.com' };
@@ -298,6 +299,21 @@ describe('Panel steps', () => {
     const rendersBefore = renderActions.mock.calls.length;
     expect(rendersBefore).toBeGreaterThan(0);
     rerender(<Panel {...base} now={T0 + 61_000} />);
+    expect(chip()).not.toBe(before);
+    expect(renderActions.mock.calls.length).toBe(rendersBefore);
+  });
+
+  it("follows the container's ticking clock (NowContext) when no moment is pinned", () => {
+    const run = startRun();
+    const renderActions = vi.fn(() => null);
+    const { now: _pinned, ...base } = props(run, T0, { renderActions });
+    const panel = <Panel {...base} />;
+    const { rerender } = render(<NowContext.Provider value={T0}>{panel}</NowContext.Provider>);
+    const chip = () => document.querySelector('.cb-header .cb-chip')!.textContent;
+    const before = chip();
+    const rendersBefore = renderActions.mock.calls.length;
+    // The container's element is unchanged by a tick: only what reads the clock re-renders.
+    rerender(<NowContext.Provider value={T0 + 61_000}>{panel}</NowContext.Provider>);
     expect(chip()).not.toBe(before);
     expect(renderActions.mock.calls.length).toBe(rendersBefore);
   });

@@ -13,7 +13,6 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import { mostUrgentClock } from './clock-format';
 import { Header } from './Header';
 import { ConnectionLine, HealthLine } from './HealthLine';
 import { NoticeList } from './NoticeList';
@@ -157,87 +156,84 @@ export function Panel(props: PanelProps) {
   const clocks = view?.clocks ?? [];
   const bodyId = `cb-body-${helpdesk}`;
 
-  return (
-    // Only what shows time reads `now` (useNow): the memoized step list skips the tick.
-    <NowContext.Provider value={now}>
-      <div
-        ref={root}
-        className={`cb-root${collapsed ? ' cb-root--collapsed' : ''}${dragPos ? ' cb-root--dragging' : ''}`}
-        role="complementary"
-        aria-label="Casebook"
-        data-collapsed={collapsed ? 'true' : 'false'}
-        style={style}
-        onKeyDown={onKeyDown}
-        onKeyUp={stop}
-      >
-        {collapsed ? (
-          <Pill
+  const panel = (
+    <div
+      ref={root}
+      className={`cb-root${collapsed ? ' cb-root--collapsed' : ''}${dragPos ? ' cb-root--dragging' : ''}`}
+      role="complementary"
+      aria-label="Casebook"
+      data-collapsed={collapsed ? 'true' : 'false'}
+      style={style}
+      onKeyDown={onKeyDown}
+      onKeyUp={stop}
+    >
+      {collapsed ? (
+        <Pill
+          helpdesk={helpdesk}
+          ticket={ticket}
+          clocks={clocks}
+          leadMinutes={lead}
+          onExpand={expand}
+          buttonRef={pillButton}
+          dragHandlers={drag.handlers}
+          onClickCapture={drag.onClickCapture}
+        />
+      ) : (
+        <>
+          <Header
             helpdesk={helpdesk}
             ticket={ticket}
-            clock={mostUrgentClock(clocks, now, lead)}
-            now={now}
+            clocks={clocks}
             leadMinutes={lead}
-            onExpand={expand}
-            buttonRef={pillButton}
+            bodyId={bodyId}
+            onCollapse={collapse}
+            collapseButtonRef={collapseButton}
             dragHandlers={drag.handlers}
             onClickCapture={drag.onClickCapture}
           />
-        ) : (
-          <>
-            <Header
-              helpdesk={helpdesk}
-              ticket={ticket}
-              clocks={clocks}
-              now={now}
-              leadMinutes={lead}
-              bodyId={bodyId}
-              onCollapse={collapse}
-              collapseButtonRef={collapseButton}
-              dragHandlers={drag.handlers}
-              onClickCapture={drag.onClickCapture}
-            />
-            <div className="cb-body" id={bodyId}>
-              <ConnectionLine connection={props.connection} error={props.error} />
-              <HealthLine missing={props.missing} />
-              <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
-              {view ? (
-                <>
-                  <div className="cb-progress">
-                    <progress
-                      max={Math.max(1, view.progress.applicable)}
-                      value={view.progress.done}
-                      aria-label="Workflow progress"
-                    />
-                    <span className="cb-progress-text">
-                      {view.progress.done} of {view.progress.applicable} steps
-                    </span>
-                  </div>
-                  {view.closed ? (
-                    <p className="cb-note" role="status">
-                      This ticket&apos;s workflow is closed.
-                    </p>
-                  ) : null}
-                  <SectionList
-                    // A different ticket starts with fresh drafts, forms and expansion.
-                    key={view.runId}
-                    view={view}
-                    run={run}
-                    onSetField={props.onSetField}
-                    onSetStatus={props.onSetStatus}
-                    onUploadFiles={props.onUploadFiles}
-                    onLoadHistory={props.onLoadHistory}
-                    renderActions={props.renderActions}
+          <div className="cb-body" id={bodyId}>
+            <ConnectionLine connection={props.connection} error={props.error} />
+            <HealthLine missing={props.missing} />
+            <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
+            {view ? (
+              <>
+                <div className="cb-progress">
+                  <progress
+                    max={Math.max(1, view.progress.applicable)}
+                    value={view.progress.done}
+                    aria-label="Workflow progress"
                   />
-                </>
-              ) : (
-                <p className="cb-muted" role="status">
-                  Loading this ticket&apos;s workflow…
-                </p>
-              )}
-            </div>
-          </>
-        )}
-      </div>
-    </NowContext.Provider>
+                  <span className="cb-progress-text">
+                    {view.progress.done} of {view.progress.applicable} steps
+                  </span>
+                </div>
+                {view.closed ? (
+                  <p className="cb-note" role="status">
+                    This ticket&apos;s workflow is closed.
+                  </p>
+                ) : null}
+                <SectionList
+                  // A different ticket starts with fresh drafts, forms and expansion.
+                  key={view.runId}
+                  view={view}
+                  run={run}
+                  onSetField={props.onSetField}
+                  onSetStatus={props.onSetStatus}
+                  onUploadFiles={props.onUploadFiles}
+                  onLoadHistory={props.onLoadHistory}
+                  renderActions={props.renderActions}
+                />
+              </>
+            ) : (
+              <p className="cb-muted" role="status">
+                Loading this ticket&apos;s workflow…
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </div>
   );
+  // A pinned moment for this panel only; otherwise the container's ticking clock.
+  return now === undefined ? panel : <NowContext.Provider value={now}>{panel}</NowContext.Provider>;
 }

@@ -2,14 +2,15 @@ import type { MouseEventHandler, PointerEventHandler, Ref } from 'react';
 import type { Helpdesk, TicketInfo } from '../../lib/workflow/schema';
 import type { ClockView } from '../../lib/workflow/view';
 import { ClockChip } from './ClockChip';
+import { mostUrgentClock } from './clock-format';
 import { HELPDESK_LABEL, ticketLabel } from './labels';
+import { useNow } from './now';
 
 /** The collapsed panel: still says which ticket and how urgent, and is itself the expand button. */
 export function Pill(props: {
   helpdesk: Helpdesk;
   ticket: TicketInfo;
-  clock: ClockView | undefined;
-  now: number;
+  clocks: ClockView[];
   leadMinutes: number;
   onExpand(): void;
   buttonRef?: Ref<HTMLButtonElement>;
@@ -21,7 +22,8 @@ export function Pill(props: {
     onPointerCancel: PointerEventHandler;
   };
 }) {
-  const { helpdesk, ticket, clock, now, leadMinutes } = props;
+  const { helpdesk, ticket, leadMinutes } = props;
+  const clock = mostUrgentClock(props.clocks, useNow(), leadMinutes);
   return (
     <div className="cb-pill" {...props.dragHandlers} onClickCapture={props.onClickCapture}>
       <button
@@ -38,7 +40,7 @@ export function Pill(props: {
           <span className="cb-ticket-id">{ticketLabel(ticket)}</span>
         </span>
         <span className="cb-pill-subject">{ticket.subject || 'No subject'}</span>
-        {clock ? <ClockChip clock={clock} now={now} leadMinutes={leadMinutes} /> : null}
+        {clock ? <ClockChip clock={clock} leadMinutes={leadMinutes} /> : null}
       </button>
     </div>
   );

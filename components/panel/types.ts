@@ -60,8 +60,12 @@ export interface PanelProps extends PanelCallbacks {
   /** Both undefined while the run is loading. */
   run: Run | undefined;
   view: RunView | undefined;
-  /** Epoch ms; the container ticks it every second so clock chips count down. */
-  now: number;
+  /**
+   * Pins the panel's clock to this moment (epoch ms), for a frozen view.
+   * Without it the clocks read the ticking `NowContext` the container
+   * provides, and each second re-renders only what shows time.
+   */
+  now?: number;
   /** Selector health: metadata the adapter could not read from the page. */
   missing: MetadataKey[];
   connection: ConnectionState;

@@ -6,10 +6,18 @@
  * keyboard shortcut and the popup, and keeps clear of the composer's send
  * button.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { browser } from '#imports';
 import { Panel } from '../../components/panel/Panel';
-import type { PanelProps } from '../../components/panel/types';
+import { NowContext } from '../../components/panel/now';
 import type { AvoidRect, ConnectionState, PanelPosition } from '../../components/panel/types';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import { bytesToBase64 } from '../../lib/messaging/base64';
@@ -148,12 +156,13 @@ function useNow(): number {
 }
 
 /**
- * The panel with its ticking clock. The tick lives here, below the
- * container, so each second re-renders the panel's shell and the clocks
- * only, not the container with its subscriptions, drafts and callbacks.
+ * Provides the ticking clock to the panel below it. Its children are the
+ * container's element, unchanged by a tick, so each second re-renders only
+ * the components that read the clock (chips, paging status), not the
+ * container, the panel or its steps.
  */
-function TickingPanel(props: Omit<PanelProps, 'now'>) {
-  return <Panel {...props} now={useNow()} />;
+function Ticking({ children }: { children: ReactNode }) {
+  return <NowContext.Provider value={useNow()}>{children}</NowContext.Provider>;
 }
 
 function sameRect(a: AvoidRect | undefined, b: AvoidRect | undefined): boolean {
@@ -431,28 +440,30 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     );
   }
   return (
-    <TickingPanel
-      helpdesk={adapter.id}
-      ticket={shown}
-      template={shownTemplate}
-      run={run}
-      view={view}
-      missing={state.snapshot.missing}
-      connection={connection}
-      {...(error ? { error } : {})}
-      collapsed={prefs.collapsed}
-      onCollapsedChange={onCollapsedChange}
-      position={prefs.position}
-      onPositionChange={onPositionChange}
-      {...(avoidRect ? { avoidRect } : {})}
-      onSetField={onSetField}
-      onSetStatus={onSetStatus}
-      onUploadFiles={onUploadFiles}
-      onLoadHistory={onLoadHistory}
-      {...(renderActions ? { renderActions } : {})}
-      notices={notices}
-      onDismissNotice={store.dismiss}
-    />
+    <Ticking>
+      <Panel
+        helpdesk={adapter.id}
+        ticket={shown}
+        template={shownTemplate}
+        run={run}
+        view={view}
+        missing={state.snapshot.missing}
+        connection={connection}
+        {...(error ? { error } : {})}
+        collapsed={prefs.collapsed}
+        onCollapsedChange={onCollapsedChange}
+        position={prefs.position}
+        onPositionChange={onPositionChange}
+        {...(avoidRect ? { avoidRect } : {})}
+        onSetField={onSetField}
+        onSetStatus={onSetStatus}
+        onUploadFiles={onUploadFiles}
+        onLoadHistory={onLoadHistory}
+        {...(renderActions ? { renderActions } : {})}
+        notices={notices}
+        onDismissNotice={store.dismiss}
+      />
+    </Ticking>
   );
 }
 
