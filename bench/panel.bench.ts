@@ -270,7 +270,11 @@ interface Metrics {
  * fixture at a host no content script matches — the same page without the
  * extension, in the same browser, so the two differ only by the extension.
  */
-async function measureOverhead(context: BrowserContext, matched: boolean): Promise<Metrics> {
+async function measureOverhead(
+  context: BrowserContext,
+  matched: boolean,
+  profiled = false,
+): Promise<Metrics> {
   const page = await context.newPage();
   try {
     await page.goto(`${matched ? ORIGIN : UNMATCHED_ORIGIN}/agent/tickets/4242`);
@@ -281,8 +285,10 @@ async function measureOverhead(context: BrowserContext, matched: boolean): Promi
     }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    if (profiled) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
     const read = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
@@ -294,9 +300,9 @@ async function measureOverhead(context: BrowserContext, matched: boolean): Promi
       };
     };
     const before = await read();
-    await cdp.send('Profiler.start');
+    if (profiled) await cdp.send('Profiler.start');
     const wall = await runWorkload(page);
-    const { profile } = await cdp.send('Profiler.stop');
+    const profile = profiled ? (await cdp.send('Profiler.stop')).profile : undefined;
     const after = await read();
     await cdp.detach();
     return {
@@ -304,7 +310,7 @@ async function measureOverhead(context: BrowserContext, matched: boolean): Promi
       task: after.task - before.task,
       layout: after.layout - before.layout,
       style: after.style - before.style,
-      extensionSelf: selfTimeIn(profile, 'chrome-extension://'),
+      extensionSelf: profile ? selfTimeIn(profile, 'chrome-extension://') : 0,
       wall,
     };
   } finally {
@@ -330,17 +336,30 @@ function selfTimeIn(profile: CpuProfile, prefix: string): number {
   return us / 1000;
 }
 
-async function benchOverhead(): Promise<{ with: Metrics[]; without: Metrics[] }> {
+async function benchOverhead(): Promise<{
+  with: Metrics[];
+  without: Metrics[];
+  profiled: Metrics[];
+}> {
   const context = await launch();
-  const result = { with: [] as Metrics[], without: [] as Metrics[] };
+  const result = { with: [] as Metrics[], without: [] as Metrics[], profiled: [] as Metrics[] };
   try {
     // Warm both (the first load compiles the fixture's script, opens the DB).
     await measureOverhead(context, true);
     await measureOverhead(context, false);
+    // Pairs in alternating order, so neither side always runs second; no
+    // profiler in these runs (its sampling costs script time of its own).
     for (let i = 0; i < OVERHEAD_RUNS; i++) {
-      result.without.push(await measureOverhead(context, false));
-      result.with.push(await measureOverhead(context, true));
+      if (i % 2 === 0) {
+        result.without.push(await measureOverhead(context, false));
+        result.with.push(await measureOverhead(context, true));
+      } else {
+        result.with.push(await measureOverhead(context, true));
+        result.without.push(await measureOverhead(context, false));
+      }
     }
+    // The content script's own share, sampled separately.
+    for (let i = 0; i < 3; i++) result.profiled.push(await measureOverhead(context, true, true));
   } finally {
     await context.close();
   }
@@ -414,7 +433,7 @@ async function main(): Promise<void> {
   console.log(
     `ScriptDuration per pair: median ratio ${fmt(median(pairRatios), 3)} (${fmt((median(pairRatios) - 1) * 100)} %), quartiles ${fmt(quartile(0.25), 3)}–${fmt(quartile(0.75), 3)}; each pair: ${pairRatios.map((r) => fmt(r, 3)).join(' ')}`,
   );
-  const self = med(overhead.with, 'extensionSelf');
+  const self = med(overhead.profiled, 'extensionSelf');
   const pageScript = med(overhead.without, 'script');
   const wall = med(overhead.with, 'wall');
   console.log(
