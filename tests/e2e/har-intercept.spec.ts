@@ -151,6 +151,33 @@ for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
   });
 }
 
+test('under a strict page CSP (default-src self, nonce scripts) a dropped .har still reaches the page sanitized', async ({
+  context,
+}) => {
+  const nonce = 'casebook-e2e';
+  const html = readFileSync(resolve(FIXTURES_DIR, 'har/page-composer.html'), 'utf8').replace(
+    /<script>/g,
+    `<script nonce="${nonce}">`,
+  );
+  await context.route(SITES.zendesk.pattern, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: {
+            'Content-Security-Policy': `default-src 'self'; script-src 'nonce-${nonce}'; object-src 'none'`,
+          },
+          body: html,
+        })
+      : route.fulfill({ status: 204, body: '' }),
+  );
+  const page = await context.newPage();
+  await page.goto(SITES.zendesk.origin + SITES.zendesk.first.path);
+  await page.locator('x-composer #shadow-attach').waitFor({ state: 'attached' });
+  await dispatchTransfer(page, 'drop', HAR, 'capture.har');
+  await expectSanitizedOnly(page, 'drop');
+});
+
 test('the sanitizer page sanitizes a File in its worker and answers over the port', async ({
   extensionPage,
 }) => {
