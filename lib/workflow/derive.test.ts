@@ -61,12 +61,15 @@ describe('first-response clock', () => {
     expect(deriveRunView(T, s.run, T0 + 10 * H).breached).toBe(false);
   });
 
-  it('stops late: stopped, not met', () => {
+  it('stops late: stays breached in the record, with its due and stop times', () => {
     const s = done(withPlan('paid'), 'acknowledge', T0 + 2 * H);
     expect(clock(s, 'first-response', T0 + 3 * H)).toMatchObject({
-      state: 'stopped',
+      state: 'breached',
+      dueAt: T0 + H,
       stoppedAt: T0 + 2 * H,
     });
+    // Stopped: no longer counts toward the run's next due time.
+    expect(deriveRunView(T, s.run, T0 + 3 * H).nextDueAt).toBeUndefined();
   });
 
   it('does not count paused time', () => {
