@@ -196,7 +196,9 @@ export function clockCycles(
     if (run.closedAt !== undefined && (stoppedAt === undefined || run.closedAt < stoppedAt)) {
       stoppedAt = Math.max(run.closedAt, startedAt);
       // A clock with nothing to wait for but the close (resolution) is met by it.
-      const onlyClose = clock.kind === 'deadline' && !clock.stopWhen && !clock.stopOn;
+      const onlyClose =
+        clock.kind === 'deadline' &&
+        (clock.target === 'resolution-by-policy' || (!clock.stopWhen && !clock.stopOn));
       stopKind = onlyClose ? 'met' : 'closed';
     }
     const end = stoppedAt ?? Infinity;

@@ -60,3 +60,13 @@ export function setField(
 export function done(s: Scenario, stepId: string, at = s.now): Scenario {
   return step(s, { type: 'set-step-status', stepId, status: 'done' }, at);
 }
+
+/** The page showed a message in the conversation (as the background records it). */
+export function message(
+  s: Scenario,
+  id: string,
+  role: 'customer' | 'agent' | 'note',
+  at: number,
+): Scenario {
+  return step(s, { type: 'observe-conversation', messages: [{ id, role, at }] }, at);
+}
