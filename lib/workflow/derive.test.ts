@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE } from './default-template';
 import { clockAlarmTimes, deriveRunView } from './derive';
 import type { WorkflowTemplate } from './schema';
 import type { ClockView } from './view';
-import { MIN, T0, done, scenario, setField, step, type Scenario } from './testing';
+import {
+  CALENDAR_TEMPLATE,
+  MIN,
+  T0,
+  done,
+  scenario,
+  setField,
+  step,
+  type Scenario,
+} from './testing';
 
-/**
- * These tests pin the calendar-time clocks of templates saved before SLA
- * policies existed (no `policy.sla`, first response stopped by the step);
- * the SLA-policy clocks are tested in clocks.test.ts.
- */
-const T: WorkflowTemplate = {
-  ...DEFAULT_TEMPLATE,
-  policy: { ...DEFAULT_TEMPLATE.policy, sla: undefined },
-  clocks: DEFAULT_TEMPLATE.clocks
-    .filter((c) => ['first-response', 'engineering-ack', 'status-page'].includes(c.id))
-    .map((c) =>
-      c.id === 'first-response' && c.kind === 'deadline'
-        ? {
-            ...c,
-            stopOn: undefined,
-            stopWhen: { kind: 'step', stepId: 'acknowledge', is: ['done'] },
-          }
-        : c,
-    ),
-};
+// Templates saved before SLA policies (calendar time); SLA policies: clocks.test.ts.
+const T: WorkflowTemplate = CALENDAR_TEMPLATE;
 const H = 60 * MIN;
 
 function clock(s: Scenario, id: string, now: number): ClockView | undefined {
