@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
+import { conversationReplySchemas, conversationRequestSchemas } from './conversation';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { runReplySchemas, runRequestSchemas } from './runs';
@@ -25,6 +26,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...conversationRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +44,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...conversationReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

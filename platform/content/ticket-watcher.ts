@@ -7,6 +7,7 @@
  * and on every open shadow root the adapter searches, checks coalesced to one
  * per task. Everything stops when `signal` aborts (navigation, invalidation).
  */
+import { MESSAGE_READERS, type ObservedMessage } from '../../lib/adapters/conversation';
 import { METADATA_KEYS } from '../../lib/adapters/result';
 import type { HelpdeskAdapter, MetadataKey, TicketRef } from '../../lib/adapters/types';
 import type { TicketInfo } from '../../lib/workflow/schema';
@@ -23,6 +24,21 @@ export interface TicketSnapshot {
   found: boolean;
   /** The adapter threw (selector drift the adapter did not anticipate). */
   error?: string;
+  /** The conversation's messages and their authors, oldest first (SLA clocks follow them). */
+  messages?: ObservedMessage[];
+}
+
+function messagesKey(messages: ObservedMessage[] | undefined): string {
+  return (messages ?? []).map((m) => `${m.id}:${m.role}:${m.at ?? ''}`).join('|');
+}
+
+function readMessages(helpdesk: TicketRef['helpdesk'], root: Element): ObservedMessage[] {
+  try {
+    return MESSAGE_READERS[helpdesk](root);
+  } catch {
+    // A conversation that cannot be read reports nothing: clocks keep running.
+    return [];
+  }
 }
 
 export interface WatchOptions {
@@ -86,6 +102,7 @@ export function watchTicket(
       last.found === next.found &&
       last.error === next.error &&
       last.missing.join() === next.missing.join() &&
+      messagesKey(last.messages) === messagesKey(next.messages) &&
       sameTicketInfo(last.ticket, next.ticket)
     ) {
       return;
@@ -183,6 +200,7 @@ export function watchTicket(
         ticket: { ...read.ticket, helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url },
         missing: read.missing,
         found: true,
+        messages: readMessages(ref.helpdesk, root),
       });
     } catch (error) {
       publish({
