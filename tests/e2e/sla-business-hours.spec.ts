@@ -42,6 +42,9 @@ async function tick(worker: Worker) {
   await worker.evaluate(() => {
     const g = globalThis as unknown as { __cbRealNow?: () => number };
     const real = g.__cbRealNow ?? Date.now;
+    const { chrome } = globalThis as unknown as {
+      chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } };
+    };
     return chrome.alarms.create('casebook-clocks', { when: real() + 10 });
   });
 }
@@ -73,12 +76,15 @@ test('Friday evening ticket on business hours: not breached Saturday, breaches M
   );
   // Notifications are recorded, not shown (headless).
   await serviceWorker.evaluate(() => {
-    const g = globalThis as unknown as { __cbNotes: string[] };
+    const g = globalThis as unknown as {
+      __cbNotes: string[];
+      chrome: { notifications: { create: (id: string) => Promise<string> } };
+    };
     g.__cbNotes = [];
-    chrome.notifications.create = ((id: string) => {
+    g.chrome.notifications.create = (id: string) => {
       g.__cbNotes.push(id);
       return Promise.resolve(id);
-    }) as typeof chrome.notifications.create;
+    };
   });
   const notes = () =>
     serviceWorker.evaluate(() => (globalThis as unknown as { __cbNotes: string[] }).__cbNotes);
