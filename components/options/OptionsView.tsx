@@ -8,6 +8,7 @@ import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
 import { HostsSection } from './HostsSection';
 import { RedactionSection } from './RedactionSection';
+import { SlaPoliciesSection } from './SlaPoliciesSection';
 import {
   AgentSection,
   HelpdesksSection,
@@ -84,6 +85,9 @@ export function OptionsView(props: OptionsViewProps) {
           onSave={props.onSave}
         />
         <SlaSection settings={settings} onSave={props.onSave} />
+        {props.template && (
+          <SlaPoliciesSection template={props.template} onSaveTemplate={props.onSaveTemplate} />
+        )}
         <IntegrationsSection
           settings={settings}
           secrets={props.secrets}
