@@ -106,7 +106,12 @@ export type TeamRunSummary = z.infer<typeof teamRunSummarySchema>;
 
 /** Server → extension over the live stream (server-sent events, one JSON per `data:`). */
 export const streamMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('events'), events: z.array(serverEventSchema) }),
+  z.object({
+    type: z.literal('events'),
+    events: z.array(serverEventSchema),
+    /** Everything visible to this agent up to here has been sent. */
+    cursor: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal('presence'), presence: presenceSchema }),
   z.object({ type: z.literal('template'), template: publishedTemplateSchema }),
   z.object({ type: z.literal('ready'), cursor: z.number().int() }),
