@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from 'zod';
 import {
   presenceRequestSchema,
+  privacyPolicySchema,
   pushRequestSchema,
   type AgentInfo,
   type StreamMessage,
@@ -22,8 +23,10 @@ import {
   openRun,
   publishedTemplates,
   publishTemplate,
+  privacyPolicy,
   pullEvents,
   pushEvents,
+  setPrivacyPolicy,
   setPresence,
   StoreError,
   templateVersion,
@@ -157,6 +160,15 @@ export async function buildApp(
   app.post('/v1/templates', async (request) => {
     const { template } = parse(z.object({ template: templateSchema }), request.body);
     return publishTemplate(db, agentOf(request), template);
+  });
+
+  app.get('/v1/policy', async (request) => ({
+    privacy: await privacyPolicy(db, agentOf(request).team),
+  }));
+
+  app.post('/v1/policy', async (request) => {
+    const { privacy } = parse(z.object({ privacy: privacyPolicySchema }), request.body);
+    return { privacy: await setPrivacyPolicy(db, agentOf(request), privacy) };
   });
 
   app.get('/v1/stream', async (request, reply) => stream(request, reply, fanout));

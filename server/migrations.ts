@@ -77,6 +77,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'team privacy policy',
+    sql: `
+      -- What a lead keeps in the agents' browsers (ticket facts, fields).
+      CREATE TABLE team_settings (
+        team text PRIMARY KEY,
+        privacy jsonb NOT NULL,
+        updated_by text REFERENCES agents (id),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 81_873_001;

@@ -6,6 +6,7 @@
  */
 import { canonicalJson } from '../lib/workflow/versioning';
 import type { RunEvent, WorkflowTemplate } from '../lib/workflow/schema';
+import { DEFAULT_PRIVACY, type PrivacyPolicy } from '../lib/team/protocol';
 import type {
   AgentInfo,
   Presence,
@@ -22,7 +23,7 @@ export const EVENTS_CHANNEL = 'casebook_events';
 export const MEMBERS_CHANNEL = 'casebook_members';
 export const PRESENCE_CHANNEL = 'casebook_presence';
 export const TEMPLATES_CHANNEL = 'casebook_templates';
-export const PRESENCE_TTL_SECONDS = 90;
+export const PRESENCE_TTL_SECONDS = 45;
 
 export class StoreError extends Error {
   constructor(
@@ -371,4 +372,26 @@ export async function templateVersion(
     [team, id, version],
   );
   return rows[0]?.body;
+}
+
+export async function privacyPolicy(db: Queryable, team: string): Promise<PrivacyPolicy> {
+  const rows = await db.query<{ privacy: PrivacyPolicy }>(
+    'SELECT privacy FROM team_settings WHERE team = $1',
+    [team],
+  );
+  return rows[0]?.privacy ?? DEFAULT_PRIVACY;
+}
+
+export async function setPrivacyPolicy(
+  db: Queryable,
+  agent: AgentInfo,
+  privacy: PrivacyPolicy,
+): Promise<PrivacyPolicy> {
+  if (agent.role !== 'lead') throw new StoreError(403, 'Only leads mark fields private.');
+  await db.query(
+    `INSERT INTO team_settings (team, privacy, updated_by) VALUES ($1, $2, $3)
+     ON CONFLICT (team) DO UPDATE SET privacy = EXCLUDED.privacy, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [agent.team, JSON.stringify(privacy), agent.id],
+  );
+  return privacy;
 }

@@ -16,6 +16,7 @@ import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
+import { teamReplySchemas, teamRequestSchemas } from './team';
 import { templateReplySchemas, templateRequestSchemas } from './templates';
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -25,6 +26,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...teamRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +44,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...teamReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

@@ -10,6 +10,7 @@ import {
   healthSchema,
   meSchema,
   openRunReplySchema,
+  policyReplySchema,
   presenceSchema,
   publishedTemplateSchema,
   pullReplySchema,
@@ -17,6 +18,7 @@ import {
   streamMessageSchema,
   teamRunSummarySchema,
   templatesReplySchema,
+  type PrivacyPolicy,
   type PushRequest,
   type StreamMessage,
 } from './protocol';
@@ -122,6 +124,8 @@ export function createTeamClient(options: TeamClientOptions) {
         z.object({ template: templateSchema }),
         `/v1/templates/${encodeURIComponent(id)}/${version}`,
       ),
+    policy: () => call(policyReplySchema, '/v1/policy'),
+    setPolicy: (privacy: PrivacyPolicy) => call(policyReplySchema, '/v1/policy', { privacy }),
     publish: (template: WorkflowTemplate) =>
       call(publishedTemplateSchema, '/v1/templates', { template }),
 

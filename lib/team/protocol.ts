@@ -117,3 +117,12 @@ export const streamMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), cursor: z.number().int() }),
 ]);
 export type StreamMessage = z.infer<typeof streamMessageSchema>;
+
+/** What a lead keeps in each agent's browser: ticket facts by name, fields as "stepId/fieldId". */
+export const privacyPolicySchema = z.object({
+  ticketFacts: z.array(z.string().min(1).max(64)).max(50),
+  fields: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)).max(200),
+});
+export type PrivacyPolicy = z.infer<typeof privacyPolicySchema>;
+export const DEFAULT_PRIVACY: PrivacyPolicy = { ticketFacts: ['requesterEmail'], fields: [] };
+export const policyReplySchema = z.object({ privacy: privacyPolicySchema });
