@@ -196,13 +196,15 @@ async function stream(request: FastifyRequest, reply: FastifyReply, fanout: Fano
     if (!raw.destroyed) raw.write(`data: ${JSON.stringify(message)}\n\n`);
   };
   const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
-  let detach: (() => void) | undefined;
   let closed = false;
-  request.raw.on('close', () => {
+  let onClose = () => {
     closed = true;
+  };
+  request.raw.on('close', () => {
     clearInterval(keepAlive);
-    detach?.();
+    onClose();
   });
-  detach = await fanout.attach({ agent, send }, after);
+  const detach = await fanout.attach({ agent, send }, after);
   if (closed) detach();
+  else onClose = detach;
 }

@@ -17,13 +17,20 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+// One database per backend for the file (PGlite takes seconds to start);
+// each test works in a team of its own.
+const databases = new Map<DatabaseKind, Database>();
+beforeAll(async () => {
+  for (const kind of backends()) databases.set(kind, await freshDatabase(kind));
+}, 120_000);
+afterAll(async () => {
+  for (const db of databases.values()) await db.close();
+});
+
 async function setup(kind: DatabaseKind) {
-  const db = await freshDatabase(kind);
+  const db = databases.get(kind)!;
   const server = await startServer(db);
-  cleanups.push(
-    () => db.close(),
-    () => server.close(),
-  );
+  cleanups.push(() => server.close());
   return { db, server };
 }
 

@@ -34,6 +34,7 @@ import { useStepActions } from '../composer/useStepActions';
 import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
 import { sameTicketInfo } from './ticket-watcher';
+import { useTeamStatus } from './team-status';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 
@@ -285,6 +286,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.
   const run = runState && runState.runId === runId ? runState.run : undefined;
+  const team = useTeamStatus(runId, run?.revision);
   const found = state?.snapshot.found ?? false;
   const shown = useMemo(
     () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
@@ -462,6 +464,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         {...(renderActions ? { renderActions } : {})}
         notices={notices}
         onDismissNotice={store.dismiss}
+        {...(team ? { team } : {})}
       />
     </Ticking>
   );
