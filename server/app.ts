@@ -171,13 +171,23 @@ export async function buildApp(
     return { privacy: await setPrivacyPolicy(db, agentOf(request), privacy) };
   });
 
-  app.get('/v1/stream', async (request, reply) => stream(request, reply, fanout));
+  // Open streams would hold a closing server forever: end them first (clients reconnect elsewhere).
+  const streams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const raw of streams) raw.end();
+  });
+  app.get('/v1/stream', async (request, reply) => stream(request, reply, fanout, streams));
 
   return { app, fanout };
 }
 
 /** Server-sent events: one JSON message per `data:` line, a comment every 15 s keeps proxies open. */
-async function stream(request: FastifyRequest, reply: FastifyReply, fanout: Fanout): Promise<void> {
+async function stream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fanout: Fanout,
+  streams: Set<import('node:http').ServerResponse>,
+): Promise<void> {
   const { after } = parse(afterQuery, request.query);
   const agent = agentOf(request);
   const origin = request.headers.origin;
@@ -195,12 +205,14 @@ async function stream(request: FastifyRequest, reply: FastifyReply, fanout: Fano
   const send = (message: StreamMessage) => {
     if (!raw.destroyed) raw.write(`data: ${JSON.stringify(message)}\n\n`);
   };
+  streams.add(raw);
   const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
   let closed = false;
   let onClose = () => {
     closed = true;
   };
   request.raw.on('close', () => {
+    streams.delete(raw);
     clearInterval(keepAlive);
     onClose();
   });

@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     `Casebook team server on ${address} (${db.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'}${applied.length ? `, migrations ${applied.join(', ')} applied` : ''})`,
   );
   const stop = async () => {
+    // Whatever is still open after 5 s is cut off.
+    setTimeout(() => process.exit(0), 5_000).unref();
     await app.close();
     await db.close();
     process.exit(0);
