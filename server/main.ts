@@ -24,8 +24,9 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: '.casebook-server' },
-    name: { type: 'string' },
-    email: { type: 'string' },
+    // Repeatable: `agent add --name A --email a --name B --email b` adds both.
+    name: { type: 'string', multiple: true },
+    email: { type: 'string', multiple: true },
     role: { type: 'string', default: 'agent' },
     team: { type: 'string', default: 'default' },
   },
@@ -43,17 +44,20 @@ async function main(): Promise<void> {
     try {
       if (sub === 'add') {
         const role = roleSchema.parse(values.role);
-        const { agent, token } = await addAgent(db, {
-          name: values.name ?? '',
-          email: values.email ?? '',
-          role,
-          team: values.team,
-        });
-        console.log(
-          `Added ${agent.role} ${agent.name} <${agent.email}> (id ${agent.id}, team ${agent.team}).`,
-        );
-        console.log('Access token (shown once; paste it into Casebook → Options → Team):');
-        console.log(token);
+        const names = (values.name ?? []) as string[];
+        const emails = (values.email ?? []) as string[];
+        if (names.length === 0 || names.length !== emails.length) {
+          throw new Error('Give each agent a --name and an --email.');
+        }
+        for (const [i, name] of names.entries()) {
+          const added = await addAgent(db, { name, email: emails[i]!, role, team: values.team });
+          const { agent } = added;
+          console.log(
+            `Added ${agent.role} ${agent.name} <${agent.email}> (id ${agent.id}, team ${agent.team}).`,
+          );
+          console.log('Access token (shown once; paste it into Casebook → Options → Team):');
+          console.log(added.token);
+        }
       } else if (sub === 'list') {
         for (const a of await listAgents(db)) {
           console.log(

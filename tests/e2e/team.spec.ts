@@ -36,10 +36,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function addAgent(dataDir: string, name: string, email: string): string {
+/** `agent add` for several agents at once; their tokens, in order. */
+function addAgents(dataDir: string, agents: Array<[name: string, email: string]>): string[] {
   const out = spawnSync(
     TSX,
-    ['server/main.ts', 'agent', 'add', '--name', name, '--email', email, '--data', dataDir],
+    [
+      'server/main.ts',
+      'agent',
+      'add',
+      ...agents.flatMap(([name, email]) => ['--name', name, '--email', email]),
+      '--data',
+      dataDir,
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -47,7 +55,10 @@ function addAgent(dataDir: string, name: string, email: string): string {
     },
   );
   if (out.status !== 0) throw new Error(`agent add failed: ${out.stderr}`);
-  return out.stdout.trim().split('\n').pop()!.trim();
+  return out.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('cbk_'));
 }
 
 async function startTeamServer(dataDir: string, port: number): Promise<ChildProcess> {
@@ -171,12 +182,15 @@ async function fillText(panel: PanelObject, stepId: string, fieldId: string, val
 }
 
 test('two agents share one run through the team server; offline edits arrive once', async () => {
-  test.setTimeout(600_000);
+  // PGlite starts in seconds on an idle machine, in minutes on a loaded one; it starts three times here.
+  test.setTimeout(1_200_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-team-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const anaToken = addAgent(dataDir, 'Ana Agent', 'ana@example.com');
-  const benToken = addAgent(dataDir, 'Ben Agent', 'ben@example.com');
+  const [anaToken, benToken] = addAgents(dataDir, [
+    ['Ana Agent', 'ana@example.com'],
+    ['Ben Agent', 'ben@example.com'],
+  ]) as [string, string];
   progress('agents added');
   let server = await startTeamServer(dataDir, port);
   progress('server up');
