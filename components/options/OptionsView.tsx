@@ -1,4 +1,5 @@
 /** The options page: every section, with a table of contents. */
+import type { ReactNode } from 'react';
 import type { HarReport } from '../../lib/har/redactor';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
@@ -38,6 +39,8 @@ export interface OptionsViewProps {
   onImportSettings: (text: string) => Promise<ImportOutcome>;
   onExportRuns: (format: 'json' | 'csv') => Promise<void>;
   onWipe: (resetSettings: boolean) => Promise<string>;
+  /** The optional Team section (its container does its own requests). */
+  team?: ReactNode;
 }
 
 const TOC = [
@@ -50,6 +53,7 @@ const TOC = [
   ['template', 'Workflow template'],
   ['import-export', 'Import / export'],
   ['data', 'Your data'],
+  ['team', 'Team'],
 ] as const;
 
 export function OptionsView(props: OptionsViewProps) {
@@ -112,6 +116,7 @@ export function OptionsView(props: OptionsViewProps) {
           onExportRuns={props.onExportRuns}
           onWipe={props.onWipe}
         />
+        {props.team}
       </div>
     </div>
   );

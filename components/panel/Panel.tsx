@@ -20,6 +20,7 @@ import { NowContext } from './now';
 import { Pill } from './Pill';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
 import { SectionList } from './SectionList';
+import { TeamLine } from './TeamLine';
 import type { PanelPosition, PanelProps } from './types';
 import { useDrag } from './useDrag';
 
@@ -195,6 +196,7 @@ export function Panel(props: PanelProps) {
             <ConnectionLine connection={props.connection} error={props.error} />
             <HealthLine missing={props.missing} />
             <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
+            <TeamLine team={props.team} template={props.template} />
             {view ? (
               <>
                 <div className="cb-progress">

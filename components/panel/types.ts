@@ -2,6 +2,7 @@
  * The panel's contract with its container (the helpdesk content script): props
  * in, callbacks out. The container owns the port, the clock tick and storage.
  */
+import type { TeamRunStatusData } from '../../lib/messaging/team';
 import type { ReactNode } from 'react';
 import type { MetadataKey } from '../../lib/adapters/types';
 import type {
@@ -78,4 +79,6 @@ export interface PanelProps extends PanelCallbacks {
   avoidRect?: AvoidRect;
   notices?: PanelNotice[];
   onDismissNotice?(id: string): void;
+  /** Team mode: sharing, who else has the run open, your replaced edits. */
+  team?: TeamRunStatusData;
 }

@@ -16,11 +16,14 @@ import { registerRetention } from './retention';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
 import { createSyncHub, type SyncHub } from './sync';
+import { registerTeamSync } from './team/register';
+import type { TeamSync } from './team/sync';
 
 export interface Background {
   db: CasebookDB;
   hub: SyncHub;
   clocks: Clocks;
+  team: TeamSync;
   /** Settles when the start-up clock re-sync (and retention pass, if due) has run. */
   ready: Promise<void>;
 }
@@ -35,10 +38,19 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
     repage: (runId) =>
       pageServiceFor(db, effects, now).page({ runId, actor: SLA_ACTOR, repage: true }),
   });
-  const effects = createEffects(hub, clocks);
+  const local = createEffects(hub, clocks);
+  // Team mode: team events refold runs (views are told); every local change is pushed.
+  const team = registerTeamSync(db, now, local, hub);
+  const effects: typeof local = {
+    ...local,
+    runChanged(run, view) {
+      local.runChanged(run, view);
+      team.changed();
+    },
+  };
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
   const route = createRouter(
-    createHandlers({ db, now, publish }),
+    createHandlers({ db, now, publish, team }),
     (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
   );
 
@@ -69,6 +81,6 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
   const clocksReady = clocks.tick().catch((error: unknown) => {
     console.error('[casebook] clock re-sync failed', error);
   });
-  const ready = Promise.all([clocksReady, retention.ready]).then(() => undefined);
-  return { db, hub, clocks, ready };
+  const ready = Promise.all([clocksReady, retention.ready, team.ready]).then(() => undefined);
+  return { db, hub, clocks, team, ready };
 }

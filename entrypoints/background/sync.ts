@@ -23,6 +23,8 @@ export interface SyncHub {
   publish(message: ServerPortMessage): void;
   /** Subscriber count per topic key (tests, diagnostics). */
   subscriberCount(key: string): number;
+  /** Every topic key some view is subscribed to. */
+  subscribedKeys(): string[];
 }
 
 export function createSyncHub(): SyncHub {
@@ -63,6 +65,12 @@ export function createSyncHub(): SyncHub {
           drop(port);
         }
       }
+    },
+
+    subscribedKeys() {
+      const keys = new Set<string>();
+      for (const topics of subscriptions.values()) for (const key of topics) keys.add(key);
+      return [...keys];
     },
 
     subscriberCount(key) {

@@ -24,6 +24,7 @@ import { redactionRuleSchema, type Settings } from '../../lib/settings/schema';
 import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import { saveWithPagerDutyAccess } from './pagerduty-access';
+import { TeamSettings } from './team';
 
 function problemsOf(error: unknown): Problem[] {
   if (error instanceof RequestError) {
@@ -283,5 +284,5 @@ export function OptionsApp() {
     },
   };
 
-  return <OptionsView {...props} />;
+  return <OptionsView {...props} team={<TeamSettings />} />;
 }

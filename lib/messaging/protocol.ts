@@ -17,6 +17,7 @@ import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
+import { teamReplySchemas, teamRequestSchemas } from './team';
 import { templateReplySchemas, templateRequestSchemas } from './templates';
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -27,6 +28,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
   ...conversationRequestSchemas,
+  ...teamRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -45,6 +47,7 @@ export const replyDataSchemas = {
   ...settingsReplySchemas,
   ...actionReplySchemas,
   ...conversationReplySchemas,
+  ...teamReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

@@ -35,6 +35,7 @@ import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
 import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
+import { useTeamStatus } from './team-status';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 
@@ -287,6 +288,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.
   const run = runState && runState.runId === runId ? runState.run : undefined;
+  const team = useTeamStatus(runId, run?.revision);
   const found = state?.snapshot.found ?? false;
   const shown = useMemo(
     () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
@@ -464,6 +466,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         {...(renderActions ? { renderActions } : {})}
         notices={notices}
         onDismissNotice={store.dismiss}
+        {...(team ? { team } : {})}
       />
     </Ticking>
   );

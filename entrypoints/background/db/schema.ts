@@ -4,10 +4,10 @@
  * per-record function (see upgrades.ts). Never edit a shipped entry; add one.
  */
 import type { Transaction } from 'dexie';
-import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
-import { upgradeRunV1toV2 } from './upgrades';
+import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
 
 export const DB_NAME = 'casebook';
 
@@ -58,6 +58,23 @@ export const DB_VERSIONS: readonly DbVersion[] = [
           if (upgraded.entry) entries.push(upgraded.entry);
         });
       await tx.table('openRuns').bulkAdd(entries);
+    },
+  },
+  {
+    // Team sync: every event gets an id (a push is idempotent by it), the
+    // unsent ones are indexed as the outbox, and the ones the team server
+    // has carry its sequence number (the fold order).
+    version: 3,
+    stores: {
+      events: '++seq, runId, [runId+seq], &id, outbox',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('events')
+        .toCollection()
+        .modify((event: RunEvent, ref: { value: unknown }) => {
+          ref.value = upgradeEventV2toV3(event, () => crypto.randomUUID());
+        });
     },
   },
 ];

@@ -7,7 +7,7 @@ import { CasebookDB, declareVersions } from './db';
 import { listOpenRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
 import type { TemplateRecord } from './types';
-import { upgradeRunV1toV2 } from './upgrades';
+import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
 
 const MIN = 60_000;
 
@@ -94,7 +94,15 @@ describe('opening a v1 database with the current schema', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
 
-    expect(await db.events.toArray()).toEqual(fixture.tables.events);
+    // v3: every event has an id; none of the old ones waits to be sent to a team.
+    const events = await db.events.toArray();
+    expect(events.map(({ id: _id, ...e }: RunEvent & { id?: string }) => e)).toEqual(
+      fixture.tables.events,
+    );
+    const ids = events.map((e) => (e as RunEvent & { id?: string }).id);
+    expect(ids.every((id) => typeof id === 'string' && id.length >= 8)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await db.events.where('outbox').equals(1).count()).toBe(0);
     expect(await db.templates.toArray()).toEqual(fixture.tables.templates);
     expect(await db.settings.toArray()).toEqual(fixture.tables.settings);
 
@@ -117,6 +125,32 @@ describe('opening a v1 database with the current schema', () => {
       'zendesk:4004',
     ]);
     expect(page.counts).toEqual({ open: 3, breached: 0, dueSoon: 0 });
+    db.close();
+  });
+});
+
+describe('v3: event ids and the team outbox', () => {
+  it('gives an event without an id a new one and keeps an existing id', () => {
+    const event = v1.tables.events[0]!;
+    expect(upgradeEventV2toV3(event, () => 'new-id-0001')).toEqual({ ...event, id: 'new-id-0001' });
+    const withId = { ...event, id: 'kept-id-0001' };
+    expect(upgradeEventV2toV3(withId, () => 'other')).toBe(withId);
+  });
+
+  it('puts a new local event in the outbox with an id, and an event from the team server not', async () => {
+    const db = new CasebookDB(`outbox-${Math.random()}`);
+    await db.open();
+    const event = v1.tables.events[0]!;
+    const { seq: _seq, ...local } = event;
+    await db.events.add({ ...local } as RunEvent);
+    await db.events.add({ ...local, id: 'from-team-01', serverSeq: 7 } as RunEvent);
+    const [mine, theirs] = (await db.events.toArray()) as Array<
+      RunEvent & { id: string; outbox?: number }
+    >;
+    expect(mine!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mine!.outbox).toBe(1);
+    expect(theirs).toMatchObject({ id: 'from-team-01', serverSeq: 7 });
+    expect(theirs!.outbox).toBeUndefined();
     db.close();
   });
 });

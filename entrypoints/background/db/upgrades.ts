@@ -2,7 +2,8 @@
  * DB upgrades as pure per-record functions, so each can be tested from a
  * fixture of the earlier version without a browser.
  */
-import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { EventRecord } from './types';
 import {
   buildRunRecord,
   underivedOpenRunEntry,
@@ -29,4 +30,14 @@ export function upgradeRunV1toV2(
     record: { ...run },
     entry: run.closedAt === undefined ? underivedOpenRunEntry(run) : undefined,
   };
+}
+
+/**
+ * v2 → v3: every event gets an id. Events written before team sync are not
+ * in the outbox: they leave the browser only if their run is later shared
+ * (the server then asks for the run's history).
+ */
+export function upgradeEventV2toV3(event: RunEvent, newId: () => string): EventRecord {
+  const record = event as EventRecord;
+  return record.id ? record : { ...event, id: newId() };
 }

@@ -16,16 +16,21 @@ import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { runHandlers } from './runs';
 import { templateHandlers } from './templates';
+import { createTeamHandlers, withTeamCatchUp } from '../team/handlers';
+import type { TeamSync } from '../team/sync';
 
 export interface HandlerDeps {
   db: CasebookDB;
   now: () => number;
   publish: (message: ServerPortMessage) => void;
+  team: TeamSync;
 }
 
-export function createHandlers({ db, now, publish }: HandlerDeps) {
+export function createHandlers({ db, now, publish, team }: HandlerDeps) {
   return {
     ...runHandlers,
+    ...withTeamCatchUp(runHandlers, team),
+    ...createTeamHandlers(team),
     ...templateHandlers,
     ...attachmentHandlers,
     ...dataHandlers,
