@@ -7,6 +7,7 @@
  * Pure: adapters read the Document/Element handed to them, never globals.
  */
 import type { Helpdesk, TicketInfo } from '../workflow/schema';
+import type { AgentApi } from './agent-api';
 import type { StrategyReads } from './facts/combine';
 
 export interface TicketRef {
@@ -62,6 +63,8 @@ export interface HelpdeskAdapter {
   /** `before`: reads more trusted than the page's own (the helpdesk's API), tried first. */
   readTicket(root: Element, ref: TicketRef, before?: readonly StrategyReads[]): ReadResult;
   findComposer(root: Element, doc: Document): ComposerLocation;
+  /** The helpdesk's same-origin agent API, where it has a stable read-only one (see agent-api.ts). */
+  api?: AgentApi;
   /** Signed-in agent, where the page shows it (prefills the options page). */
   readAgent?(doc: Document): { name?: string; email?: string } | null;
 }
