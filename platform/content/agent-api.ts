@@ -35,10 +35,12 @@ export async function fetchJson(
   } catch {
     return { ok: false, reason: 'offline' };
   }
-  if (response.status === 401 || response.status === 403) return { ok: false, reason: 'unauthorized' };
+  if (response.status === 401 || response.status === 403)
+    return { ok: false, reason: 'unauthorized' };
   if (!response.ok) return { ok: false, reason: 'status' };
   // A sign-in page or a proxy's error page answers 200 with HTML.
-  if (!/\bjson\b/i.test(response.headers.get('content-type') ?? '')) return { ok: false, reason: 'not-json' };
+  if (!/\bjson\b/i.test(response.headers.get('content-type') ?? ''))
+    return { ok: false, reason: 'not-json' };
   try {
     return { ok: true, json: await response.json() };
   } catch {

@@ -20,7 +20,13 @@ describe('selector-health counters', () => {
         { day: '2026-12-03', helpdesk: 'zendesk', fact: 'subject', strategy: 'api', count: 2 },
         { day: '2026-12-03', helpdesk: 'zendesk', fact: 'plan', strategy: 'labels', count: 1 },
         { day: '2026-12-03', helpdesk: 'zendesk', fact: 'plan', strategy: 'missing', count: 1 },
-        { day: '2026-12-04', helpdesk: 'intercom', fact: 'subject', strategy: 'semantic', count: 1 },
+        {
+          day: '2026-12-04',
+          helpdesk: 'intercom',
+          fact: 'subject',
+          strategy: 'semantic',
+          count: 1,
+        },
       ]),
     );
     expect(rows).toHaveLength(4);
@@ -39,7 +45,10 @@ describe('selector-health counters', () => {
   it('come with schema version 3: a version 2 database opens with its data and an empty table', async () => {
     const name = `health-upgrade-${Math.random()}`;
     const old = new Dexie(name);
-    declareVersions(old, DB_VERSIONS.filter((v) => v.version <= 2));
+    declareVersions(
+      old,
+      DB_VERSIONS.filter((v) => v.version <= 2),
+    );
     await old.open();
     await old.table('settings').put({ key: 'k', value: 1 });
     old.close();

@@ -27,7 +27,10 @@ export async function recordHealth(
       const row = await db.selectorHealth.get(key);
       await db.selectorHealth.put({ day, helpdesk, fact, strategy, count: (row?.count ?? 0) + 1 });
     }
-    await db.selectorHealth.where('day').below(utcDay(now - HEALTH_DAYS * DAY_MS)).delete();
+    await db.selectorHealth
+      .where('day')
+      .below(utcDay(now - HEALTH_DAYS * DAY_MS))
+      .delete();
   });
   return entries.length;
 }
