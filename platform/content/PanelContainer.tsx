@@ -34,8 +34,10 @@ import { useStepActions } from '../composer/useStepActions';
 import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
 import { sameTicketInfo } from './ticket-watcher';
+import { useMissingFacts } from './useMissingFacts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
+const NONE_MISSING: never[] = [];
 
 interface PanelPrefs {
   collapsed: boolean;
@@ -344,6 +346,26 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     return () => window.removeEventListener('resize', measure);
   }, [measure]);
 
+  const recordTicket = useCallback(
+    async (next: TicketInfo) => {
+      if (runId)
+        await send({
+          type: 'run.mutate',
+          runId,
+          mutation: { type: 'update-ticket', ticket: next },
+          actor: actorRef.current,
+        });
+    },
+    [runId],
+  );
+  const missingFacts = useMissingFacts(
+    adapter,
+    state?.snapshot.missing ?? NONE_MISSING,
+    shown,
+    root,
+    recordTicket,
+  );
+
   const template = runState && runState.runId === runId ? runState.template : undefined;
   // While the next ticket's run loads, the header already shows that ticket
   // (from the page) over the last template seen, instead of a blank shell.
@@ -447,7 +469,9 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         template={shownTemplate}
         run={run}
         view={view}
-        missing={state.snapshot.missing}
+        missing={missingFacts.missing}
+        onEnterFact={missingFacts.onEnterFact}
+        onCopyDiagnostic={missingFacts.onCopyDiagnostic}
         connection={connection}
         {...(error ? { error } : {})}
         collapsed={prefs.collapsed}

@@ -89,11 +89,9 @@ export const LABELS = {
     'tarif',
     'tarifstufe',
     'abonnement',
-    'plano',
     'suscripción',
     'プラン',
     'プランの階層',
-    '料金プラン',
   ],
   organization: [
     'organization',

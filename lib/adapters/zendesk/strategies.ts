@@ -2,14 +2,14 @@
  * The ways to each fact on a Zendesk ticket page, most trusted first (the
  * agent API, tried before these, is in api.ts):
  *
- * 1. `test-id`: the Agent Workspace's data-test-ids of today's build.
- * 2. `design`: Garden and test-id families that survive renames
- *    (`[data-test-id*=priority]`, `data-status-category`, `data-value`,
- *    the status label's class token) and values read as keys, not words.
- * 3. `semantic`: what links point at (`/agent/users/…`,
+ * 1. `design`: the Agent Workspace's data-test-ids, matched as families
+ *    that survive renames (`[data-test-id*=priority]`), Garden's value
+ *    elements, `data-status-category`, `data-value` and the status label's
+ *    class token: values read as keys, not words.
+ * 2. `semantic`: what links point at (`/agent/users/…`,
  *    `/agent/organizations/…`, `mailto:`), the ticket's own tab title, a
  *    heading, `role=log` with `<time datetime>`.
- * 4. `labels`: rows by their visible label, in the UI languages Zendesk
+ * 3. `labels`: rows by their visible label, in the UI languages Zendesk
  *    ships; for plan and organization only, and last.
  *
  * None depends on English UI text; the categories come from keys where the
@@ -44,27 +44,6 @@ export function contextPanel(root: Element): Element | null {
     root,
     `${S.contextPanel}, [data-test-id*="context-panel"]:not(nav), aside, [role="complementary"]`,
   );
-}
-
-function testIdReads(root: Element): TicketReads {
-  const subject = root.querySelector(S.subject) ?? root.querySelector(S.subjectLegacy);
-  const requester = root.querySelector(S.requesterField);
-  const assignee = root.querySelector(S.assigneeField);
-  const priority = root.querySelector(S.priorityField);
-  const status = root.querySelector(S.statusLabel) ?? root.querySelector(S.submitStatus);
-  const log = root.querySelector(S.logContainer);
-  return {
-    subject: subject ? readValue(shownValue(subject)) : notFound,
-    requesterName: requester ? readValue(shownValue(requester.querySelector('[title]'))) : notFound,
-    assignee: assignee
-      ? readValue(meaningful(shownValue(assignee.querySelector(S.assigneeTag))))
-      : notFound,
-    priority: priority
-      ? readValue(meaningful(textOf(priority.querySelector(S.comboboxValue))))
-      : notFound,
-    status: status ? readValue(textOf(status)) : notFound,
-    createdAt: conversationStart(log, S.logItem),
-  };
 }
 
 function designReads(root: Element): TicketReads {
@@ -133,7 +112,6 @@ function labelReads(root: Element): TicketReads {
 
 export function zendeskStrategies(root: Element, ticketId: string): StrategyReads[] {
   return [
-    { strategy: 'test-id', reads: testIdReads(root) },
     { strategy: 'design', reads: designReads(root) },
     { strategy: 'semantic', reads: semanticReads(root, ticketId) },
     { strategy: 'labels', reads: labelReads(root) },
