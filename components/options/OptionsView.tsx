@@ -7,6 +7,8 @@ import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
 import { HostsSection } from './HostsSection';
+import { SelectorHealthSection } from './SelectorHealthSection';
+import type { HealthRow } from '../../lib/messaging/health';
 import { RedactionSection } from './RedactionSection';
 import {
   AgentSection,
@@ -37,6 +39,8 @@ export interface OptionsViewProps {
   onImportSettings: (text: string) => Promise<ImportOutcome>;
   onExportRuns: (format: 'json' | 'csv') => Promise<void>;
   onWipe: (resetSettings: boolean) => Promise<string>;
+  /** Selector-health counters of the last days (undefined while loading). */
+  selectorHealth?: { rows: readonly HealthRow[] | undefined; days: readonly string[] };
 }
 
 const TOC = [
@@ -49,6 +53,7 @@ const TOC = [
   ['template', 'Workflow template'],
   ['import-export', 'Import / export'],
   ['data', 'Your data'],
+  ['selector-health', 'Selector health'],
 ] as const;
 
 export function OptionsView(props: OptionsViewProps) {
@@ -108,6 +113,7 @@ export function OptionsView(props: OptionsViewProps) {
           onExportRuns={props.onExportRuns}
           onWipe={props.onWipe}
         />
+        {props.selectorHealth ? <SelectorHealthSection {...props.selectorHealth} /> : null}
       </div>
     </div>
   );
