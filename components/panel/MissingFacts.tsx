@@ -11,7 +11,7 @@ export interface MissingFactsProps {
   missing: MetadataKey[];
   /** Records what the agent typed as the fact (createdAt: a datetime-local value). */
   onEnter?(key: MetadataKey, value: string): Promise<void>;
-  /** Copies the diagnostic; false when the clipboard refused. */
+  /** Copies the diagnostic; false when the clipboard refused (the button then stays as it was). */
   onCopyDiagnostic?(): Promise<boolean>;
 }
 
@@ -59,7 +59,7 @@ function EnterFact({
 }
 
 export function MissingFacts({ missing, onEnter, onCopyDiagnostic }: MissingFactsProps) {
-  const [copied, setCopied] = useState<boolean | undefined>();
+  const [copied, setCopied] = useState(false);
   const keys = [...new Set(missing)];
   if (keys.length === 0) return null;
   return (
@@ -77,7 +77,7 @@ export function MissingFacts({ missing, onEnter, onCopyDiagnostic }: MissingFact
           className="cb-link-button"
           onClick={() => void onCopyDiagnostic().then(setCopied)}
         >
-          {copied === undefined ? 'Copy diagnostic' : copied ? 'Copied' : 'Copy failed'}
+          {copied ? 'Copied' : 'Copy diagnostic'}
         </button>
       ) : null}
     </div>

@@ -36,9 +36,6 @@ export function diagnosticReport(
   root: Element,
   rootFound: boolean,
 ): string {
-  return [
-    `Casebook diagnostic · ${helpdesk} · could not read: ${missing.join(', ') || 'nothing'}`,
-    `Structure of ${rootFound ? 'the ticket' : 'the page (no ticket element found)'}, text and values removed:`,
-    structureOf(root),
-  ].join('\n');
+  // Says what was looked at: the ticket's element, or the page when none was found.
+  return `Casebook ${helpdesk} · missing ${missing.join(', ')} · ${rootFound ? 'ticket' : 'page'}, text removed:\n${structureOf(root)}`;
 }

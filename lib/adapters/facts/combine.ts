@@ -5,7 +5,6 @@
  * be empty; a fact no strategy found is missing (the panel says so).
  */
 import type { FieldRead, ReadKey, TicketReads } from '../result';
-import { normalizeEmail, priorityCategory, splitAssignee, statusCategory } from './normalize';
 
 export interface StrategyReads {
   /** Short and stable: recorded in the selector-health counters. */
@@ -21,14 +20,12 @@ export interface CombinedReads {
   conflicts: ReadKey[];
 }
 
-/** The form two readings are compared in. */
-export function comparable(key: ReadKey, value: unknown): string {
-  const text = String(value);
-  if (key === 'requesterEmail') return normalizeEmail(text) ?? text;
-  if (key === 'status') return statusCategory(text) ?? text.toLowerCase();
-  if (key === 'priority') return priorityCategory(text) ?? text.toLowerCase();
-  if (key === 'assignee') return (splitAssignee(text).name ?? text).toLowerCase();
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * The form two readings are compared in: case, spacing and a "Group/" prefix
+ * do not make a difference (categories and keys are compared as read).
+ */
+export function comparable(value: unknown): string {
+  return String(value).replace(/^.*\//, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function combine(strategies: readonly StrategyReads[]): CombinedReads {
@@ -46,7 +43,7 @@ export function combine(strategies: readonly StrategyReads[]): CombinedReads {
       seen = true;
       if (read.value === undefined) continue;
       if (!chosen) chosen = { value: read.value, strategy };
-      else if (comparable(key, read.value) !== comparable(key, chosen.value)) {
+      else if (comparable(read.value) !== comparable(chosen.value)) {
         if (!conflicts.includes(key)) conflicts.push(key);
       }
     }

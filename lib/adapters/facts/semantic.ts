@@ -41,21 +41,14 @@ export function fieldValue(field: Element, valueSelector: string): string | unde
   return textOf(clone);
 }
 
-/** The requester's e-mail from a `mailto:` link, else address-shaped text, below `root`. */
+/** The requester's e-mail from a `mailto:` link below `root` (open shadow roots included). */
 export function emailBelow(root: Element | null | undefined): FieldRead {
   if (!root) return notFound;
-  for (const link of queryAllDeep<HTMLAnchorElement>(root, 'a[href^="mailto:" i]')) {
-    const href = link.getAttribute('href') ?? '';
-    let address: string | undefined;
-    try {
-      address = normalizeEmail(decodeURIComponent(href.slice(7).split('?')[0] ?? ''));
-    } catch {
-      address = undefined;
-    }
+  for (const link of queryAllDeep(root, 'a[href^="mailto:" i]')) {
+    const address = normalizeEmail(link.getAttribute('href')!.slice(7).split('?')[0]);
     if (address) return readValue(address);
   }
-  const match = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/.exec(root.textContent ?? '');
-  return match ? readValue(normalizeEmail(match[0])) : { found: true };
+  return { found: true };
 }
 
 /**
@@ -80,46 +73,33 @@ export function conversationStart(log: Element | null, itemSelector: string): Fi
   return earliest === undefined ? notFound : { found: true, value: earliest };
 }
 
-/** Labels the helpdesks use for these rows in the UI languages they ship (the lowest rung). */
-export const LABELS = {
-  plan: [
-    'plan',
-    'plan tier',
-    'subscription',
-    'tarif',
-    'tarifstufe',
-    'abonnement',
-    'suscripción',
-    'プラン',
-    'プランの階層',
-  ],
-  organization: [
-    'organization',
-    'organisation',
-    'company',
-    'company name',
-    'unternehmen',
-    'firma',
-    'entreprise',
-    'société',
-    'empresa',
-    'organización',
-    '組織',
-    '会社',
-    '会社名',
-  ],
-  email: ['email', 'e-mail', 'e-mail-adresse', 'courriel', 'correo', 'メール', 'メールアドレス'],
-  name: ['name', 'nom', 'nombre', 'nome', '名前', '氏名'],
-  assignee: ['assignee', 'zuständig', 'zugewiesen an', 'assigné', 'asignado', '担当者'],
-  team: [
-    'team',
-    'team inbox',
-    'team-posteingang',
-    'équipe',
-    'equipo',
-    'チーム',
-    'チーム受信トレイ',
-  ],
-  priority: ['priority', 'priorität', 'priorité', 'prioridad', '優先度'],
-  conversationId: ['conversation id', 'konversations-id', 'id de conversation', '会話id'],
-} as const;
+/**
+ * Labels the helpdesks use for these rows, in English, German and Japanese
+ * (the lowest rung: only where a page has nothing else). Separate lists, so
+ * each content script carries only the ones its adapter reads.
+ */
+export const PLAN_LABELS = [
+  'plan',
+  'plan tier',
+  'subscription',
+  'tarif',
+  'tarifstufe',
+  'プラン',
+  'プランの階層',
+];
+export const ORGANIZATION_LABELS = [
+  'organization',
+  'organisation',
+  'company',
+  'unternehmen',
+  'firma',
+  'organisation',
+  '組織',
+  '会社',
+];
+export const EMAIL_LABELS = ['email', 'e-mail', 'メール'];
+export const NAME_LABELS = ['name', '名前'];
+export const ASSIGNEE_LABELS = ['assignee', 'zuständig', 'zugewiesen an', '担当者'];
+export const TEAM_LABELS = ['team', 'team inbox', 'team-posteingang', 'チーム受信トレイ'];
+export const PRIORITY_LABELS = ['priority', 'priorität', '優先度'];
+export const CONVERSATION_ID_LABELS = ['conversation id', 'konversations-id', '会話id'];

@@ -14,7 +14,14 @@
 import { attrOf, textOf, valueByLabel } from '../dom';
 import type { StrategyReads } from '../facts/combine';
 import { statusFromKey } from '../facts/normalize';
-import { conversationStart, deepFirst, emailBelow, LABELS, shownValue } from '../facts/semantic';
+import {
+  conversationStart,
+  deepFirst,
+  emailBelow,
+  shownValue,
+  PLAN_LABELS,
+  ORGANIZATION_LABELS,
+} from '../facts/semantic';
 import { notFound, readValue, type TicketReads } from '../result';
 import * as S from './selectors';
 
@@ -87,8 +94,8 @@ function labelReads(root: Element): TicketReads {
   const panel = customerPanel(root);
   if (!panel) return { organization: notFound, plan: notFound };
   return {
-    organization: readValue(valueByLabel(panel, LABELS.organization).value),
-    plan: readValue(valueByLabel(panel, LABELS.plan).value),
+    organization: readValue(valueByLabel(panel, ORGANIZATION_LABELS).value),
+    plan: readValue(valueByLabel(panel, PLAN_LABELS).value),
   };
 }
 

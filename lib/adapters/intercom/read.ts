@@ -15,7 +15,7 @@ import {
   valueByLabel,
 } from '../dom';
 import type { StrategyReads } from '../facts/combine';
-import { LABELS } from '../facts/semantic';
+import { CONVERSATION_ID_LABELS } from '../facts/semantic';
 import { buildCombinedResult } from '../result';
 import type { ComposerLocation, ReadResult, TicketRef } from '../types';
 import * as S from './selectors';
@@ -36,7 +36,7 @@ export function intercomTicketRoot(doc: Document, ref: TicketRef): Element | nul
     const shownId =
       attrOf(space, 'data-conversation-id') ??
       textOf(space.querySelector('[data-attribute-identifier="id"] > :last-child')) ??
-      valueByLabel(space, LABELS.conversationId, S.attributeLabel).value;
+      valueByLabel(space, CONVERSATION_ID_LABELS, S.attributeLabel).value;
     if (shownId && shownId.replace(/^#/, '') !== ref.ticketId) return null;
     return space;
   }

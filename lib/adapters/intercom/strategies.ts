@@ -18,7 +18,19 @@
  */
 import { attrOf, textOf, valueByLabel } from '../dom';
 import type { StrategyReads } from '../facts/combine';
-import { conversationStart, deepFirst, emailBelow, LABELS, shownValue } from '../facts/semantic';
+import {
+  conversationStart,
+  deepFirst,
+  emailBelow,
+  shownValue,
+  PLAN_LABELS,
+  ORGANIZATION_LABELS,
+  EMAIL_LABELS,
+  NAME_LABELS,
+  ASSIGNEE_LABELS,
+  TEAM_LABELS,
+  PRIORITY_LABELS,
+} from '../facts/semantic';
 import { notFound, readValue, type FieldRead, type TicketReads } from '../result';
 import * as S from './selectors';
 
@@ -91,27 +103,14 @@ function semanticReads(root: Element): TicketReads {
   };
 }
 
-/** Close/Reopen as the 2025 inbox words its one state control. */
-const STATE_WORDS: Record<string, string> = {
-  close: 'open',
-  schließen: 'open',
-  クローズ: 'open',
-  fermer: 'open',
-  cerrar: 'open',
-  reopen: 'closed',
-  'erneut öffnen': 'closed',
-  再開: 'closed',
-  rouvrir: 'closed',
-  reabrir: 'closed',
-};
-const PRIORITY_WORDS: Record<string, string> = {
-  priority: 'high',
-  priorität: 'high',
-  優先: 'high',
-  'not priority': 'normal',
-  'keine priorität': 'normal',
-  優先なし: 'normal',
-};
+/**
+ * Close/Reopen and Priority/Not priority as the 2025 inbox words them: its
+ * only state and priority cues. English only: we have no localized 2025
+ * page to take the other languages' words from, and the 2026 inbox says
+ * both with data-intercom-target and aria-pressed (the attributes strategy).
+ */
+const STATE_WORDS: Record<string, string> = { close: 'open', reopen: 'closed' };
+const PRIORITY_WORDS: Record<string, string> = { priority: 'high', 'not priority': 'normal' };
 
 function labelReads(root: Element): TicketReads {
   const sidebar = deepFirst(root, S.detailsSidebar);
@@ -122,16 +121,16 @@ function labelReads(root: Element): TicketReads {
     const { value } = valueByLabel(sidebar, labels, S.attributeLabel);
     return readValue(value && !UNSET.test(value) ? value : undefined);
   };
-  const priority = label(LABELS.priority);
+  const priority = label(PRIORITY_LABELS);
   const priorityWord = priority.found && priority.value ? priority.value.toLowerCase() : undefined;
   const stateWord = textOf(toggle)?.toLowerCase();
   return {
-    requesterName: label(LABELS.name),
-    requesterEmail: label(LABELS.email),
-    organization: label(LABELS.organization),
-    plan: label(LABELS.plan),
-    assignee: label(LABELS.assignee),
-    assigneeGroup: label(LABELS.team),
+    requesterName: label(NAME_LABELS),
+    requesterEmail: label(EMAIL_LABELS),
+    organization: label(ORGANIZATION_LABELS),
+    plan: label(PLAN_LABELS),
+    assignee: label(ASSIGNEE_LABELS),
+    assigneeGroup: label(TEAM_LABELS),
     priority: priority.found
       ? readValue(priorityWord ? PRIORITY_WORDS[priorityWord] : undefined)
       : notFound,

@@ -40,25 +40,22 @@ export const zendeskApi: AgentApi = {
     const group = byId(json.groups, t.group_id);
     const organization = byId(json.organizations, t.organization_id ?? requester?.organization_id);
     const created = Date.parse(str(t.created_at) ?? '');
-    const reads: TicketReads = {
-      subject: readValue(str(t.raw_subject) ?? str(t.subject)),
-      status: readValue(str(t.status)),
-      priority: readValue(str(t.priority)),
-      createdAt: readValue(Number.isFinite(created) ? created : undefined),
-      requesterName: readValue(str(requester?.name)),
-      requesterEmail: readValue(str(requester?.email)),
-      organization: readValue(str(organization?.name)),
-      plan: readValue(planIn(organization?.organization_fields) ?? planIn(requester?.user_fields)),
+    // Only what the answer has: the page's strategies fill the rest.
+    const reads: TicketReads = {};
+    const put = <K extends keyof TicketReads>(key: K, value: string | number | undefined) => {
+      if (value !== undefined) reads[key] = readValue(value) as TicketReads[K];
     };
+    put('subject', str(t.raw_subject) ?? str(t.subject));
+    put('status', str(t.status));
+    put('priority', str(t.priority));
+    put('createdAt', Number.isFinite(created) ? created : undefined);
+    put('requesterName', str(requester?.name));
+    put('requesterEmail', str(requester?.email));
+    put('organization', str(organization?.name));
+    put('plan', planIn(organization?.organization_fields) ?? planIn(requester?.user_fields));
     // Unassigned is a fact (null ids); a sideload we did not get is not.
     if (t.assignee_id === null || assignee) reads.assignee = readValue(str(assignee?.name));
     if (t.group_id === null || group) reads.assigneeGroup = readValue(str(group?.name));
-    // Keep only what the answer had: the page's strategies fill the rest.
-    for (const key of Object.keys(reads) as (keyof TicketReads)[]) {
-      const read = reads[key];
-      if (read?.found && read.value === undefined && key !== 'assignee' && key !== 'assigneeGroup')
-        delete reads[key];
-    }
     return reads;
   },
 };

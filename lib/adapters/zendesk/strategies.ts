@@ -23,8 +23,9 @@ import {
   deepFirst,
   emailBelow,
   fieldValue,
-  LABELS,
   shownValue,
+  PLAN_LABELS,
+  ORGANIZATION_LABELS,
 } from '../facts/semantic';
 import { notFound, readValue, type FieldRead, type TicketReads } from '../result';
 import * as S from './selectors';
@@ -105,8 +106,8 @@ function labelReads(root: Element): TicketReads {
   const panel = contextPanel(root);
   if (!panel) return { organization: notFound, plan: notFound };
   return {
-    organization: readValue(valueByLabel(panel, LABELS.organization).value),
-    plan: readValue(valueByLabel(panel, LABELS.plan).value),
+    organization: readValue(valueByLabel(panel, ORGANIZATION_LABELS).value),
+    plan: readValue(valueByLabel(panel, PLAN_LABELS).value),
   };
 }
 
