@@ -10,6 +10,7 @@ import { HostsSection } from './HostsSection';
 import { SelectorHealthSection } from './SelectorHealthSection';
 import type { HealthRow } from '../../lib/messaging/health';
 import { RedactionSection } from './RedactionSection';
+import { SlaPoliciesSection } from './SlaPoliciesSection';
 import {
   AgentSection,
   HelpdesksSection,
@@ -89,6 +90,9 @@ export function OptionsView(props: OptionsViewProps) {
           onSave={props.onSave}
         />
         <SlaSection settings={settings} onSave={props.onSave} />
+        {props.template && (
+          <SlaPoliciesSection template={props.template} onSaveTemplate={props.onSaveTemplate} />
+        )}
         <IntegrationsSection
           settings={settings}
           secrets={props.secrets}

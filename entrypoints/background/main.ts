@@ -4,7 +4,8 @@
  * against the fake browser.
  */
 import { browser } from '#imports';
-import { registerPageRetries } from './actions';
+import { SLA_ACTOR } from '../../lib/sla/transitions';
+import { pageServiceFor, registerPageRetries } from './actions';
 import { createClocks, runIdOfNotification, type Clocks } from './clocks';
 import { CasebookDB } from './db/db';
 import { createEffects } from './effects';
@@ -26,9 +27,14 @@ export interface Background {
 
 export function startBackground(options: { db?: CasebookDB; now?: () => number } = {}): Background {
   const db = options.db ?? new CasebookDB();
-  const now = options.now ?? Date.now;
+  // Read through Date.now at each call (not a saved reference), so the e2e
+  // tests can move the worker's clock the way page.clock moves the page's.
+  const now = options.now ?? (() => Date.now());
   const hub = createSyncHub();
-  const clocks = createClocks(db, now);
+  const clocks = createClocks(db, now, {
+    repage: (runId) =>
+      pageServiceFor(db, effects, now).page({ runId, actor: SLA_ACTOR, repage: true }),
+  });
   const effects = createEffects(hub, clocks);
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
   const route = createRouter(

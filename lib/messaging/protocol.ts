@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
+import { conversationReplySchemas, conversationRequestSchemas } from './conversation';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { healthReplySchemas, healthRequestSchemas } from './health';
@@ -27,6 +28,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
   ...healthRequestSchemas,
+  ...conversationRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -45,6 +47,7 @@ export const replyDataSchemas = {
   ...settingsReplySchemas,
   ...actionReplySchemas,
   ...healthReplySchemas,
+  ...conversationReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

@@ -33,6 +33,7 @@ import { send, subscribe } from '../messaging/content-client';
 import { useStepActions } from '../composer/useStepActions';
 import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
+import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useMissingFacts } from './useMissingFacts';
 
@@ -218,6 +219,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   actorRef.current = actor;
   const ticketRef = useRef(ticket);
   ticketRef.current = ticket;
+  useConversationReport(runId, runState?.runId === runId, state?.snapshot.messages, actorRef);
 
   // Open the run when the ticket changes, then follow it. A run pushed by
   // the background replaces ours only if it is newer (revision).

@@ -7,6 +7,7 @@
  * and on every open shadow root the adapter searches, checks coalesced to one
  * per task. Everything stops when `signal` aborts (navigation, invalidation).
  */
+import { MESSAGE_READERS, type ObservedMessage } from '../../lib/adapters/conversation';
 import { METADATA_KEYS } from '../../lib/adapters/result';
 import type {
   HelpdeskAdapter,
@@ -30,6 +31,21 @@ export interface TicketSnapshot {
   error?: string;
   /** Which strategy read each fact (selector health). */
   sources?: Partial<Record<string, string>>;
+  /** The conversation's messages and their authors, oldest first (SLA clocks follow them). */
+  messages?: ObservedMessage[];
+}
+
+function messagesKey(messages: ObservedMessage[] | undefined): string {
+  return (messages ?? []).map((m) => `${m.id}:${m.role}:${m.at ?? ''}`).join('|');
+}
+
+function readMessages(helpdesk: TicketRef['helpdesk'], root: Element): ObservedMessage[] {
+  try {
+    return MESSAGE_READERS[helpdesk](root);
+  } catch {
+    // A conversation that cannot be read reports nothing: clocks keep running.
+    return [];
+  }
 }
 
 export interface WatchOptions {
@@ -99,6 +115,7 @@ export function watchTicket(
       last.found === next.found &&
       last.error === next.error &&
       last.missing.join() === next.missing.join() &&
+      messagesKey(last.messages) === messagesKey(next.messages) &&
       sameTicketInfo(last.ticket, next.ticket)
     ) {
       return;
@@ -197,6 +214,7 @@ export function watchTicket(
         missing: read.missing,
         found: true,
         ...(read.sources ? { sources: read.sources } : {}),
+        messages: readMessages(ref.helpdesk, root),
       });
     } catch (error) {
       publish({

@@ -23,6 +23,7 @@ import type {
   WorkflowTemplateInput,
 } from '../../../lib/workflow/schema';
 import { nextTemplateVersion } from '../../../lib/workflow/versioning';
+import { ESCALATING, recordSlaTransitions } from '../../../lib/sla/transitions';
 import type { RunView } from '../../../lib/workflow/view';
 import type { CasebookDB } from './db';
 import { clockAlarmTimes, deriveRunView, type ClockAlarm } from '../../../lib/workflow/derive';
@@ -101,6 +102,11 @@ async function writeRun(
   now: number,
   previousAlarmAt: number | undefined,
 ): Promise<RunChange> {
+  // Clock starts, pauses, resumes and stops go on the record with the change
+  // that caused them; warnings and breaches are the clock tick's (takeDueClocks).
+  const sla = recordSlaTransitions(template, run, now, (kind) => !ESCALATING.has(kind));
+  run = sla.run;
+  events = [...events, ...sla.events];
   const { record, entry, view } = buildRunRecord(template, run, now, previousAlarmAt);
   await db.runs.put(record);
   await db.openRuns.where('runId').equals(run.id).delete();
@@ -336,6 +342,12 @@ export function listOpenRuns(
 // Clocks
 // ---------------------------------------------------------------------------
 
+export interface DueClocks {
+  notices: DueNotice[];
+  /** Runs whose breach asks for a re-page (each breach once). */
+  repages: string[];
+}
+
 export interface DueNotice extends ClockAlarm {
   runId: string;
   ticket: TicketInfo;
@@ -360,11 +372,12 @@ export async function nextClockAlarm(db: CasebookDB): Promise<number | undefined
  * state, report the reminder/due moments between its last wake-up time and
  * now whose clock still runs, and move its wake-up time to the next one.
  */
-export function takeDueClocks(db: CasebookDB, now: number): Promise<DueNotice[]> {
-  return db.transaction('rw', [db.runs, db.templates], async () => {
+export function takeDueClocks(db: CasebookDB, now: number): Promise<DueClocks> {
+  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
     const due = await db.runs.where('alarmAt').belowOrEqual(now).toArray();
     const templates = new Map<string, WorkflowTemplate>();
     const notices: DueNotice[] = [];
+    const repages: string[] = [];
     for (const record of due) {
       const key = `${record.templateId}@${record.templateVersion}`;
       let template = templates.get(key);
@@ -372,25 +385,45 @@ export function takeDueClocks(db: CasebookDB, now: number): Promise<DueNotice[]>
         template = await templateVersion(db, record.templateId, record.templateVersion);
         templates.set(key, template);
       }
-      const run = runFromRecord(record);
+      // Warnings, breaches and re-pages are recorded once, here; each one
+      // recorded now is notified now (and never again).
+      const sla = recordSlaTransitions(template, runFromRecord(record), now);
+      const run = sla.run;
       const { record: next, view } = buildRunRecord(template, run, now);
       const running = new Set(
-        view.clocks
-          .filter((c) => c.state === 'running' || c.state === 'due-soon' || c.state === 'breached')
-          .map((c) => c.id),
+        view.clocks.filter((c) => c.stoppedAt === undefined && c.state !== 'met').map((c) => c.id),
       );
+      for (const t of sla.fresh) {
+        if (t.kind === 'repage') repages.push(run.id);
+        if ((t.kind === 'warned' || t.kind === 'breached') && running.has(t.clockId)) {
+          notices.push({
+            clockId: t.clockId,
+            label: t.label,
+            kind: t.kind === 'warned' ? 'reminder' : 'due',
+            at: t.at,
+            dueAt: t.dueAt ?? t.at,
+            runId: run.id,
+            ticket: run.ticket,
+          });
+        }
+      }
+      // Legacy clocks without a policy warn by the reminder lead, not by a transition.
       const since = record.alarmAt ?? now;
       for (const alarm of clockAlarmTimes(template, run, since - 1)) {
-        if (alarm.at <= now && running.has(alarm.clockId)) {
-          notices.push({ ...alarm, runId: run.id, ticket: run.ticket });
-        }
+        if (alarm.kind !== 'reminder' || alarm.at > now || !running.has(alarm.clockId)) continue;
+        if (sla.fresh.some((t) => t.clockId === alarm.clockId && t.kind === 'warned')) continue;
+        const warnsByPolicy = view.clocks.some(
+          (c) => c.id === alarm.clockId && c.warnAt !== undefined,
+        );
+        if (!warnsByPolicy) notices.push({ ...alarm, runId: run.id, ticket: run.ticket });
       }
       const wake = view.closed ? undefined : nextWakeAfter(template, run, view, now);
       if (wake === undefined) delete next.alarmAt;
       else next.alarmAt = wake;
       await db.runs.put(next);
+      await appendEvents(db, sla.events);
     }
-    return notices;
+    return { notices, repages };
   });
 }
 

@@ -11,6 +11,7 @@ import { allRunsWithViews, getActiveTemplate, latestTemplates, saveTemplate } fr
 import { actionHandlers } from '../actions';
 import { createSettingsHandlers } from '../settings/handlers';
 import { attachmentHandlers } from './attachments';
+import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { healthHandlers } from './health';
@@ -31,6 +32,7 @@ export function createHandlers({ db, now, publish }: HandlerDeps) {
     ...dataHandlers,
     ...actionHandlers,
     ...healthHandlers,
+    ...conversationHandlers,
     ...createSettingsHandlers({
       now,
       publish,
