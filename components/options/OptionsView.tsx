@@ -8,6 +8,8 @@ import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
 import { HostsSection } from './HostsSection';
+import { SelectorHealthSection } from './SelectorHealthSection';
+import type { HealthRow } from '../../lib/messaging/health';
 import { RedactionSection } from './RedactionSection';
 import { SlaPoliciesSection } from './SlaPoliciesSection';
 import {
@@ -41,6 +43,8 @@ export interface OptionsViewProps {
   onWipe: (resetSettings: boolean) => Promise<string>;
   /** The optional Team section (its container does its own requests). */
   team?: ReactNode;
+  /** Selector-health counters of the last days (undefined while loading). */
+  selectorHealth?: { rows: readonly HealthRow[] | undefined; days: readonly string[] };
 }
 
 const TOC = [
@@ -54,6 +58,7 @@ const TOC = [
   ['import-export', 'Import / export'],
   ['data', 'Your data'],
   ['team', 'Team'],
+  ['selector-health', 'Selector health'],
 ] as const;
 
 export function OptionsView(props: OptionsViewProps) {
@@ -117,6 +122,7 @@ export function OptionsView(props: OptionsViewProps) {
           onWipe={props.onWipe}
         />
         {props.team}
+        {props.selectorHealth ? <SelectorHealthSection {...props.selectorHealth} /> : null}
       </div>
     </div>
   );

@@ -14,7 +14,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { Header } from './Header';
-import { ConnectionLine, HealthLine } from './HealthLine';
+import { ConnectionLine } from './HealthLine';
+import { MissingFacts } from './MissingFacts';
 import { NoticeList } from './NoticeList';
 import { NowContext } from './now';
 import { Pill } from './Pill';
@@ -194,7 +195,11 @@ export function Panel(props: PanelProps) {
           />
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
-            <HealthLine missing={props.missing} />
+            <MissingFacts
+              missing={props.missing}
+              {...(props.onEnterFact ? { onEnter: props.onEnterFact } : {})}
+              {...(props.onCopyDiagnostic ? { onCopyDiagnostic: props.onCopyDiagnostic } : {})}
+            />
             <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
             <TeamLine team={props.team} template={props.template} />
             {view ? (

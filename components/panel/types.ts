@@ -69,6 +69,10 @@ export interface PanelProps extends PanelCallbacks {
   now?: number;
   /** Selector health: metadata the adapter could not read from the page. */
   missing: MetadataKey[];
+  /** The agent entered a fact the page did not let us read. */
+  onEnterFact?(key: MetadataKey, value: string): Promise<void>;
+  /** Copy the text-free page structure for the team; false when the clipboard refused. */
+  onCopyDiagnostic?(): Promise<boolean>;
   connection: ConnectionState;
   error?: string;
   collapsed: boolean;

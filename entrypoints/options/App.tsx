@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from '#imports';
 import type { OptionsViewProps } from '../../components/options/OptionsView';
 import { OptionsView } from '../../components/options/OptionsView';
+import { useSelectorHealth } from './useSelectorHealth';
 import type { SaveResult } from '../../components/options/common';
 import { sanitizeHarText } from '../../lib/har/sanitize';
 import {
@@ -63,6 +64,7 @@ export function OptionsApp() {
   const [template, setTemplate] = useState<WorkflowTemplate | undefined>();
   const [versions, setVersions] = useState<TemplateSummary[]>([]);
   const [banner, setBanner] = useState<string | undefined>();
+  const selectorHealth = useSelectorHealth();
 
   const loadSettings = useCallback(async () => {
     try {
@@ -129,6 +131,7 @@ export function OptionsApp() {
     template,
     templateVersions: versions,
     ...(banner ? { banner } : {}),
+    selectorHealth,
 
     onSave: (patch) => {
       // A new PagerDuty endpoint needs its host permission, asked in this click.

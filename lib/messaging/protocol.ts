@@ -15,6 +15,7 @@ import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments'
 import { conversationReplySchemas, conversationRequestSchemas } from './conversation';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
+import { healthReplySchemas, healthRequestSchemas } from './health';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
 import { teamReplySchemas, teamRequestSchemas } from './team';
@@ -27,6 +28,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...healthRequestSchemas,
   ...conversationRequestSchemas,
   ...teamRequestSchemas,
 ]);
@@ -46,6 +48,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...healthReplySchemas,
   ...conversationReplySchemas,
   ...teamReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;

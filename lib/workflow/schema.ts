@@ -598,9 +598,15 @@ export const ticketInfoSchema = z.object({
   requesterName: z.string().max(500).optional(),
   requesterEmail: z.string().max(500).optional(),
   createdAt: epochMsSchema.optional(),
+  /** open | pending | solved | closed when the helpdesk's status maps to one; its own word in statusLabel. */
   status: z.string().max(100).optional(),
+  statusLabel: z.string().max(100).optional(),
+  /** low | normal | high | urgent when it maps; the helpdesk's word in priorityLabel. */
   priority: z.string().max(100).optional(),
+  priorityLabel: z.string().max(100).optional(),
+  /** The agent's name; the group (Zendesk group, Intercom team) apart. */
   assignee: z.string().max(500).optional(),
+  assigneeGroup: z.string().max(500).optional(),
   organization: z.string().max(500).optional(),
   plan: z.string().max(100).optional(),
 });

@@ -36,8 +36,10 @@ import type { PanelStore } from './panel-store';
 import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
+import { useMissingFacts } from './useMissingFacts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
+const NONE_MISSING: never[] = [];
 
 interface PanelPrefs {
   collapsed: boolean;
@@ -348,6 +350,26 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     return () => window.removeEventListener('resize', measure);
   }, [measure]);
 
+  const recordTicket = useCallback(
+    async (next: TicketInfo) => {
+      if (runId)
+        await send({
+          type: 'run.mutate',
+          runId,
+          mutation: { type: 'update-ticket', ticket: next },
+          actor: actorRef.current,
+        });
+    },
+    [runId],
+  );
+  const missingFacts = useMissingFacts(
+    adapter,
+    state?.snapshot.missing ?? NONE_MISSING,
+    shown,
+    root,
+    recordTicket,
+  );
+
   const template = runState && runState.runId === runId ? runState.template : undefined;
   // While the next ticket's run loads, the header already shows that ticket
   // (from the page) over the last template seen, instead of a blank shell.
@@ -451,7 +473,9 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         template={shownTemplate}
         run={run}
         view={view}
-        missing={state.snapshot.missing}
+        missing={missingFacts.missing}
+        onEnterFact={missingFacts.onEnterFact}
+        onCopyDiagnostic={missingFacts.onCopyDiagnostic}
         connection={connection}
         {...(error ? { error } : {})}
         collapsed={prefs.collapsed}

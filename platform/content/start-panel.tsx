@@ -19,6 +19,9 @@ import { PanelContainer } from './PanelContainer';
 import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
 import { createPanelStore, type PanelStore } from './panel-store';
 import { isTabMessage, type PanelStatus } from './tab-messages';
+import { apiStrategy } from '../../lib/adapters/agent-api';
+import { readAgentApi } from './agent-api';
+import { healthReporter } from './health-report';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 
@@ -140,6 +143,14 @@ export async function startPanel(
     const current = { ref, controller };
     view = current;
     let root: Element | null = null;
+    const health = healthReporter(adapter, controller.signal);
+    // The helpdesk's own agent API (same origin, the agent's session), where it has one.
+    const api = adapter.api
+      ? readAgentApi(adapter.api, ref, location.origin, controller.signal).then((outcome) => {
+          health.api(outcome.state);
+          return apiStrategy(outcome.reads);
+        })
+      : undefined;
     // The host's attributes first: they are the contract, the view follows.
     show(ref);
     store.set({
@@ -153,12 +164,14 @@ export async function startPanel(
       ref,
       controller.signal,
       (snapshot) => {
+        health.snapshot(snapshot);
         if (view === current) store.set({ ref, snapshot, root });
       },
       {
         onRoot(found) {
           root = found;
         },
+        ...(api ? { before: api } : {}),
       },
     );
   };

@@ -77,6 +77,12 @@ export const DB_VERSIONS: readonly DbVersion[] = [
         });
     },
   },
+  {
+    // Selector health: daily counters of which strategy read each fact, per
+    // helpdesk (issue 14). A new table; nothing else changes.
+    version: 4,
+    stores: { selectorHealth: '[day+helpdesk+fact+strategy], day' },
+  },
 ];
 
 export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -14,6 +14,7 @@ import { attachmentHandlers } from './attachments';
 import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
+import { healthHandlers } from './health';
 import { runHandlers } from './runs';
 import { templateHandlers } from './templates';
 import { createTeamHandlers, withTeamCatchUp } from '../team/handlers';
@@ -35,6 +36,7 @@ export function createHandlers({ db, now, publish, team }: HandlerDeps) {
     ...attachmentHandlers,
     ...dataHandlers,
     ...actionHandlers,
+    ...healthHandlers,
     ...conversationHandlers,
     ...createSettingsHandlers({
       now,
