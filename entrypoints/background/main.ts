@@ -14,7 +14,25 @@ import { focusRunTab } from './handlers/runs';
 import { registerRetention } from './retention';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
+import { readSettings } from './settings/store';
 import { createSyncHub, type SyncHub } from './sync';
+import { authorizeRequest, maySubscribe, type TrustDeps } from './trust';
+
+/** What the trust boundary reads: who we are, mapped hosts, attachments' runs, tabs' URLs. */
+function trustDeps(db: CasebookDB): TrustDeps {
+  return {
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
+    mappedHosts: async () => (await readSettings()).zendeskHostMappings,
+    runOfAttachment: async (id) => (await db.attachments.get(id))?.runId,
+    currentTabUrl: async (tabId) => {
+      try {
+        return (await browser.tabs.get(tabId)).url;
+      } catch {
+        return undefined; // the tab is gone
+      }
+    },
+  };
+}
 
 export interface Background {
   db: CasebookDB;
@@ -27,13 +45,15 @@ export interface Background {
 export function startBackground(options: { db?: CasebookDB; now?: () => number } = {}): Background {
   const db = options.db ?? new CasebookDB();
   const now = options.now ?? Date.now;
-  const hub = createSyncHub();
+  const hub = createSyncHub((topic, sender) => maySubscribe(topic, sender, trustDeps(db)));
   const clocks = createClocks(db, now);
   const effects = createEffects(hub, clocks);
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
+  const trust = trustDeps(db);
   const route = createRouter(
     createHandlers({ db, now, publish }),
     (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
+    (request, sender) => authorizeRequest(request, sender, trust),
   );
 
   // Every listener is registered synchronously: an MV3 worker woken by an
