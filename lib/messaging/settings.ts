@@ -1,6 +1,6 @@
 /**
  * Requests about settings, local secrets and host-mapped Zendesk domains.
- * Settings live in `storage.sync` (not secret), secrets in `storage.local`
+ * Settings live in `storage.sync` (not secret), secrets in the background's IndexedDB
  * and only ever leave the background masked.
  */
 import { z } from 'zod';
