@@ -1,5 +1,6 @@
 /** The options page: every section, with a table of contents. */
 import type { HarReport } from '../../lib/har/redactor';
+import type { Quarantined } from '../../lib/messaging/data';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
@@ -7,6 +8,7 @@ import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
 import { HostsSection } from './HostsSection';
+import { QuarantineSection } from './QuarantineSection';
 import { RedactionSection } from './RedactionSection';
 import {
   AgentSection,
@@ -34,9 +36,11 @@ export interface OptionsViewProps {
   onSaveTemplate: (template: WorkflowTemplate) => Promise<{ version: number; changed: boolean }>;
   onResetTemplate: () => Promise<{ version: number; changed: boolean }>;
   onExportSettings: () => Promise<void>;
-  onImportSettings: (text: string) => Promise<ImportOutcome>;
+  onImportSettings: (text: string, confirmWeakening?: boolean) => Promise<ImportOutcome>;
   onExportRuns: (format: 'json' | 'csv') => Promise<void>;
   onWipe: (resetSettings: boolean) => Promise<string>;
+  /** Records an upgrade could not read and set aside. */
+  quarantined?: readonly Quarantined[];
 }
 
 const TOC = [
@@ -108,6 +112,7 @@ export function OptionsView(props: OptionsViewProps) {
           onExportRuns={props.onExportRuns}
           onWipe={props.onWipe}
         />
+        <QuarantineSection items={props.quarantined ?? []} />
       </div>
     </div>
   );

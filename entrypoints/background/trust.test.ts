@@ -78,6 +78,7 @@ function samples(runId: string, attachmentId: string) {
     'data.exportRuns': { type: 'data.exportRuns', format: 'json' },
     'data.exportRunsCsv': { type: 'data.exportRunsCsv' },
     'data.wipe': { type: 'data.wipe', confirm: 'WIPE' },
+    'data.quarantine': { type: 'data.quarantine' },
     'template.getActive': { type: 'template.getActive' },
     'template.list': { type: 'template.list' },
     'template.get': { type: 'template.get', id: DEFAULT_TEMPLATE.id, version: 1 },

@@ -48,6 +48,7 @@ export const REQUEST_PRIVILEGE = {
   'data.exportRuns': 'extension-page',
   'data.exportRunsCsv': 'extension-page',
   'data.wipe': 'extension-page',
+  'data.quarantine': 'extension-page',
   // Templates, settings, secrets, host mapping, import/export.
   'template.getActive': 'extension-page',
   'template.list': 'extension-page',

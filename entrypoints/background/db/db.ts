@@ -4,6 +4,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { RunEvent } from '../../../lib/workflow/schema';
+import type { QuarantineRecord } from './quarantine';
 import type { OpenRunEntry, OpenRunKey, RunRecord } from './records';
 import { DB_NAME, DB_VERSIONS, type DbVersion } from './schema';
 import type { AttachmentRecord, SettingRecord, TemplateRecord } from './types';
@@ -23,6 +24,8 @@ export class CasebookDB extends Dexie {
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   templates!: Table<TemplateRecord, [string, number]>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  /** Records that could not be read, set aside by an upgrade (quarantine.ts). */
+  quarantine!: Table<QuarantineRecord, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -7,6 +7,7 @@ import type { Transaction } from 'dexie';
 import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
+import { setAsideUnreadable } from './quarantine';
 import { upgradeRunV1toV2 } from './upgrades';
 
 export const DB_NAME = 'casebook';
@@ -51,13 +52,25 @@ export const DB_VERSIONS: readonly DbVersion[] = [
         .modify((run: Run, ref: { value: unknown }) => {
           const upgraded = upgradeRunV1toV2(
             run,
-            templates.get(`${run.templateId}@${run.templateVersion}`),
+            templates.get(`${run?.templateId}@${run?.templateVersion}`),
             now,
           );
+          // Unreadable: left as it was for version 3 to set aside.
+          if (!upgraded) return;
           ref.value = upgraded.record;
           if (upgraded.entry) entries.push(upgraded.entry);
         });
       await tx.table('openRuns').bulkAdd(entries);
+    },
+  },
+  {
+    // Records that cannot be read (a malformed run used to make the v1 → v2
+    // upgrade throw, and the database never opened again) are set aside
+    // with the reason, and the options page lists them.
+    version: 3,
+    stores: { quarantine: '++seq, table' },
+    upgrade: async (tx) => {
+      await setAsideUnreadable(tx, Date.now());
     },
   },
 ];

@@ -249,9 +249,47 @@ describe('settings.import', () => {
     expect(registered).toEqual([]);
   });
 
+  it('a bundle that weakens protection changes nothing until the lead confirms the list', async () => {
+    const h = setup();
+    const before = await storageSnapshot();
+    const r = await h['settings.import']({ type: 'settings.import', text: bundleText });
+    expect(r.ok).toBe(false);
+    const weakens = (r as { weakens?: string[] }).weakens ?? [];
+    expect(weakens.join('\n')).toMatch(/would also run on support\.acme-widgets\.com/);
+    expect(await storageSnapshot()).toEqual(before);
+    expect(saved).toEqual([]);
+    expect(published).toEqual([]);
+  });
+
+  it('names HAR sanitizing turned off, allow-list additions and a new PagerDuty endpoint', async () => {
+    const h = setup();
+    const bundle = JSON.parse(bundleText) as { settings: Record<string, unknown> };
+    bundle.settings.helpdesks = { intercom: { interceptHar: false } };
+    bundle.settings.redaction = { allow: ['x-trace', 'Authorization'] };
+    bundle.settings.integrations = {
+      pagerDuty: { endpoint: 'https://collector.evil.test/enqueue' },
+    };
+    const r = await h['settings.import']({
+      type: 'settings.import',
+      text: JSON.stringify(bundle),
+    });
+    const weakens = (r as { weakens?: string[] }).weakens ?? [];
+    expect(weakens).toEqual(
+      expect.arrayContaining([
+        'HAR sanitizing is turned off on intercom',
+        'The redaction allow-list adds x-trace, Authorization (Authorization stay redacted: built-in credential rules cannot be allowed)',
+        'PagerDuty endpoint (receives pages and the routing key) changes to https://collector.evil.test/enqueue',
+      ]),
+    );
+  });
+
   it('a valid bundle replaces settings, saves templates and lists hosts still needing a permission', async () => {
     const h = setup();
-    const r = await h['settings.import']({ type: 'settings.import', text: bundleText });
+    const r = await h['settings.import']({
+      type: 'settings.import',
+      text: bundleText,
+      confirmWeakening: true,
+    });
     expect(r).toMatchObject({
       ok: true,
       importedSettings: true,

@@ -24,6 +24,7 @@ import {
   type SettingsPatch,
 } from '../../../lib/settings/schema';
 import { applySlaToPolicy } from '../../../lib/settings/sla';
+import { settingsWeakening, templateWeakening } from '../../../lib/settings/weakening';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { grantedHosts, injectIntoHostTabs, syncMappedHostScripts } from './hosts';
 import type { SecretStore } from './secrets';
@@ -116,10 +117,26 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
       return { settings, ...(templateSaved ? { templateSaved } : {}) };
     },
 
-    'settings.import': async ({ text }) => {
+    'settings.import': async ({ text, confirmWeakening }) => {
       const parsed = parseBundle(text);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
       let settings = await readSettings();
+      const weakens = [
+        ...(parsed.settings ? settingsWeakening(settings, parsed.settings) : []),
+        ...templateWeakening(await deps.latestTemplates(), parsed.templates),
+      ];
+      if (weakens.length && confirmWeakening !== true) {
+        return {
+          ok: false,
+          problems: [
+            {
+              path: '$',
+              message: 'This file weakens protection; nothing was imported. Review and confirm.',
+            },
+          ],
+          weakens,
+        };
+      }
       if (parsed.settings) {
         settings = await writeSettings(parsed.settings);
         await syncMappedHostScripts(settings.zendeskHostMappings);
