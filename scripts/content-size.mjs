@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 export const CONTENT_SCRIPT_BUDGET_KB = 100;
 export const BUILDS = [
   { name: 'chrome', dir: 'chrome-mv3' },
-  { name: 'firefox', dir: 'firefox-mv2' },
+  { name: 'firefox', dir: 'firefox-mv3' },
 ];
 /** Every zod v4 schema object carries this property; minifiers keep property names. */
 const ZOD_MARKER = '_zod';

@@ -1,6 +1,7 @@
 /** The options page: every section, with a table of contents. */
 import type { ReactNode } from 'react';
 import type { HarReport } from '../../lib/har/redactor';
+import type { Quarantined } from '../../lib/messaging/data';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
@@ -10,6 +11,7 @@ import { DataSection, ImportExportSection, type ImportOutcome } from './DataSect
 import { HostsSection } from './HostsSection';
 import { SelectorHealthSection } from './SelectorHealthSection';
 import type { HealthRow } from '../../lib/messaging/health';
+import { QuarantineSection } from './QuarantineSection';
 import { RedactionSection } from './RedactionSection';
 import { SlaPoliciesSection } from './SlaPoliciesSection';
 import {
@@ -38,13 +40,15 @@ export interface OptionsViewProps {
   onSaveTemplate: (template: WorkflowTemplate) => Promise<{ version: number; changed: boolean }>;
   onResetTemplate: () => Promise<{ version: number; changed: boolean }>;
   onExportSettings: () => Promise<void>;
-  onImportSettings: (text: string) => Promise<ImportOutcome>;
+  onImportSettings: (text: string, confirmWeakening?: boolean) => Promise<ImportOutcome>;
   onExportRuns: (format: 'json' | 'csv') => Promise<void>;
   onWipe: (resetSettings: boolean) => Promise<string>;
   /** The optional Team section (its container does its own requests). */
   team?: ReactNode;
   /** Selector-health counters of the last days (undefined while loading). */
   selectorHealth?: { rows: readonly HealthRow[] | undefined; days: readonly string[] };
+  /** Records an upgrade could not read and set aside. */
+  quarantined?: readonly Quarantined[];
 }
 
 const TOC = [
@@ -123,6 +127,7 @@ export function OptionsView(props: OptionsViewProps) {
         />
         {props.team}
         {props.selectorHealth ? <SelectorHealthSection {...props.selectorHealth} /> : null}
+        <QuarantineSection items={props.quarantined ?? []} />
       </div>
     </div>
   );

@@ -9,7 +9,12 @@ import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import * as contentClient from '../../platform/messaging/content-client';
 import { draftActions } from '../../lib/actions/drafts';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
-import { installFakePorts, type FakePortHub } from '../../platform/messaging/testing/fake-ports';
+import {
+  extensionPageSender,
+  installFakePorts,
+  sendAs,
+  type FakePortHub,
+} from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
 import type { Actor, TicketInfo } from '../../lib/workflow/schema';
 import { CALENDAR_TEMPLATE } from '../../lib/workflow/testing';
@@ -65,6 +70,8 @@ beforeEach(async () => {
   now = T0;
   fillFakeBrowserGaps();
   ports = installFakePorts();
+  // The options page's sender: these tests are about the protocol, not the trust boundary (trust.test.ts).
+  sendAs(extensionPageSender());
   dbCount += 1;
   const db = new CasebookDB(`main-test-${dbCount}-${Math.random()}`);
   // Calendar-time clocks: these tests are about alarms and the badge, in round minutes.

@@ -15,9 +15,27 @@ import { focusRunTab } from './handlers/runs';
 import { registerRetention } from './retention';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
+import { readSettings } from './settings/store';
 import { createSyncHub, type SyncHub } from './sync';
 import { registerTeamSync } from './team/register';
 import type { TeamSync } from './team/sync';
+import { authorizeRequest, maySubscribe, type TrustDeps } from './trust';
+
+/** What the trust boundary reads: who we are, mapped hosts, attachments' runs, tabs' URLs. */
+function trustDeps(db: CasebookDB): TrustDeps {
+  return {
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
+    mappedHosts: async () => (await readSettings()).zendeskHostMappings,
+    runOfAttachment: async (id) => (await db.attachments.get(id))?.runId,
+    currentTabUrl: async (tabId) => {
+      try {
+        return (await browser.tabs.get(tabId)).url;
+      } catch {
+        return undefined; // the tab is gone
+      }
+    },
+  };
+}
 
 export interface Background {
   db: CasebookDB;
@@ -33,7 +51,7 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
   // Read through Date.now at each call (not a saved reference), so the e2e
   // tests can move the worker's clock the way page.clock moves the page's.
   const now = options.now ?? (() => Date.now());
-  const hub = createSyncHub();
+  const hub = createSyncHub((topic, sender) => maySubscribe(topic, sender, trustDeps(db)));
   const clocks = createClocks(db, now, {
     repage: (runId) =>
       pageServiceFor(db, effects, now).page({ runId, actor: SLA_ACTOR, repage: true }),
@@ -49,9 +67,11 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
     },
   };
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
+  const trust = trustDeps(db);
   const route = createRouter(
     createHandlers({ db, now, publish, team }),
     (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
+    (request, sender) => authorizeRequest(request, sender, trust),
   );
 
   // Every listener is registered synchronously: an MV3 worker woken by an

@@ -17,6 +17,7 @@ import {
   type HostsReply,
   type SecretsStatus,
 } from '../../lib/messaging/settings';
+import type { Quarantined } from '../../lib/messaging/data';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import { MAX_BUNDLE_CHARS } from '../../lib/settings/import-export';
 import { problemsFromZod, type Problem } from '../../lib/settings/problems';
@@ -65,6 +66,7 @@ export function OptionsApp() {
   const [versions, setVersions] = useState<TemplateSummary[]>([]);
   const [banner, setBanner] = useState<string | undefined>();
   const selectorHealth = useSelectorHealth();
+  const [quarantined, setQuarantined] = useState<Quarantined[]>([]);
 
   const loadSettings = useCallback(async () => {
     try {
@@ -101,6 +103,10 @@ export function OptionsApp() {
   useEffect(() => {
     void loadSettings();
     void loadTemplates();
+    void send({ type: 'data.quarantine' }).then(
+      (r) => setQuarantined(r.items),
+      (error: unknown) => console.error('[casebook] could not list records set aside', error),
+    );
     return subscribe({ kind: 'settings' }, () => void loadSettings(), {
       onReconnect: () => {
         void loadSettings();
@@ -130,6 +136,7 @@ export function OptionsApp() {
     ...loaded,
     template,
     templateVersions: versions,
+    quarantined,
     ...(banner ? { banner } : {}),
     selectorHealth,
 
@@ -241,7 +248,7 @@ export function OptionsApp() {
       download(r.text, r.filename, 'application/json');
     },
 
-    onImportSettings: async (text) => {
+    onImportSettings: async (text, confirmWeakening) => {
       if (text.length > MAX_BUNDLE_CHARS) {
         return {
           ok: false,
@@ -249,8 +256,14 @@ export function OptionsApp() {
         };
       }
       try {
-        const r = await send({ type: 'settings.import', text });
-        if (!r.ok) return { ok: false, problems: r.problems };
+        const r = await send({
+          type: 'settings.import',
+          text,
+          ...(confirmWeakening ? { confirmWeakening } : {}),
+        });
+        if (!r.ok) {
+          return { ok: false, problems: r.problems, ...(r.weakens ? { weakens: r.weakens } : {}) };
+        }
         await Promise.all([loadSettings(), loadTemplates()]);
         const parts = [
           r.importedSettings ? 'settings imported' : undefined,

@@ -5,6 +5,7 @@
  * the popup belongs to, or — when popped out into its own window — the tab
  * named by `?tab=<id>`.
  */
+import '../../lib/zod-jitless';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from '#imports';
 import { detectTicket } from '../../lib/adapters/registry';

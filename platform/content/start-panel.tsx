@@ -13,6 +13,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
+import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { startHarInterception } from '../har/start';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
@@ -93,7 +94,9 @@ export async function startPanel(
     mode: 'open',
     // Typing in the panel must never trigger the helpdesk's own shortcuts.
     isolateEvents: true,
-    onMount(container) {
+    onMount(container, shadow) {
+      // Page scripts can reach the open shadow root: only the agent's own events act.
+      acceptTrustedEventsOnly(shadow);
       const root = createRoot(container);
       root.render(<PanelContainer adapter={adapter} store={store} enabled={enabled} />);
       return root;

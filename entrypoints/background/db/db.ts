@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HealthRow } from '../../../lib/messaging/health';
 import type { RunEvent } from '../../../lib/workflow/schema';
+import type { QuarantineRecord } from './quarantine';
 import type { OpenRunEntry, OpenRunKey, RunRecord } from './records';
 import { DB_NAME, DB_VERSIONS, type DbVersion } from './schema';
 import type { AttachmentRecord, EventRecord, SettingRecord, TemplateRecord } from './types';
@@ -25,6 +26,8 @@ export class CasebookDB extends Dexie {
   templates!: Table<TemplateRecord, [string, number]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   selectorHealth!: Table<HealthRow, [string, string, string, string]>;
+  /** Records that could not be read, set aside by an upgrade (quarantine.ts). */
+  quarantine!: Table<QuarantineRecord, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

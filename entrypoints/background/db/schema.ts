@@ -7,6 +7,7 @@ import type { Transaction } from 'dexie';
 import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
+import { setAsideUnreadable } from './quarantine';
 import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
 
 export const DB_NAME = 'casebook';
@@ -51,9 +52,11 @@ export const DB_VERSIONS: readonly DbVersion[] = [
         .modify((run: Run, ref: { value: unknown }) => {
           const upgraded = upgradeRunV1toV2(
             run,
-            templates.get(`${run.templateId}@${run.templateVersion}`),
+            templates.get(`${run?.templateId}@${run?.templateVersion}`),
             now,
           );
+          // Unreadable: left as it was for version 3 to set aside.
+          if (!upgraded) return;
           ref.value = upgraded.record;
           if (upgraded.entry) entries.push(upgraded.entry);
         });
@@ -82,6 +85,16 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     // helpdesk (issue 14). A new table; nothing else changes.
     version: 4,
     stores: { selectorHealth: '[day+helpdesk+fact+strategy], day' },
+  },
+  {
+    // Records that cannot be read (a malformed run used to make the v1 → v2
+    // upgrade throw, and the database never opened again) are set aside
+    // with the reason, and the options page lists them.
+    version: 5,
+    stores: { quarantine: '++seq, table' },
+    upgrade: async (tx) => {
+      await setAsideUnreadable(tx, Date.now());
+    },
   },
 ];
 

@@ -10,18 +10,22 @@ import {
   type OpenRunEntry,
   type RunRecord,
 } from './records';
+import { unreadableRun } from './quarantine';
 
 /**
  * v1 → v2: runs gain the derived keys the clocks read (`nextDueAt`,
  * `alarmAt`), and each open run gets its row in the new `openRuns` store.
  * A run whose template version is missing cannot be derived; it still lists
  * as open (after the runs with a due clock) and gets its keys on its next write.
+ * A record that is not a readable run gives undefined: the upgrade leaves it
+ * as it was and the next version sets it aside (quarantine.ts).
  */
 export function upgradeRunV1toV2(
   run: Run,
   template: WorkflowTemplate | undefined,
   now: number,
-): { record: RunRecord; entry: OpenRunEntry | undefined } {
+): { record: RunRecord; entry: OpenRunEntry | undefined } | undefined {
+  if (unreadableRun(run, template, now) !== undefined) return undefined;
   if (template) {
     const { record, entry } = buildRunRecord(template, run, now);
     return { record, entry };

@@ -10,6 +10,7 @@ import type { CasebookDB } from '../db/db';
 import { allRunsWithViews, getActiveTemplate, latestTemplates, saveTemplate } from '../db/repo';
 import { actionHandlers } from '../actions';
 import { createSettingsHandlers } from '../settings/handlers';
+import { secretStore } from '../settings/secrets';
 import { attachmentHandlers } from './attachments';
 import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
@@ -45,6 +46,7 @@ export function createHandlers({ db, now, publish, team }: HandlerDeps) {
       latestTemplates: () => latestTemplates(db),
       activeTemplate: () => getActiveTemplate(db, now()),
       exportRunsCsv: async () => runsToCsv(await allRunsWithViews(db, now())),
+      secrets: secretStore(db),
     }),
   } satisfies HandlerMap<HandlerContext>;
 }
