@@ -140,7 +140,8 @@ export function computeReport(
     ...extra,
   });
   const causes = [...labels.rootCauses, { value: NONE, label: 'Untagged' }];
-  const unit = period.buckets.length > 0 && period.buckets[0]!.label.length === 7 ? 'month' : 'week';
+  const unit =
+    period.buckets.length > 0 && period.buckets[0]!.label.length === 7 ? 'month' : 'week';
   const bucketLabel = (label: string) => (unit === 'month' ? label : `Week of ${label}`);
   const firstResponseOf: Metric = (f, n) => breachMs(f.firstResponse, n);
   const ackElapsed: Metric = (f) => f.engineeringAck?.elapsedMs;
@@ -198,7 +199,11 @@ export function computeReport(
     keys.map((k) => {
       const m = sel.count(created({ [field]: k, outcome: met }));
       const b = sel.count(created({ [field]: k, outcome: breached }));
-      return { key: k, label: names[k] ?? k, cells: [m, b, attainment(m, b), ...extra(created({ [field]: k, outcome: breached }))] };
+      return {
+        key: k,
+        label: names[k] ?? k,
+        cells: [m, b, attainment(m, b), ...extra(created({ [field]: k, outcome: breached }))],
+      };
     });
 
   charts.push({
@@ -249,7 +254,11 @@ export function computeReport(
   const resolveRow = (key: string, label: string, filter: RunFilter): ChartRow => ({
     key,
     label,
-    cells: [sel.count(filter), sel.stat(filter, resolve, 'median'), sel.stat(filter, resolve, 'p90')],
+    cells: [
+      sel.count(filter),
+      sel.stat(filter, resolve, 'median'),
+      sel.stat(filter, resolve, 'p90'),
+    ],
   });
   charts.push({
     id: 'resolve-by-severity',
@@ -346,7 +355,11 @@ export function computeReport(
     })),
   });
 
-  const splitRows = (field: 'helpdesk' | 'agent', keys: readonly string[], names: Record<string, string>) =>
+  const splitRows = (
+    field: 'helpdesk' | 'agent',
+    keys: readonly string[],
+    names: Record<string, string>,
+  ) =>
     keys.map((k) => {
       const m = sel.count(created({ [field]: k, outcome: 'first-response-met' }));
       const b = sel.count(created({ [field]: k, outcome: 'first-response-breached' }));
@@ -380,7 +393,8 @@ export function computeReport(
     charts.push({
       id: 'agents',
       title: 'By agent',
-      basis: 'Runs created or closed in the period, by the agent who closed (or last worked) the run.',
+      basis:
+        'Runs created or closed in the period, by the agent who closed (or last worked) the run.',
       columns: splitColumns,
       rows: splitRows('agent', agents, {}),
     });

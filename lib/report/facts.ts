@@ -187,7 +187,8 @@ function cadenceFacts(
   const view = deriveClock(template, run, clock, now);
   if (!view) return undefined;
   const target = view.targetMinutes * 60_000;
-  const anchor = clock.start.kind === 'field-set' ? fieldState(run, clock.start.field)?.since : undefined;
+  const anchor =
+    clock.start.kind === 'field-set' ? fieldState(run, clock.start.field)?.since : undefined;
   const start = anchor ?? view.startedAt;
   const stop = view.stoppedAt;
   const updates = events
@@ -204,7 +205,8 @@ function cadenceFacts(
     .map((e) => e.at)
     .sort((a, b) => a - b);
   const marks = [start, ...updates];
-  if (stop !== undefined) marks.push(stop);
+  // The update that stops the cadence ("resolved") ends the last interval itself.
+  if (stop !== undefined && stop > marks[marks.length - 1]!) marks.push(stop);
   let kept = 0;
   let missed = 0;
   for (let i = 1; i < marks.length; i++) {
@@ -273,7 +275,8 @@ export function runFacts(
     .join(' ');
   if (requester) facts.requester = requester;
   if (t.organization) facts.organization = t.organization;
-  const closer = run.closedAt !== undefined ? run.steps[closingStepId(template)]?.by.name : undefined;
+  const closer =
+    run.closedAt !== undefined ? run.steps[closingStepId(template)]?.by.name : undefined;
   const agent = closer ?? lastActor(run);
   if (agent) facts.agent = agent;
   if (run.closedAt !== undefined) {
@@ -301,7 +304,9 @@ export function runFacts(
   }
   const paged = fields.pagingStepIds
     .map((id) => run.steps[id])
-    .filter((s, i) => s?.status === 'done' && isStepApplicable(template, run, fields.pagingStepIds[i]!))
+    .filter(
+      (s, i) => s?.status === 'done' && isStepApplicable(template, run, fields.pagingStepIds[i]!),
+    )
     .map((s) => s!.at);
   if (paged.length > 0) facts.pagedAt = Math.min(...paged);
   const cadence = cadenceFacts(template, run, fields.statusPage, events, now);
