@@ -14,6 +14,7 @@ import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
+import { reportReplySchemas, reportRequestSchemas } from './report';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
 import { templateReplySchemas, templateRequestSchemas } from './templates';
@@ -25,6 +26,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...reportRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +44,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...reportReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

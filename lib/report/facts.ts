@@ -243,16 +243,10 @@ function lastActor(run: Run): string | undefined {
 }
 
 /**
- * The run's facts at `now`. `events` are the run's own events; only the
- * status-page cadence reads them (`needsEvents` says when).
+ * What is known of a run without its template (the ticket, when it was
+ * created and closed): also the row of a run whose template version is missing.
  */
-export function runFacts(
-  template: WorkflowTemplate,
-  run: Run,
-  events: readonly RunEvent[],
-  now: number,
-): RunFacts {
-  const fields = reportFields(template);
+export function ticketFacts(run: Run): RunFacts {
   const t = run.ticket;
   const createdAt = t.createdAt ?? run.createdAt;
   const facts: RunFacts = {
@@ -275,14 +269,29 @@ export function runFacts(
     .join(' ');
   if (requester) facts.requester = requester;
   if (t.organization) facts.organization = t.organization;
-  const closer =
-    run.closedAt !== undefined ? run.steps[closingStepId(template)]?.by.name : undefined;
-  const agent = closer ?? lastActor(run);
-  if (agent) facts.agent = agent;
   if (run.closedAt !== undefined) {
     facts.closedAt = run.closedAt;
     facts.resolveMs = Math.max(0, run.closedAt - createdAt);
   }
+  return facts;
+}
+
+/**
+ * The run's facts at `now`. `events` are the run's own events; only the
+ * status-page cadence reads them (`needsEvents` says when).
+ */
+export function runFacts(
+  template: WorkflowTemplate,
+  run: Run,
+  events: readonly RunEvent[],
+  now: number,
+): RunFacts {
+  const fields = reportFields(template);
+  const facts = ticketFacts(run);
+  const closer =
+    run.closedAt !== undefined ? run.steps[closingStepId(template)]?.by.name : undefined;
+  const agent = closer ?? lastActor(run);
+  if (agent) facts.agent = agent;
   const severity = readSeverity(template, run);
   if (severity) facts.severity = severity;
   const plan = readPlan(template, run);

@@ -3,6 +3,7 @@
  * an origin, and in a content script that would be the helpdesk's.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { RunFacts } from '../../../lib/report/facts';
 import type { RunEvent } from '../../../lib/workflow/schema';
 import type { OpenRunEntry, OpenRunKey, RunRecord } from './records';
 import { DB_NAME, DB_VERSIONS, type DbVersion } from './schema';
@@ -23,6 +24,7 @@ export class CasebookDB extends Dexie {
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   templates!: Table<TemplateRecord, [string, number]>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  runFacts!: EntityTable<RunFacts, 'runId'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -7,7 +7,8 @@ import type { Transaction } from 'dexie';
 import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
-import { upgradeRunV1toV2 } from './upgrades';
+import { upgradeRunV1toV2, upgradeRunV2toV3 } from './upgrades';
+import type { RunEvent } from '../../../lib/workflow/schema';
 
 export const DB_NAME = 'casebook';
 
@@ -58,6 +59,37 @@ export const DB_VERSIONS: readonly DbVersion[] = [
           if (upgraded.entry) entries.push(upgraded.entry);
         });
       await tx.table('openRuns').bulkAdd(entries);
+    },
+  },
+  {
+    // The support trends report reads one small facts row per run (kept by
+    // every run write), by creation and closure time, never the runs or
+    // their events; the run history lists them by last change.
+    version: 3,
+    stores: {
+      runFacts: 'runId, createdAt, closedAt, updatedAt',
+    },
+    upgrade: async (tx) => {
+      const templates = new Map<string, WorkflowTemplate>();
+      for (const r of (await tx.table('templates').toArray()) as TemplateRecord[]) {
+        templates.set(`${r.id}@${r.version}`, r.template);
+      }
+      const now = Date.now();
+      const eventsByRun = new Map<string, RunEvent[]>();
+      await tx.table('events').each((e: RunEvent) => {
+        const list = eventsByRun.get(e.runId);
+        if (list) list.push(e);
+        else eventsByRun.set(e.runId, [e]);
+      });
+      const rows = ((await tx.table('runs').toArray()) as Run[]).map((run) =>
+        upgradeRunV2toV3(
+          run,
+          templates.get(`${run.templateId}@${run.templateVersion}`),
+          eventsByRun.get(run.id) ?? [],
+          now,
+        ),
+      );
+      await tx.table('runFacts').bulkPut(rows);
     },
   },
 ];

@@ -2,7 +2,8 @@
  * DB upgrades as pure per-record functions, so each can be tested from a
  * fixture of the earlier version without a browser.
  */
-import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import { runFacts, ticketFacts, type RunFacts } from '../../../lib/report/facts';
+import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import {
   buildRunRecord,
   underivedOpenRunEntry,
@@ -29,4 +30,19 @@ export function upgradeRunV1toV2(
     record: { ...run },
     entry: run.closedAt === undefined ? underivedOpenRunEntry(run) : undefined,
   };
+}
+
+/**
+ * v2 → v3: every run gets its report facts row. A run whose template
+ * version is missing gets the facts its ticket alone gives (created, closed),
+ * so it still lists in the run history.
+ */
+export function upgradeRunV2toV3(
+  run: Run & { nextDueAt?: number; alarmAt?: number },
+  template: WorkflowTemplate | undefined,
+  events: readonly RunEvent[],
+  now: number,
+): RunFacts {
+  const { nextDueAt: _n, alarmAt: _a, ...plain } = run;
+  return template ? runFacts(template, plain, events, now) : ticketFacts(plain);
 }
