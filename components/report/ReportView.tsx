@@ -45,7 +45,7 @@ function Panel({ panel }: { panel: NonNullable<ReportViewProps['panel']> }) {
           </button>
         )}
         <button type="button" className="cb-panel__close" onClick={panel.onClose}>
-          Close
+          Close the panel
         </button>
       </div>
       <h2 id="panel-heading" tabIndex={-1} ref={heading}>

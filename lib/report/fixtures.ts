@@ -18,6 +18,8 @@ export const NOVEMBER_STORIES: RunStory[] = [
   // A: paid SEV3, answered in 30 min, closed after 24 h as billing; satisfaction 3.
   {
     ticketId: '1001',
+    // Customer-written text that a spreadsheet would run as a formula.
+    subject: '=HYPERLINK("https://evil.example","Invoice")',
     createdAt: at(3, 10),
     plan: 'paid',
     severity: 'SEV3',
