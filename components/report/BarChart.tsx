@@ -17,7 +17,13 @@ export interface BarChartProps {
   onOpen: (row: number, column: number) => void;
 }
 
-const MARGIN = { top: 8, right: 8, bottom: 48, left: 64 };
+const MARGIN = { top: 8, right: 8, bottom: 32, left: 56 };
+
+function durationUnit(maxMs: number): { ms: number; suffix: string } {
+  if (maxMs < 2 * 3_600_000) return { ms: 60_000, suffix: 'min' };
+  if (maxMs < 4 * 86_400_000) return { ms: 3_600_000, suffix: 'h' };
+  return { ms: 86_400_000, suffix: 'd' };
+}
 
 export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
   const series = chart.columns
@@ -26,10 +32,14 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
   const format = series[0]?.column.format ?? 'count';
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-  const max = Math.max(
+  const rawMax = Math.max(
     0,
     ...chart.rows.flatMap((r) => series.map((s) => r.cells[s.index]?.value ?? 0)),
   );
+  // Durations are drawn in one whole unit (minutes, hours or days), so the
+  // axis reads 0, 12, 24, 36 h rather than "7 h 47 min".
+  const unit = format === 'duration' ? durationUnit(rawMax) : { ms: 1, suffix: '' };
+  const max = rawMax / unit.ms;
   const y = scaleLinear<number>({
     domain: [0, max === 0 ? 1 : max],
     range: [innerH, 0],
@@ -46,7 +56,7 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
     padding: 0.1,
   });
   const labelOf = new Map(chart.rows.map((r) => [r.key, r.label.replace(/^Week of /, '')]));
-  const ticks = format === 'count' ? Math.min(5, Math.max(1, max)) : 4;
+  const ticks = format === 'count' ? Math.min(5, Math.max(1, max)) : 5;
 
   return (
     <svg
@@ -62,7 +72,7 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
           <Group key={row.key} left={groups(row.key) ?? 0}>
             {series.map((s) => {
               const cell = row.cells[s.index];
-              const value = cell?.value ?? 0;
+              const value = (cell?.value ?? 0) / unit.ms;
               const barH = innerH - y(value);
               const color = SERIES_COLORS[series.indexOf(s) % SERIES_COLORS.length];
               return (
@@ -86,7 +96,9 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
         <AxisLeft
           scale={y}
           numTicks={ticks}
-          tickFormat={(v) => formatValue(Number(v), format)}
+          tickFormat={(v) =>
+            format === 'duration' ? `${Number(v)} ${unit.suffix}` : formatValue(Number(v), format)
+          }
           stroke="#5b6475"
           tickStroke="#5b6475"
           tickLabelProps={{ fill: '#3b4252', fontSize: 11, textAnchor: 'end', dx: -4, dy: 3 }}

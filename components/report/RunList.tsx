@@ -28,48 +28,50 @@ function firstResponse(f: RunFacts, now: number): string {
 
 export function RunList({ rows, now, caption, onOpenRun }: RunListProps) {
   return (
-    <table className="cb-runs">
-      <caption className="cb-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ticket</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Plan</th>
-          <th scope="col">Created</th>
-          <th scope="col">Closed</th>
-          <th scope="col">Root cause</th>
-          <th scope="col">First response</th>
-          <th scope="col">Bug</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((f) => (
-          <tr key={f.runId} data-run-id={f.runId}>
-            <th scope="row">
-              <button type="button" className="cb-cell-link" onClick={() => onOpenRun(f.runId)}>
-                {HELPDESK[f.helpdesk] ?? f.helpdesk} #{f.displayId ?? f.ticketId}
-              </button>
-            </th>
-            <td className="cb-runs__subject">{f.subject ?? '—'}</td>
-            <td>{f.severity ?? '—'}</td>
-            <td>{f.plan ?? '—'}</td>
-            <td>{formatDateTime(f.createdAt)}</td>
-            <td>{f.closedAt === undefined ? 'open' : formatDateTime(f.closedAt)}</td>
-            <td>{f.rootCause ?? '—'}</td>
-            <td>{firstResponse(f, now)}</td>
-            <td>
-              {f.bugUrl ? (
-                <a href={f.bugUrl} target="_blank" rel="noreferrer noopener">
-                  {f.bugUrl.replace(/^https:\/\/(www\.)?/, '').replace(/\/$/, '')}
-                </a>
-              ) : (
-                '—'
-              )}
-            </td>
+    <div className="cb-runs-wrap">
+      <table className="cb-runs">
+        <caption className="cb-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ticket</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Plan</th>
+            <th scope="col">Created</th>
+            <th scope="col">Closed</th>
+            <th scope="col">Root cause</th>
+            <th scope="col">First response</th>
+            <th scope="col">Bug</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f.runId} data-run-id={f.runId}>
+              <th scope="row">
+                <button type="button" className="cb-cell-link" onClick={() => onOpenRun(f.runId)}>
+                  {HELPDESK[f.helpdesk] ?? f.helpdesk} #{f.displayId ?? f.ticketId}
+                </button>
+              </th>
+              <td className="cb-runs__subject">{f.subject ?? '—'}</td>
+              <td>{f.severity ?? '—'}</td>
+              <td>{f.plan ?? '—'}</td>
+              <td>{formatDateTime(f.createdAt)}</td>
+              <td>{f.closedAt === undefined ? 'open' : formatDateTime(f.closedAt)}</td>
+              <td>{f.rootCause ?? '—'}</td>
+              <td>{firstResponse(f, now)}</td>
+              <td>
+                {f.bugUrl ? (
+                  <a href={f.bugUrl} target="_blank" rel="noreferrer noopener">
+                    {f.bugUrl.replace(/^https:\/\/(www\.)?/, '').replace(/\/$/, '')}
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

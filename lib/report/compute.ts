@@ -70,23 +70,54 @@ const HELPDESK_LABELS: Record<string, string> = {
 
 type Metric = (f: RunFacts, now: number) => number | undefined;
 
-/** Facts matching a filter, memoised by the filter's range so cells share a period's scan. */
+const DIMENSIONS = ['rootCause', 'severity', 'plan', 'helpdesk', 'agent'] as const;
+
+/**
+ * Facts matching a filter. A period's runs are scanned once per time range
+ * and grouped by each dimension on first use, and each distinct filter is
+ * answered once: a year's report touches each run a few times, not once per
+ * cell.
+ */
 class Selector {
   private readonly byRange = new Map<string, RunFacts[]>();
+  private readonly byGroup = new Map<string, RunFacts[]>();
+  private readonly byFilter = new Map<string, RunFacts[]>();
   constructor(
     private readonly facts: readonly RunFacts[],
     private readonly now: number,
   ) {}
 
-  select(filter: RunFilter): RunFacts[] {
+  private inRange(filter: RunFilter): RunFacts[] {
     const key = `${filter.basis}:${filter.from}:${filter.to}`;
-    let inRange = this.byRange.get(key);
-    if (!inRange) {
+    let rows = this.byRange.get(key);
+    if (!rows) {
       const range = { basis: filter.basis, from: filter.from, to: filter.to };
-      inRange = this.facts.filter((f) => matchesFilter(f, range, this.now));
-      this.byRange.set(key, inRange);
+      rows = this.facts.filter((f) => matchesFilter(f, range, this.now));
+      this.byRange.set(key, rows);
     }
-    return inRange.filter((f) => matchesFilter(f, filter, this.now));
+    return rows;
+  }
+
+  select(filter: RunFilter): RunFacts[] {
+    const key = JSON.stringify(filter);
+    const known = this.byFilter.get(key);
+    if (known) return known;
+    let rows = this.inRange(filter);
+    // Start from the group of the first dimension the filter names.
+    const dim = DIMENSIONS.find((d) => filter[d] !== undefined);
+    if (dim) {
+      const groupKey = `${filter.basis}:${filter.from}:${filter.to}:${dim}=${filter[dim]}`;
+      let group = this.byGroup.get(groupKey);
+      if (!group) {
+        const only = { basis: filter.basis, from: filter.from, to: filter.to, [dim]: filter[dim] };
+        group = rows.filter((f) => matchesFilter(f, only, this.now));
+        this.byGroup.set(groupKey, group);
+      }
+      rows = group;
+    }
+    const result = rows.filter((f) => matchesFilter(f, filter, this.now));
+    this.byFilter.set(key, result);
+    return result;
   }
 
   count(filter: RunFilter): ChartCell {
