@@ -211,16 +211,22 @@ async function main() {
     console.log(
       `Seeded ${runs.length.toLocaleString('en')} runs and ${(rows.events.length + padding.length).toLocaleString('en')} events through the engine in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
+    const t1 = performance.now();
     await putRows(page, 'runs', rows.runs);
     await putRows(page, 'openRuns', rows.openRuns);
     await putRows(page, 'events', [...rows.events, ...padding]);
     await putRows(page, 'runFacts', rows.runFacts);
+    console.log(
+      `Written to the extension's IndexedDB in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    );
 
     console.log(
       `10,000 runs: opening the report ${REPEAT} times per period (after ${WARMUP} warm-ups)…`,
     );
     const month = stats(await measure(context, id, MONTH));
+    console.log(`  month: median ${ms(month.median)}`);
     const year = stats(await measure(context, id, YEAR));
+    console.log(`  year:  median ${ms(year.median)}`);
     const monthCompute = await roundTrip(page, compute(MONTH));
     const yearCompute = await roundTrip(page, compute(YEAR));
 

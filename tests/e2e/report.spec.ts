@@ -212,3 +212,18 @@ test('axe finds no serious or critical violation on the report page', async ({ e
   await expect(page.locator('.cb-history tbody tr')).toHaveCount(NOVEMBER_STORIES.length);
   await check();
 });
+
+test('the options page and the popup lead to the report', async ({ extensionPage, context }) => {
+  const options = await extensionPage('options.html');
+  await options.getByRole('link', { name: 'Support trends report and run history' }).click();
+  await expect(options).toHaveURL(/\/report\.html/);
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Support trends');
+
+  const popup = await extensionPage('popup.html');
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.getByRole('button', { name: 'Report' }).click(),
+  ]);
+  await expect(tab).toHaveURL(/\/report\.html/);
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Support trends');
+});

@@ -31,10 +31,13 @@ export function seedRows(stories: readonly RunStory[], now: number): SeedRows {
   return rows;
 }
 
+/** Rows per page round trip: large batches keep 200,000 events to a few dozen trips. */
+const BATCH = 10_000;
+
 /** Write rows into one store of the extension's database (the page must be an extension page). */
 export async function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    const json = JSON.stringify(rows.slice(i, i + 2000), (_k, v: unknown) =>
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const json = JSON.stringify(rows.slice(i, i + BATCH), (_k, v: unknown) =>
       v === Infinity ? '\u0000Infinity' : v,
     );
     await page.evaluate(
