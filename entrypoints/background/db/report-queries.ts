@@ -9,15 +9,23 @@ import { matchesHistory, type HistoryQuery } from '../../../lib/report/history';
 import type { Period } from '../../../lib/report/period';
 import type { CasebookDB } from './db';
 
-/** Facts of runs created in the period or closed in it or in the previous period. */
+/**
+ * Facts of runs created in the period or closed in it or in the previous
+ * period. The closed runs are found by key first: most were created in the
+ * period too, so only the others are read (a year's report reads each run once).
+ */
 export function factsForPeriod(db: CasebookDB, period: Period): Promise<RunFacts[]> {
   return db.transaction('r', db.runFacts, async () => {
-    const [created, closed] = await Promise.all([
+    const [created, closedKeys] = await Promise.all([
       db.runFacts.where('createdAt').between(period.from, period.to, true, false).toArray(),
-      db.runFacts.where('closedAt').between(period.previous.from, period.to, true, false).toArray(),
+      db.runFacts
+        .where('closedAt')
+        .between(period.previous.from, period.to, true, false)
+        .primaryKeys(),
     ]);
     const seen = new Set(created.map((f) => f.runId));
-    return [...created, ...closed.filter((f) => !seen.has(f.runId))];
+    const others = await db.runFacts.bulkGet(closedKeys.filter((k) => !seen.has(k)));
+    return [...created, ...others.filter((f): f is RunFacts => f !== undefined)];
   });
 }
 
