@@ -78,6 +78,9 @@ export function OptionsView(props: OptionsViewProps) {
             </li>
           ))}
         </ul>
+        <p className="cb-toc__report">
+          <a href="report.html">Support trends report and run history</a>
+        </p>
       </nav>
       <div className="cb-options__body">
         {props.banner && (

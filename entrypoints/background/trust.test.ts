@@ -109,6 +109,19 @@ function samples(runId: string, attachmentId: string) {
     'team.runs': { type: 'team.runs', scope: 'team' },
     'team.publishTemplate': { type: 'team.publishTemplate' },
     'team.setPrivacy': { type: 'team.setPrivacy', privacy: { ticketFacts: [], fields: [] } },
+    'report.compute': {
+      type: 'report.compute',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      unit: 'week',
+      timeZone: 'UTC',
+    },
+    'report.runs': {
+      type: 'report.runs',
+      filter: { basis: 'closed', from: 1_700_000_000_000, to: 1_700_100_000_000 },
+    },
+    'report.csv': { type: 'report.csv' },
+    'runs.history': { type: 'runs.history', query: {} },
   } satisfies { [K in RequestType]: RequestInput<K> & { type: K } };
 }
 

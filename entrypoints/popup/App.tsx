@@ -365,6 +365,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
       runs={runs}
       onChooseRun={(id) => void onChooseRun(id)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })}
       {...(onPopOut ? { onPopOut: () => void onPopOut() } : {})}
       {...(agentHint ? { agentHint } : {})}
     />

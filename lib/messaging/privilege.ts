@@ -77,6 +77,11 @@ export const REQUEST_PRIVILEGE = {
   'team.runs': 'extension-page',
   'team.publishTemplate': 'extension-page',
   'team.setPrivacy': 'extension-page',
+  // The trends report and run history read every run.
+  'report.compute': 'extension-page',
+  'report.runs': 'extension-page',
+  'report.csv': 'extension-page',
+  'runs.history': 'extension-page',
 } as const satisfies Record<RequestType, Privilege>;
 
 export function privilegeOf(type: RequestType): Privilege {

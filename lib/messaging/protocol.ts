@@ -16,6 +16,7 @@ import { conversationReplySchemas, conversationRequestSchemas } from './conversa
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
 import { healthReplySchemas, healthRequestSchemas } from './health';
+import { reportReplySchemas, reportRequestSchemas } from './report';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
 import { teamReplySchemas, teamRequestSchemas } from './team';
@@ -31,6 +32,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...healthRequestSchemas,
   ...conversationRequestSchemas,
   ...teamRequestSchemas,
+  ...reportRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -51,6 +53,7 @@ export const replyDataSchemas = {
   ...healthReplySchemas,
   ...conversationReplySchemas,
   ...teamReplySchemas,
+  ...reportReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

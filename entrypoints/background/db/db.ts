@@ -4,6 +4,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HealthRow } from '../../../lib/messaging/health';
+import type { RunFacts } from '../../../lib/report/facts';
 import type { RunEvent } from '../../../lib/workflow/schema';
 import type { QuarantineRecord } from './quarantine';
 import type { OpenRunEntry, OpenRunKey, RunRecord } from './records';
@@ -28,6 +29,7 @@ export class CasebookDB extends Dexie {
   selectorHealth!: Table<HealthRow, [string, string, string, string]>;
   /** Records that could not be read, set aside by an upgrade (quarantine.ts). */
   quarantine!: Table<QuarantineRecord, number>;
+  runFacts!: EntityTable<RunFacts, 'runId'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -35,6 +35,7 @@ import {
   type OpenRunEntry,
   type RunRecord,
 } from './records';
+import { putRunFacts } from './facts-store';
 import type { AttachmentRecord, TemplateRecord } from './types';
 
 export const ACTIVE_TEMPLATE_KEY = 'activeTemplateId';
@@ -112,6 +113,7 @@ async function writeRun(
   await db.openRuns.where('runId').equals(run.id).delete();
   if (entry) await db.openRuns.add(entry);
   await appendEvents(db, events);
+  await putRunFacts(db, template, run, now);
   return { run, template, view, events };
 }
 
@@ -144,7 +146,7 @@ export function openRun(
 ): Promise<RunChange & { created: boolean; changed: boolean }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.templates, db.settings],
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.settings],
     async () => {
       const existing = await db.runs
         .where('[helpdesk+ticketId]')
@@ -183,12 +185,16 @@ export function mutateRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
-    const record = await readRun(db, runId);
-    const template = await templateVersion(db, record.templateId, record.templateVersion);
-    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
-    return writeRun(db, template, next.run, next.events, now, record.alarmAt);
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    async () => {
+      const record = await readRun(db, runId);
+      const template = await templateVersion(db, record.templateId, record.templateVersion);
+      const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+      return writeRun(db, template, next.run, next.events, now, record.alarmAt);
+    },
+  );
 }
 
 export function migrateRunTo(
@@ -198,13 +204,17 @@ export function migrateRunTo(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
-    const record = await readRun(db, runId);
-    const from = await templateVersion(db, record.templateId, record.templateVersion);
-    const to = await templateVersion(db, record.templateId, toVersion);
-    const next = migrateRun(runFromRecord(record), from, to, actor, now);
-    return writeRun(db, to, next.run, next.events, now, record.alarmAt);
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    async () => {
+      const record = await readRun(db, runId);
+      const from = await templateVersion(db, record.templateId, record.templateVersion);
+      const to = await templateVersion(db, record.templateId, toVersion);
+      const next = migrateRun(runFromRecord(record), from, to, actor, now);
+      return writeRun(db, to, next.run, next.events, now, record.alarmAt);
+    },
+  );
 }
 
 export function getRun(
@@ -463,7 +473,7 @@ export function putAttachment(
 ): Promise<RunChange & { file: FileRef }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.templates, db.attachments],
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.attachments],
     async () => {
       const record = await readRun(db, file.runId);
       const template = await templateVersion(db, record.templateId, record.templateVersion);
@@ -633,18 +643,23 @@ export function allRunsWithViews(
 export function wipeRunData(
   db: CasebookDB,
 ): Promise<{ runIds: string[]; runs: number; events: number; attachments: number }> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.attachments], async () => {
-    const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
-    const events = await db.events.count();
-    const attachments = await db.attachments.count();
-    await Promise.all([
-      db.runs.clear(),
-      db.openRuns.clear(),
-      db.events.clear(),
-      db.attachments.clear(),
-    ]);
-    return { runIds, runs: runIds.length, events, attachments };
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
+    async () => {
+      const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
+      const events = await db.events.count();
+      const attachments = await db.attachments.count();
+      await Promise.all([
+        db.runs.clear(),
+        db.openRuns.clear(),
+        db.events.clear(),
+        db.attachments.clear(),
+        db.runFacts.clear(),
+      ]);
+      return { runIds, runs: runIds.length, events, attachments };
+    },
+  );
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -673,7 +688,7 @@ export async function deleteExpiredRuns(
   for (;;) {
     const batch = await db.transaction(
       'rw',
-      [db.runs, db.openRuns, db.events, db.attachments],
+      [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
       async () => {
         const page = await (
           after === undefined ? db.runs.orderBy(':id') : db.runs.where(':id').above(after)
@@ -689,6 +704,7 @@ export async function deleteExpiredRuns(
           events = await db.events.where('runId').anyOf(expired).delete();
           attachments = await db.attachments.where('runId').anyOf(expired).delete();
           await db.openRuns.where('runId').anyOf(expired).delete();
+          await db.runFacts.bulkDelete(expired);
           await db.runs.bulkDelete(expired);
         }
         return {

@@ -8,7 +8,7 @@ import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/sche
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
 import { setAsideUnreadable } from './quarantine';
-import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
+import { runFactsOf, upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
 
 export const DB_NAME = 'casebook';
 
@@ -94,6 +94,37 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     stores: { quarantine: '++seq, table' },
     upgrade: async (tx) => {
       await setAsideUnreadable(tx, Date.now());
+    },
+  },
+  {
+    // The support trends report reads one small facts row per run (kept by
+    // every run write), by creation and closure time, never the runs or
+    // their events; the run history lists them by last change.
+    version: 6,
+    stores: {
+      runFacts: 'runId, createdAt, closedAt, updatedAt',
+    },
+    upgrade: async (tx) => {
+      const templates = new Map<string, WorkflowTemplate>();
+      for (const r of (await tx.table('templates').toArray()) as TemplateRecord[]) {
+        templates.set(`${r.id}@${r.version}`, r.template);
+      }
+      const now = Date.now();
+      const eventsByRun = new Map<string, RunEvent[]>();
+      await tx.table('events').each((e: RunEvent) => {
+        const list = eventsByRun.get(e.runId);
+        if (list) list.push(e);
+        else eventsByRun.set(e.runId, [e]);
+      });
+      const rows = ((await tx.table('runs').toArray()) as Run[]).map((run) =>
+        runFactsOf(
+          run,
+          templates.get(`${run.templateId}@${run.templateVersion}`),
+          eventsByRun.get(run.id) ?? [],
+          now,
+        ),
+      );
+      await tx.table('runFacts').bulkPut(rows);
     },
   },
 ];

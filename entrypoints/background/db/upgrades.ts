@@ -2,6 +2,7 @@
  * DB upgrades as pure per-record functions, so each can be tested from a
  * fixture of the earlier version without a browser.
  */
+import { runFacts, ticketFacts, type RunFacts } from '../../../lib/report/facts';
 import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { EventRecord } from './types';
 import {
@@ -44,4 +45,19 @@ export function upgradeRunV1toV2(
 export function upgradeEventV2toV3(event: RunEvent, newId: () => string): EventRecord {
   const record = event as EventRecord;
   return record.id ? record : { ...event, id: newId() };
+}
+
+/**
+ * v5 → v6: every run gets its report facts row. A run whose template
+ * version is missing gets the facts its ticket alone gives (created, closed),
+ * so it still lists in the run history.
+ */
+export function runFactsOf(
+  run: Run & { nextDueAt?: number; alarmAt?: number },
+  template: WorkflowTemplate | undefined,
+  events: readonly RunEvent[],
+  now: number,
+): RunFacts {
+  const { nextDueAt: _n, alarmAt: _a, ...plain } = run;
+  return template ? runFacts(template, plain, events, now) : ticketFacts(plain);
 }
