@@ -25,17 +25,38 @@ export interface HarInterceptInfo {
   original: string;
   /** Name handed to the page (absent on error). */
   sanitized?: string;
+  /** Size of the original file in bytes. */
+  size?: number;
+  /** Stops sanitizing this file; the upload is then blocked (nothing reaches the page). */
+  cancel?: () => void;
+}
+
+/** How far sanitizing one file has got. */
+export interface HarInterceptProgress {
+  bytesRead: number;
+  totalBytes: number;
+  entries: number;
+}
+
+export interface HarSanitizeControls {
+  onProgress?: (progress: HarInterceptProgress) => void;
+  signal?: AbortSignal;
 }
 
 export interface HarInterceptionOptions {
   /** Roots scanned once at install for shadow roots; usually `() => [document]`. */
   roots: () => ParentNode[];
   signal: AbortSignal;
-  sanitize: (file: File) => Promise<{ file: File; report: HarReport }>;
+  sanitize: (
+    file: File,
+    controls?: HarSanitizeControls,
+  ) => Promise<{ file: File; report: HarReport }>;
   onReport?: (report: HarReport, info: HarInterceptInfo) => void;
   onError?: (error: unknown, info: HarInterceptInfo) => void;
   /** Called when a HAR is held, before sanitizing starts (for a "sanitizing…" notice). */
   onStart?: (info: HarInterceptInfo) => void;
+  /** Progress while a HAR is sanitized (about every 100 ms from the worker). */
+  onProgress?: (progress: HarInterceptProgress, info: HarInterceptInfo) => void;
 }
 
 function isFileInput(node: EventTarget | undefined | null): node is HTMLInputElement {
@@ -69,10 +90,19 @@ export function installHarInterception(options: HarInterceptionOptions): void {
         out.push(file);
         continue;
       }
-      const info: HarInterceptInfo = { via, original: file.name };
+      const cancelling = new AbortController();
+      const info: HarInterceptInfo = {
+        via,
+        original: file.name,
+        size: file.size,
+        cancel: () => cancelling.abort(),
+      };
       options.onStart?.(info);
       try {
-        const { file: clean, report } = await options.sanitize(file);
+        const { file: clean, report } = await options.sanitize(file, {
+          signal: cancelling.signal,
+          onProgress: (progress) => options.onProgress?.(progress, info),
+        });
         out.push(clean);
         options.onReport?.(report, { ...info, sanitized: clean.name });
       } catch (error) {
