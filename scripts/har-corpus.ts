@@ -60,8 +60,16 @@ export function decodings(text: string, depth = 0, out: string[] = []): string[]
     push(Buffer.from(dump.replace(/ /g, ''), 'hex').toString('latin1'));
   }
   const runs = text.match(B64_RUN) ?? [];
-  if (runs.length > 64) return out;
-  for (const run of runs) {
+  if (runs.length > 64 || out.length > 20_000) return out;
+  // A run inside binary can start with a key and a length byte that happen to be letters: try each offset.
+  // Also from where gzip (`H4sI`) or JSON (`eyJ`) starts inside the run.
+  const starts = (r: string) => {
+    const at = new Set([0, 1, 2, 3]);
+    for (const mark of ['H4sI', 'eyJ'])
+      for (let i = r.indexOf(mark); i > 0; i = r.indexOf(mark, i + 1)) at.add(i);
+    return [...at].map((k) => r.slice(k));
+  };
+  for (const run of runs.length > 8 ? runs : runs.flatMap(starts)) {
     const bytes = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (bytes.length < 8) continue;
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {

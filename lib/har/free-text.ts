@@ -106,12 +106,18 @@ function scrubBarePairs(text: string, r: Redactor): string {
   for (let m = BARE_ANCHOR.exec(text); m; m = BARE_ANCHOR.exec(text)) {
     const sep = m.index;
     let valueStart = sep + 1;
-    if (text.charCodeAt(sep) === 0x3a && text.charCodeAt(valueStart) === 0x20) valueStart++;
+    // `name = value` (INI-style, flattened config) as well as `name=value` and `name: value`.
+    const spaced = text.charCodeAt(sep) === 0x3d && text.charCodeAt(sep - 1) === 0x20;
+    if ((text.charCodeAt(sep) === 0x3a || spaced) && text.charCodeAt(valueStart) === 0x20)
+      valueStart++;
+    if (text.charCodeAt(valueStart) === 0x3d) continue; // `==` compares
     if (valueStart >= text.length || BARE_VALUE_STOP.test(text[valueStart]!)) continue;
     // `"otp":123456` in JSON that did not parse (NDJSON, event streams, JSONP): a quoted name.
-    const q = text.charCodeAt(sep - 1);
+    let before = sep;
+    if (spaced) while (before > 0 && text.charCodeAt(before - 1) === 0x20) before--;
+    const q = text.charCodeAt(before - 1);
     const quoted = q === 0x22 || q === 0x27;
-    const nameEnd = quoted ? sep - 1 : sep;
+    const nameEnd = quoted ? before - 1 : before;
     const start = nameStart(text, nameEnd);
     if (start < 0 || nameEnd - start > MAX_NAME) continue;
     if (

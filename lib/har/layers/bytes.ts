@@ -39,7 +39,7 @@ export interface ByteLayer {
 }
 
 /** Layers nest at most this deep; deeper bytes are only shape-scanned. */
-export const MAX_LAYER_DEPTH = 12;
+export const MAX_LAYER_DEPTH = 24;
 /** Decompressed gzip past this is not expanded (a zip bomb must not take the tab down). */
 const MAX_GUNZIP = 64 * 1024 * 1024;
 
@@ -63,7 +63,9 @@ const gzipLayer: ByteLayer = {
     }
     const out = scrubBytes(inner, ctx.r, ctx.mime, ctx.depth + 1, ctx.fallback);
     if (out === null || out === inner) return out === null ? null : bytes;
-    return gzipSync(out);
+    // The original modification time (0 when it had none): the output must not depend on the clock.
+    const mtime = (bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16)) + bytes[7]! * 0x1000000;
+    return gzipSync(out, { mtime: mtime * 1000 });
   },
 };
 
