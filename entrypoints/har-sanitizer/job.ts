@@ -6,6 +6,11 @@
  */
 import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
 
+/** Load the sanitizer and the settings-to-rules code now, before the first file arrives. */
+export function preload(): Promise<unknown> {
+  return Promise.all([import('../../lib/har/index'), import('../../lib/settings/redaction')]);
+}
+
 export async function runJob(
   job: SanitizeJob,
   post: (message: JobMessage) => void,

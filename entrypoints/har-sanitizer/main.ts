@@ -24,7 +24,17 @@ function startWorker(): Worker | null {
   }
 }
 
+/** One worker started ahead of the next job, so a file does not wait for a worker to start and load. */
+let spare: Worker | null = null;
+
+function takeWorker(): Worker | null {
+  const worker = spare ?? startWorker();
+  spare = startWorker();
+  return worker;
+}
+
 function serve(port: MessagePort): void {
+  spare ??= startWorker();
   // Running jobs by id, so the agent's Cancel can stop one.
   const stops = new Map<number, () => void>();
   port.onmessage = (event: MessageEvent<SanitizeJob | CancelJob>) => {
@@ -34,7 +44,7 @@ function serve(port: MessagePort): void {
       return;
     }
     if (!job || job.type !== 'sanitize') return;
-    const worker = startWorker();
+    const worker = takeWorker();
     if (!worker) {
       const controller = new AbortController();
       stops.set(job.id, () => controller.abort());

@@ -225,6 +225,19 @@ describe('file inputs', () => {
     expect(input.files?.length ?? 0).toBe(0);
   });
 
+  it('warms the sanitizer when the agent reaches for a file input or drags files in', () => {
+    let warmed = 0;
+    install({ warm: () => warmed++ });
+    const input = document.createElement('input');
+    input.type = 'file';
+    const text = document.createElement('input');
+    document.body.append(input, text);
+    text.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(warmed).toBe(0);
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(warmed).toBe(1);
+  });
+
   it('a new selection made while a HAR is being sanitized wins', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -55,6 +55,8 @@ export interface HarInterceptionOptions {
   onError?: (error: unknown, info: HarInterceptInfo) => void;
   /** Called when a HAR is held, before sanitizing starts (for a "sanitizing…" notice). */
   onStart?: (info: HarInterceptInfo) => void;
+  /** The agent is about to pick or drop a file (focus on a file input, a drag with files): start the sanitizer early. */
+  warm?: () => void;
   /** Progress while a HAR is sanitized (about every 100 ms from the worker). */
   onProgress?: (progress: HarInterceptProgress, info: HarInterceptInfo) => void;
 }
@@ -233,6 +235,7 @@ export function installHarInterception(options: HarInterceptionOptions): void {
   // mutation: catch its inputs when they are interacted with (click/focus are composed).
   const onInteract = (event: Event) => {
     const origin = originOf(event) as Node | null;
+    if (options.warm && isFileInput(origin)) options.warm();
     const root = origin?.getRootNode?.();
     if (root && root !== origin && (root as ShadowRoot).host && !hooked.has(root)) {
       hookRoot(root);
@@ -290,6 +293,12 @@ export function installHarInterception(options: HarInterceptionOptions): void {
       () => undefined,
     );
   };
+  if (options.warm) {
+    const warm = options.warm;
+    listen(win, 'dragenter', (event) => {
+      if (Array.from((event as DragEvent).dataTransfer?.types ?? []).includes('Files')) warm();
+    });
+  }
   listen(win, 'drop', onTransfer('drop'));
   listen(win, 'paste', onTransfer('paste'));
 }

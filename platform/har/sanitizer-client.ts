@@ -67,6 +67,8 @@ export interface HarSanitizer {
     onProgress?: (p: HarProgressInfo) => void,
     signal?: AbortSignal,
   ): Promise<HarSanitizeResult>;
+  /** Open the frame (and its spare worker) ahead of a file, e.g. while the agent's file dialog is open. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -187,6 +189,15 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
         if (error instanceof HarRejected) throw error;
         throw new HarSanitizerUnavailable(error instanceof Error ? error.message : String(error));
       }
+    },
+    warm() {
+      if (session) return;
+      const opening = openFrame();
+      session = opening;
+      // A failure shows when a file comes: that attempt opens a new frame and reports it.
+      opening.catch(() => {
+        if (session === opening) session = null;
+      });
     },
     dispose() {
       void session?.then(

@@ -30,5 +30,6 @@ export function startHarInterception(options: StartHarInterceptionOptions): void
     onError: options.onError,
     onStart: options.onStart,
     onProgress: options.onProgress,
+    warm: () => sanitizer.warm(),
   });
 }
