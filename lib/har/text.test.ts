@@ -217,7 +217,8 @@ describe('value shapes anywhere', () => {
     ['aws session key', 'ASIAZ7Q3RT5VXW2YB4NP', 'aws-key'],
     [
       'aws secret',
-      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq9X2kLm4T',
+      // (`aws_secret_access_key = …` is now caught by its name first, as a `name = value` pair.)
+      'the AWS secret key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq9X2kLm4T, rotate it',
       'aws-secret',
     ],
     ['stripe sk', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'stripe-key'],
