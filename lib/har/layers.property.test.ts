@@ -95,12 +95,10 @@ interface Core {
   diagnostic?: string;
 }
 
-const shapedCore = fc
-  .tuple(fc.nat(SHAPES.length - 1), token(20))
-  .map(([i, t]): Core => ({
-    text: `request failed with ${SHAPES[i]!(t)} attached`,
-    secret: SHAPES[i]!(t),
-  }));
+const shapedCore = fc.tuple(fc.nat(SHAPES.length - 1), token(20)).map(([i, t]): Core => ({
+  text: `request failed with ${SHAPES[i]!(t)} attached`,
+  secret: SHAPES[i]!(t),
+}));
 
 const namedCore = fc
   .tuple(fc.constantFrom(...NAMES), token(20), fc.nat(6))
