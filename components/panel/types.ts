@@ -39,6 +39,10 @@ export interface PanelNotice {
   text: string;
   /** Further lines, e.g. what a sanitized HAR had removed. */
   details?: string[];
+  /** Share done, 0–1, for work in progress (a HAR being sanitized). */
+  progress?: number;
+  /** One action besides Dismiss, e.g. Cancel while a HAR is sanitized. */
+  action?: { label: string; run(): void };
 }
 
 export interface PanelCallbacks {

@@ -121,7 +121,8 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
     {
       kind: 'signature',
       pattern:
-        '^xamzsignature$|^xgoogsignature$|^signature$|^sig$|signaturevalue$|^signedinfo$|^hmac$|^xhubsignature(256)?$|^xsignature$',
+        // Any name ending in `signature` (`X-Amz-Signature`, `webhookSignature`), and AWS's `SignatureProvided` echo.
+        'signature$|^signatureprovided$|^sig$|signaturevalue$|^signedinfo$|^hmac$|^xhubsignature(256)?$',
     },
     {
       kind: 'signature',
@@ -197,6 +198,12 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
       name: 'PEM private key',
       // The armour lines stay so the reader sees what kind of key was there.
       pattern: '-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----([\\s\\S]+?)(?=-----END|$)',
+      group: 1,
+    },
+    {
+      kind: 'signature',
+      name: 'Signature quoted in an error message (Azure "The MAC signature found in the HTTP request \'…\'")',
+      pattern: '[Ss]ignature[^\'"\\n<]{0,60}?[\'"]([A-Za-z0-9+/_-]{20,}={0,2})[\'"]',
       group: 1,
     },
     {

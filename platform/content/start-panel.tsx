@@ -17,7 +17,7 @@ import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { startHarInterception } from '../har/start';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
-import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
+import { harErrorNotice, harProgressNotice, harReportNotice, harStartNotice } from './har-notices';
 import { createPanelStore, type PanelStore } from './panel-store';
 import { isTabMessage, type PanelStatus } from './tab-messages';
 import { apiStrategy } from '../../lib/adapters/agent-api';
@@ -63,6 +63,7 @@ function interceptHars(
     roots: () => adapter.searchRoots(document),
     redaction: () => redaction,
     onStart: (info) => store.notify(harStartNotice(info)),
+    onProgress: throttle((progress, info) => store.notify(harProgressNotice(progress, info))),
     onReport: (report, info) => store.notify(harReportNotice(report, info)),
     onError: (error, info) => store.notify(harErrorNotice(error, info)),
   });
@@ -71,6 +72,17 @@ function interceptHars(
     if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
     else redaction = loaded.redaction;
   });
+}
+
+/** At most one progress notice per 250 ms: the worker reports every 100 ms. */
+function throttle<A extends unknown[]>(f: (...args: A) => void): (...args: A) => void {
+  let last = 0;
+  return (...args) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    f(...args);
+  };
 }
 
 export async function startPanel(
