@@ -103,7 +103,11 @@ function samples(runId: string, attachmentId: string) {
     'health.record': { type: 'health.record', helpdesk: 'zendesk', reads: { subject: 'dom' } },
     'health.get': { type: 'health.get', days: 7 },
     'team.status': { type: 'team.status' },
-    'team.connect': { type: 'team.connect', url: 'https://team.example.com', token: 'a'.repeat(32) },
+    'team.connect': {
+      type: 'team.connect',
+      url: 'https://team.example.com',
+      token: 'a'.repeat(32),
+    },
     'team.disconnect': { type: 'team.disconnect' },
     'team.runStatus': { type: 'team.runStatus', runId },
     'team.runs': { type: 'team.runs', scope: 'team' },
