@@ -43,14 +43,17 @@ async function createAtV2(name: string): Promise<void> {
   v2.close();
 }
 
-describe('v2 → v3: report facts', () => {
+describe('report facts (v6)', () => {
   it('gives every run its facts row, keeps runs and events, and answers the report indexes', async () => {
     const name = `upgrade-v3-${Math.random()}`;
     await createAtV2(name);
     const db = new CasebookDB(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(await db.events.toArray()).toEqual(v1.tables.events);
+    // Events are kept as they were, with the id team sync gave each (v3).
+    const events = await db.events.toArray();
+    expect(events.map(({ id: _id, ...rest }) => rest)).toEqual(v1.tables.events);
+    for (const e of events) expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
     const facts = await db.runFacts.toArray();
     expect(facts.map((f) => f.runId).sort()).toEqual(v1.tables.runs.map((r) => r.id).sort());
     expect(await db.runFacts.get('zendesk:1001')).toMatchObject({
