@@ -6,7 +6,7 @@ import type { Run, RunEvent } from '../../../lib/workflow/schema';
 import { CasebookDB, declareVersions } from './db';
 import { mutateRun, openRun, wipeRunData, deleteExpiredRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
-import type { TemplateRecord } from './types';
+import type { EventRecord, TemplateRecord } from './types';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -51,7 +51,7 @@ describe('report facts (v6)', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     // Events are kept as they were, with the id team sync gave each (v3).
-    const events = await db.events.toArray();
+    const events = (await db.events.toArray()) as EventRecord[];
     expect(events.map(({ id: _id, ...rest }) => rest)).toEqual(v1.tables.events);
     for (const e of events) expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
     const facts = await db.runFacts.toArray();
