@@ -293,7 +293,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   const onAcknowledge = () =>
     void mutate(
       { type: 'set-step-status', stepId: ACKNOWLEDGE_STEP, status: 'done' },
-      () => 'Acknowledged: the first-response clock is stopped.',
+      () => 'Acknowledged: the first-response clock stops when your reply appears on the ticket.',
     );
   // The template's policy says which fields hold the plan tier and severity.
   const planField = ticket.kind === 'ready' ? ticket.template.policy.planField : undefined;

@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import { buildRunRecord } from '../../../entrypoints/background/db/records';
 import { runFacts } from '../../../lib/report/facts';
 import { playStory, type RunStory } from '../../../lib/report/testing';
-import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
+// The report's known answers are calendar-time answers (see lib/report/compute.test.ts).
+import { CALENDAR_TEMPLATE } from '../../../lib/workflow/testing';
 import type { RunEvent } from '../../../lib/workflow/schema';
 
 export interface SeedRows {
@@ -22,11 +23,11 @@ export function seedRows(stories: readonly RunStory[], now: number): SeedRows {
   const rows: SeedRows = { runs: [], openRuns: [], events: [], runFacts: [] };
   for (const story of stories) {
     const { run, events } = playStory(story);
-    const { record, entry } = buildRunRecord(DEFAULT_TEMPLATE, run, now);
+    const { record, entry } = buildRunRecord(CALENDAR_TEMPLATE, run, now);
     rows.runs.push(record);
     if (entry) rows.openRuns.push(entry);
     rows.events.push(...events);
-    rows.runFacts.push(runFacts(DEFAULT_TEMPLATE, run, events, now));
+    rows.runFacts.push(runFacts(CALENDAR_TEMPLATE, run, events, now));
   }
   return rows;
 }
