@@ -76,7 +76,10 @@ for (const [name, respond, subject] of cases) {
     const page = await openTicket(context, site, ticket);
     const panel = PanelObject.for(page, site, ticket);
     await panel.ready(subject, ticket.label);
-    expect(calls).toHaveLength(1);
+    // Asked once; a failed answer may be asked once more when the ticket re-renders.
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    expect(calls.length).toBeLessThanOrEqual(name.startsWith('answers:') ? 1 : 2);
+    expect(new Set(calls).size).toBe(1);
     // Every fact was read, by the API or the page: nothing to enter by hand.
     await expect(panel.host.locator('.cb-missing')).toHaveCount(0);
   });
