@@ -17,6 +17,7 @@ import { templateSchema } from '../lib/workflow/schema';
 import { agentForToken, hashToken } from './agents';
 import type { Database } from './db';
 import { createFanout, type Fanout } from './fanout';
+import { createPushBatcher } from './push-batch';
 import {
   listRuns,
   maxSeq,
@@ -25,7 +26,6 @@ import {
   publishTemplate,
   privacyPolicy,
   pullEvents,
-  pushEvents,
   setPrivacyPolicy,
   setPresence,
   StoreError,
@@ -61,10 +61,11 @@ const afterQuery = z.object({
 
 export async function buildApp(
   db: Database,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; cursorRefreshMs?: number } = {},
 ): Promise<{ app: FastifyInstance; fanout: Fanout }> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
-  const fanout = await createFanout(db);
+  const fanout = await createFanout(db, { cursorRefreshMs: options.cursorRefreshMs });
+  const pushes = createPushBatcher(db);
   // A short cache of token → agent: revocation takes effect within AUTH_CACHE_MS.
   const authCache = new Map<string, { agent: AgentInfo | undefined; until: number }>();
 
@@ -117,7 +118,7 @@ export async function buildApp(
 
   app.post('/v1/events', async (request) => {
     const body = parse(pushRequestSchema, request.body);
-    return pushEvents(db, agentOf(request), body.events, body.templates);
+    return pushes.push(agentOf(request), body.events, body.templates);
   });
 
   app.get('/v1/events', async (request) => {
@@ -174,6 +175,7 @@ export async function buildApp(
   // Open streams would hold a closing server forever: end them first (clients reconnect elsewhere).
   const streams = new Set<import('node:http').ServerResponse>();
   app.addHook('preClose', async () => {
+    fanout.close();
     for (const raw of streams) raw.end();
   });
   app.get('/v1/stream', async (request, reply) => stream(request, reply, fanout, streams));

@@ -31,27 +31,54 @@ export interface Stream {
 interface Connection extends Stream {
   follows: Set<string>;
   cursor: number;
+  /** The cursor the agent was last told: ranges with nothing for it advance `cursor` silently. */
+  sentCursor: number;
   /** Until the backlog is sent, live events wait here. */
   live: boolean;
 }
+
+/** How often a stream that received nothing hears its advanced cursor (so a reconnect pulls little). */
+export const CURSOR_REFRESH_MS = 15_000;
 
 export interface Fanout {
   /** Register a stream, send its backlog after `after`, then keep it live. Returns the detach function. */
   attach(stream: Stream, after: number): Promise<() => void>;
   connections(): number;
+  /** Stop delivering (the server is closing). */
+  close(): void;
 }
 
-export async function createFanout(db: Database): Promise<Fanout> {
+export async function createFanout(
+  db: Database,
+  options: { cursorRefreshMs?: number } = {},
+): Promise<Fanout> {
   const connections = new Set<Connection>();
   const lastSent = new Map<string, number>();
   // One chain per instance: ranges are read and delivered in commit order.
   let chain: Promise<void> = Promise.resolve();
+  let closed = false;
   const serially = (fn: () => Promise<void>) => {
     chain = chain
-      .then(fn)
+      .then(() => (closed ? undefined : fn()))
       .catch((error: unknown) => console.error('[casebook-server] fan-out failed', error));
     return chain;
   };
+  // Notifications that arrive while a range is being read are coalesced: one read per team covers them all.
+  const pendingTo = new Map<string, number>();
+
+  function schedule(team: string, to: number): void {
+    const pending = pendingTo.get(team);
+    if (pending !== undefined) {
+      pendingTo.set(team, Math.max(pending, to));
+      return;
+    }
+    pendingTo.set(team, to);
+    void serially(async () => {
+      const upTo = pendingTo.get(team)!;
+      pendingTo.delete(team);
+      await deliver(team, upTo);
+    });
+  }
 
   async function deliver(team: string, to: number): Promise<void> {
     const from = lastSent.get(team) ?? 0;
@@ -70,9 +97,22 @@ export async function createFanout(db: Database): Promise<Fanout> {
         (e) => e.serverSeq > c.cursor && (c.agent.role === 'lead' || c.follows.has(e.runId)),
       );
       c.cursor = Math.max(c.cursor, to);
-      c.send({ type: 'events', events: visible, cursor: c.cursor });
+      // Only agents with something to see are written to: O(recipients), not O(team), per range.
+      if (visible.length > 0) {
+        c.sentCursor = c.cursor;
+        c.send({ type: 'events', events: visible, cursor: c.cursor });
+      }
     }
   }
+
+  const refresh = setInterval(() => {
+    for (const c of connections) {
+      if (!c.live || c.sentCursor >= c.cursor) continue;
+      c.sentCursor = c.cursor;
+      c.send({ type: 'events', events: [], cursor: c.cursor });
+    }
+  }, options.cursorRefreshMs ?? CURSOR_REFRESH_MS);
+  refresh.unref?.();
 
   function sendPresence(team: string, presence: Presence): void {
     for (const c of connections) {
@@ -88,7 +128,7 @@ export async function createFanout(db: Database): Promise<Fanout> {
 
   await db.listen(EVENTS_CHANNEL, (payload) => {
     const { team, to } = JSON.parse(payload) as { team: string; to: number };
-    void serially(() => deliver(team, to));
+    schedule(team, to);
   });
   await db.listen(MEMBERS_CHANNEL, (payload) => {
     // Synchronous, so a run's new follower is known before the events that follow the notification.
@@ -122,7 +162,13 @@ export async function createFanout(db: Database): Promise<Fanout> {
 
   return {
     async attach(stream, after) {
-      const connection: Connection = { ...stream, follows: new Set(), cursor: after, live: false };
+      const connection: Connection = {
+        ...stream,
+        follows: new Set(),
+        cursor: after,
+        sentCursor: after,
+        live: false,
+      };
       connections.add(connection);
       const detach = () => {
         connections.delete(connection);
@@ -144,10 +190,15 @@ export async function createFanout(db: Database): Promise<Fanout> {
           if (!page.more) break;
         }
         connection.live = true;
+        connection.sentCursor = connection.cursor;
         stream.send({ type: 'ready', cursor: connection.cursor });
       });
       return detach;
     },
     connections: () => connections.size,
+    close() {
+      closed = true;
+      clearInterval(refresh);
+    },
   };
 }

@@ -57,7 +57,7 @@ async function notify(tx: Queryable, channel: string, payload: object): Promise<
   await tx.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
 }
 
-function subjectOf(event: TeamEvent): string | undefined {
+export function subjectOf(event: TeamEvent): string | undefined {
   const source =
     event.type === 'run-created' ? (event.new as { ticket?: unknown })?.ticket : event.new;
   const subject = (source as { subject?: unknown } | undefined)?.subject;
