@@ -26,6 +26,7 @@ import { PopupView, type OpenRunsState, type TicketState } from '../../component
 import { ACKNOWLEDGE_STEP } from '../../components/popup/TicketTriage';
 import { send, settle, subscribe } from '../../platform/messaging/client';
 import { takeFirstPage } from './first-page';
+import { TeamRunsSection } from './TeamRunsSection';
 import { FIRST_PAGE } from './first-requests';
 import { paintedFirstPage } from './first-paint';
 import type { PanelStatus } from '../../platform/content/tab-messages';
@@ -351,23 +352,28 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
       : undefined;
 
   return (
-    <PopupView
-      now={now}
-      ticket={ticket}
-      busy={busy}
-      notice={notice}
-      onAcknowledge={onAcknowledge}
-      onPlan={onPlan}
-      onSeverity={onSeverity}
-      onOpenPanel={() => void onOpenPanel()}
-      query={query}
-      onQuery={setQuery}
-      runs={runs}
-      onChooseRun={(id) => void onChooseRun(id)}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })}
-      {...(onPopOut ? { onPopOut: () => void onPopOut() } : {})}
-      {...(agentHint ? { agentHint } : {})}
-    />
+    <>
+      <PopupView
+        now={now}
+        ticket={ticket}
+        busy={busy}
+        notice={notice}
+        onAcknowledge={onAcknowledge}
+        onPlan={onPlan}
+        onSeverity={onSeverity}
+        onOpenPanel={() => void onOpenPanel()}
+        query={query}
+        onQuery={setQuery}
+        runs={runs}
+        onChooseRun={(id) => void onChooseRun(id)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onOpenReport={() =>
+          void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })
+        }
+        {...(onPopOut ? { onPopOut: () => void onPopOut() } : {})}
+        {...(agentHint ? { agentHint } : {})}
+      />
+      <TeamRunsSection />
+    </>
   );
 }
