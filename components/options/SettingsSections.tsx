@@ -10,7 +10,11 @@ import { Field, SaveBar, Section, useDraft, type SaveResult } from './common';
 
 export type SavePatch = (patch: SettingsPatch) => Promise<SaveResult>;
 
-export function useSectionSave<T>(value: T, toPatch: (draft: T) => SettingsPatch, onSave: SavePatch) {
+export function useSectionSave<T>(
+  value: T,
+  toPatch: (draft: T) => SettingsPatch,
+  onSave: SavePatch,
+) {
   const d = useDraft(value);
   const save = async () => {
     const result = await onSave(toPatch(d.draft));

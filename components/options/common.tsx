@@ -3,14 +3,7 @@
  * result line, a draft that follows the stored value until edited, and the
  * problems a save reported, in words, next to their fields.
  */
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useId,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { isProblemOf, wordProblems, type WordedProblem } from '../../lib/settings/field-words';
 import type { Problem } from '../../lib/settings/problems';
 import { SectionStatusContext } from './section-status';
@@ -52,12 +45,18 @@ export function Section({ id, title, description, children }: SectionProps) {
   );
 }
 
+/** For sections with their own Save button: place inside the Section. */
+export function ReportDirty({ dirty }: { dirty: boolean }) {
+  useReportDirty(dirty);
+  return null;
+}
+
 /**
  * Tell the page that this section holds unsaved edits (for the navigation's
  * marks and the warning before leaving). SaveBar does it for its sections;
- * sections with their own Save button call it themselves.
+ * sections with their own Save button render ReportDirty.
  */
-export function useReportDirty(dirty: boolean, failed = false): void {
+function useReportDirty(dirty: boolean, failed = false): void {
   const { id } = useContext(SectionContext);
   const status = useContext(SectionStatusContext);
   const key = useId();
