@@ -184,6 +184,14 @@ export function SaveBar({
   );
 }
 
+/** The problem of a field that is not one labelled control (a day's hours), in words. */
+export function FieldProblem({ name, exact = false }: { name: string; exact?: boolean }) {
+  const { problems } = useContext(SectionContext);
+  const mine = problems.filter((p) => (exact ? p.field === name : isProblemOf(p, name)));
+  if (mine.length === 0) return null;
+  return <p className="cb-field__error">{mine.map((p) => p.text).join(' ')}</p>;
+}
+
 /**
  * A labelled control. `name` is the field's dotted settings path
  * (`integrations.tracker.site`): a failed save's problem for it shows here,

@@ -159,13 +159,15 @@ export function fieldOfPath(path: string): string {
 /** A problem in words, with the field it belongs to. */
 export function wordProblem(problem: Problem): WordedProblem {
   const field = fieldOfPath(problem.path);
+  // An imported bundle holds the settings under `settings`.
+  const inSettings = field.replace(/^settings\./, '');
   for (const entry of FIELDS) {
-    const m = entry.path.exec(field);
+    const m = entry.path.exec(inSettings);
     if (!m) continue;
     const label = typeof entry.label === 'string' ? entry.label : entry.label(...m.slice(1));
     return { field, text: `${label}: ${entry.fix ?? problem.message}` };
   }
-  if (!field) return { field, text: capitalise(problem.message) };
+  if (!field) return { field, text: problem.message };
   // Unknown field: name it in words rather than as a JSON path.
   return { field, text: `${field.split('.').join(' › ')}: ${problem.message}` };
 }
@@ -183,8 +185,4 @@ export function wordProblems(problems: readonly Problem[]): WordedProblem[] {
 /** Whether a problem belongs to the field named `field` (itself or something inside it). */
 export function isProblemOf(problem: WordedProblem, field: string): boolean {
   return problem.field === field || problem.field.startsWith(`${field}.`);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

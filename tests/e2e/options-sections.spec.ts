@@ -4,7 +4,8 @@
  * before leaving with unsaved edits.
  */
 import type { Page } from '@playwright/test';
-import { call, expect, test } from './support/extension';
+import { resolve } from 'node:path';
+import { call, expect, FIXTURES_DIR, test } from './support/extension';
 
 interface SettingsReply {
   settings: {
@@ -156,4 +157,49 @@ test('leaving with unsaved edits asks first; after saving it does not', async ({
   await options.close({ runBeforeUnload: true });
   await expect.poll(() => options.isClosed()).toBe(true);
   expect(dialogs).toEqual(['beforeunload']);
+});
+
+test('the schedule editor edits every schedule and saves them as the next template version', async ({
+  extensionPage,
+}) => {
+  const options = await extensionPage('options.html#sla-policies');
+  const section = options.locator('#sla-policies');
+  await expect(section.getByRole('button', { name: 'Remove schedule 1' })).toBeDisabled();
+  await section.getByRole('button', { name: 'Add a schedule' }).click();
+  await section.getByRole('textbox', { name: 'Schedule 2 name' }).fill('APAC');
+  const zone = section.getByRole('textbox', { name: 'Schedule 2 time zone' });
+  await zone.fill('Asia/Atlantis');
+  await section.getByRole('checkbox', { name: 'Schedule 2 Friday open' }).uncheck();
+  await section
+    .getByLabel('Import holidays into schedule 2 from an iCalendar (.ics) file')
+    .setInputFiles(resolve(FIXTURES_DIR, 'ics/holidays-us.ics'));
+  await expect(section.getByRole('status').first()).toContainText('4 holidays read');
+  await section.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(zone).toHaveAccessibleDescription(
+    /^Schedule 2 time zone: enter an IANA time zone such as Europe\/Berlin/,
+  );
+  await expect(open(options, 'Schedules and policies (not saved)')).toBeVisible();
+
+  await zone.fill('Asia/Singapore');
+  await section.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(section.getByText('Saved as template version 2.')).toBeVisible();
+  const active = await call<{
+    template: {
+      policy: {
+        sla: {
+          schedules: Array<{
+            name: string;
+            timeZone: string;
+            week: Record<string, unknown>;
+            holidays: unknown[];
+          }>;
+        };
+      };
+    };
+  }>(options, { type: 'template.getActive' });
+  const [first, second] = active.template.policy.sla.schedules;
+  expect(first).toMatchObject({ name: 'Support hours', timeZone: 'UTC', holidays: [] });
+  expect(second).toMatchObject({ name: 'APAC', timeZone: 'Asia/Singapore' });
+  expect(second!.week.fri ?? []).toEqual([]);
+  expect(second!.holidays).toHaveLength(4);
 });
