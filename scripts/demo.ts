@@ -167,6 +167,9 @@ async function waitForPanel(page: Page, demo: DemoPage): Promise<void> {
   await host.locator('.cb-sections').waitFor({ state: 'visible', timeout: PANEL_TIMEOUT_MS });
 }
 
+/** Set once Ctrl-C or kill arrived: what fails after that is the shutdown, not news. */
+let stopping = false;
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.note) console.log(`demo: ${options.note}`);
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
   process.on('exit', removeProfile);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      stopping = true;
       console.error(`demo: stopped (${signal}).`);
       void (context?.close() ?? Promise.resolve())
         .catch(() => undefined)
@@ -260,6 +264,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   main().then(
     () => process.exit(0),
     (error: unknown) => {
+      if (stopping) return;
       console.error(`demo: ${oneLine(error)}`);
       process.exit(1);
     },
