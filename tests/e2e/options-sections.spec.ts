@@ -154,6 +154,8 @@ test('leaving with unsaved edits asks first; after saving it does not', async ({
 
   await agent.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(agent.getByRole('status')).toHaveText('Saved.');
+  // Nothing anywhere is marked unsaved any more.
+  await expect(options.locator('.cb-toc__mark')).toHaveCount(0);
   await options.close({ runBeforeUnload: true });
   await expect.poll(() => options.isClosed()).toBe(true);
   expect(dialogs).toEqual(['beforeunload']);
