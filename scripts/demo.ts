@@ -9,6 +9,12 @@
  *                                                 demo.png (Zendesk), demo-intercom.png and
  *                                                 demo-helpscout.png, then exits
  *   --no-build                                    use the existing .output/chrome-mv3
+ *
+ * Without a display (Linux with neither DISPLAY nor WAYLAND_DISPLAY) it runs
+ * headless and writes demo.png, demo-intercom.png and demo-helpscout.png in
+ * the current directory, saying so in one line. Chromium's own log is never
+ * printed (a launch failure is one line), and the temporary profile is
+ * removed on every exit: success, failure, Ctrl-C or kill.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -67,8 +73,23 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { build: true, headless: false, screenshot: undefined };
+/** Whether a headed browser can open a window here. */
+export function hasDisplay(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export const DEFAULT_SCREENSHOT = 'demo.png';
+
+export function parseArgs(argv: string[], display = hasDisplay()): Options & { note?: string } {
+  const options: Options & { note?: string } = {
+    build: true,
+    headless: false,
+    screenshot: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
@@ -81,10 +102,26 @@ function parseArgs(argv: string[]): Options {
       options.screenshot = resolve(process.cwd(), arg.slice('--screenshot='.length));
     } else usage(`unknown argument ${arg}`);
   }
+  if (!display && !options.headless) {
+    options.headless = true;
+    options.screenshot ??= resolve(process.cwd(), DEFAULT_SCREENSHOT);
+    options.note = `no display (DISPLAY and WAYLAND_DISPLAY are unset): running headless, screenshots go to ${options.screenshot} and its -intercom/-helpscout siblings.`;
+  }
   if (options.headless && !options.screenshot) {
     usage('--headless has no window to look at: add --screenshot FILE.png');
   }
   return options;
+}
+
+/** The first line of an error: Playwright appends the browser's whole log to launch errors. */
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? 'unknown error'
+  );
 }
 
 /** FILE for the first helpdesk, `<name>-<helpdesk><ext>` beside it for the others. */
@@ -130,8 +167,12 @@ async function waitForPanel(page: Page, demo: DemoPage): Promise<void> {
   await host.locator('.cb-sections').waitFor({ state: 'visible', timeout: PANEL_TIMEOUT_MS });
 }
 
+/** Set once Ctrl-C or kill arrived: what fails after that is the shutdown, not news. */
+let stopping = false;
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.note) console.log(`demo: ${options.note}`);
   if (options.build) build();
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     console.error(`demo: no built extension at ${EXTENSION_DIR}; run without --no-build.`);
@@ -141,18 +182,39 @@ async function main(): Promise<void> {
   try {
     executablePath = findChromium();
   } catch (error) {
-    console.error(`demo: ${(error as Error).message}`);
+    console.error(`demo: ${oneLine(error)}`);
     process.exit(1);
   }
 
   const profile = mkdtempSync(join(tmpdir(), 'casebook-demo-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: options.headless,
-    viewport: { width: 1440, height: 900 },
-    args: [...extensionFlags(EXTENSION_DIR), ...CHROMIUM_FLAGS],
-  });
-  const cleanup = () => rmSync(profile, { recursive: true, force: true });
+  let context: BrowserContext | undefined;
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  // Every way out removes the profile: a normal exit, an error, Ctrl-C, kill.
+  process.on('exit', removeProfile);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      console.error(`demo: stopped (${signal}).`);
+      void (context?.close() ?? Promise.resolve())
+        .catch(() => undefined)
+        .finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: options.headless,
+      viewport: { width: 1440, height: 900 },
+      args: [...extensionFlags(EXTENSION_DIR), ...CHROMIUM_FLAGS],
+    });
+  } catch (error) {
+    const hint = options.headless
+      ? ''
+      : ' Without a display, run: npm run demo -- --headless --screenshot demo.png';
+    console.error(`demo: Chromium did not start: ${oneLine(error)}.${hint}`);
+    process.exit(1);
+  }
   await route(context);
 
   const pages: Page[] = [];
@@ -181,7 +243,6 @@ async function main(): Promise<void> {
     }
     if (options.headless) {
       await context.close();
-      cleanup();
       if (failed.length) {
         console.error(
           `demo: the Casebook panel did not appear within ${PANEL_TIMEOUT_MS / 1000} s on: ${failed.join(', ')}`,
@@ -196,10 +257,16 @@ async function main(): Promise<void> {
   await pages[0]!.bringToFront();
   console.log('demo: close the browser window to end the demo.');
   await new Promise<void>((done) => context.on('close', () => done()));
-  cleanup();
 }
 
-main().catch((error: unknown) => {
-  console.error('demo:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run only as the script, not when a test imports its helpers.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (stopping) return;
+      console.error(`demo: ${oneLine(error)}`);
+      process.exit(1);
+    },
+  );
+}

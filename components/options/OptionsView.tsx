@@ -1,5 +1,9 @@
-/** The options page: every section, with a table of contents. */
-import type { ReactNode } from 'react';
+/**
+ * The options page: a navigation of sections, one on screen at a time, each
+ * saving on its own; edits in other sections stay (and are marked) while you
+ * look elsewhere, and leaving with unsaved edits asks first.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
 import type { HarReport } from '../../lib/har/redactor';
 import type { Quarantined } from '../../lib/messaging/data';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
@@ -14,13 +18,9 @@ import type { HealthRow } from '../../lib/messaging/health';
 import { QuarantineSection } from './QuarantineSection';
 import { RedactionSection } from './RedactionSection';
 import { SlaPoliciesSection } from './SlaPoliciesSection';
-import {
-  AgentSection,
-  HelpdesksSection,
-  IntegrationsSection,
-  SlaSection,
-  type SavePatch,
-} from './SettingsSections';
+import { IncidentsSection, LogSearchSection, TrackerSection } from './IntegrationSections';
+import { SectionStatusContext, useSectionStates, useWarnBeforeLeaving } from './section-status';
+import { AgentSection, HelpdesksSection, SlaSection, type SavePatch } from './SettingsSections';
 import { TemplateEditor } from './TemplateEditor';
 
 export interface OptionsViewProps {
@@ -51,87 +51,181 @@ export interface OptionsViewProps {
   quarantined?: readonly Quarantined[];
 }
 
-const TOC = [
-  ['helpdesks', 'Helpdesks'],
-  ['hosts', 'Zendesk domains'],
-  ['agent', 'You'],
-  ['sla', 'SLA policy'],
-  ['integrations', 'Integrations'],
-  ['redaction', 'HAR redaction'],
-  ['template', 'Workflow template'],
-  ['import-export', 'Import / export'],
-  ['data', 'Your data'],
-  ['team', 'Team'],
-  ['selector-health', 'Selector health'],
-] as const;
+/** The navigation: one section on screen at a time, grouped as a lead thinks of them. */
+export const OPTIONS_NAV: ReadonlyArray<{
+  group: string;
+  items: ReadonlyArray<readonly [id: string, label: string]>;
+}> = [
+  {
+    group: 'Your team',
+    items: [
+      ['helpdesks', 'Helpdesks'],
+      ['hosts', 'Zendesk domains'],
+      ['agent', 'You'],
+    ],
+  },
+  {
+    group: 'SLA',
+    items: [
+      ['sla', 'Targets'],
+      ['sla-policies', 'Schedules and policies'],
+    ],
+  },
+  {
+    group: 'Integrations',
+    items: [
+      ['tracker', 'Bug tracker'],
+      ['incidents', 'Incidents and PagerDuty'],
+      ['log-search', 'Log search links'],
+    ],
+  },
+  {
+    group: 'Workflow',
+    items: [
+      ['template', 'Workflow template'],
+      ['redaction', 'HAR redaction'],
+    ],
+  },
+  {
+    group: 'Data',
+    items: [
+      ['import-export', 'Import / export'],
+      ['data', 'Your data'],
+      ['team', 'Team server'],
+      ['selector-health', 'Selector health'],
+      ['quarantine', 'Records set aside'],
+    ],
+  },
+];
+
+const SECTION_IDS: readonly string[] = OPTIONS_NAV.flatMap((g) => g.items.map(([id]) => id));
+const FIRST_SECTION = SECTION_IDS[0]!;
+
+function sectionFromHash(): string {
+  const id = decodeURIComponent(window.location.hash.replace(/^#/, ''));
+  return SECTION_IDS.includes(id) ? id : FIRST_SECTION;
+}
+
+const STATE_LABEL = { dirty: 'unsaved', error: 'not saved' } as const;
 
 export function OptionsView(props: OptionsViewProps) {
   const { settings } = props;
+  const [current, setCurrent] = useState(sectionFromHash);
+  useEffect(() => {
+    const follow = () => {
+      setCurrent(sectionFromHash());
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const { status, states } = useSectionStates(current);
+  useWarnBeforeLeaving(Object.keys(states).length > 0);
+  const hasQuarantine = (props.quarantined?.length ?? 0) > 0;
   return (
     <div className="cb-options">
       <nav className="cb-toc" aria-label="Settings sections">
         <h1>Casebook settings</h1>
-        <ul>
-          {TOC.map(([id, label]) => (
-            <li key={id}>
-              <a href={`#${id}`}>{label}</a>
-            </li>
-          ))}
-        </ul>
+        {OPTIONS_NAV.map(({ group, items }) => (
+          <div className="cb-toc__group" key={group}>
+            <h2 className="cb-toc__heading">{group}</h2>
+            <ul>
+              {items
+                .filter(([id]) => id !== 'quarantine' || hasQuarantine)
+                .filter(([id]) => id !== 'team' || props.team)
+                .map(([id, label]) => {
+                  const state = states[id];
+                  return (
+                    <li key={id}>
+                      <a
+                        href={`#${id}`}
+                        aria-current={id === current ? 'page' : undefined}
+                        className={state ? `cb-toc__link--${state}` : undefined}
+                      >
+                        {label}
+                        {state && <span className="cb-toc__mark"> ({STATE_LABEL[state]})</span>}
+                      </a>
+                    </li>
+                  );
+                })}
+            </ul>
+          </div>
+        ))}
         <p className="cb-toc__report">
           <a href="report.html">Support trends report and run history</a>
         </p>
       </nav>
-      <div className="cb-options__body">
+      <main className="cb-options__body">
         {props.banner && (
           <p className="cb-notice cb-notice--error" role="alert">
             {props.banner}
           </p>
         )}
-        <HelpdesksSection settings={settings} onSave={props.onSave} />
-        <HostsSection
-          hosts={settings.zendeskHostMappings}
-          active={props.activeHosts}
-          onAdd={props.onAddHost}
-          onRemove={props.onRemoveHost}
-        />
-        <AgentSection
-          settings={settings}
-          suggestion={props.agentSuggestion}
-          onSave={props.onSave}
-        />
-        <SlaSection settings={settings} onSave={props.onSave} />
-        {props.template && (
-          <SlaPoliciesSection template={props.template} onSaveTemplate={props.onSaveTemplate} />
-        )}
-        <IntegrationsSection
-          settings={settings}
-          secrets={props.secrets}
-          onSave={props.onSave}
-          onSetPagerDutyKey={props.onSetPagerDutyKey}
-        />
-        <RedactionSection settings={settings} onSave={props.onSave} analyzeHar={props.analyzeHar} />
-        {props.template ? (
-          <TemplateEditor
-            template={props.template}
-            versions={props.templateVersions}
-            onSave={props.onSaveTemplate}
-            onReset={props.onResetTemplate}
+        <SectionStatusContext.Provider value={status}>
+          <HelpdesksSection settings={settings} onSave={props.onSave} />
+          <HostsSection
+            hosts={settings.zendeskHostMappings}
+            active={props.activeHosts}
+            onAdd={props.onAddHost}
+            onRemove={props.onRemoveHost}
           />
-        ) : (
-          <p className="cb-loading">Loading the workflow template…</p>
-        )}
-        <ImportExportSection onExport={props.onExportSettings} onImport={props.onImportSettings} />
-        <DataSection
-          settings={settings}
-          onSave={props.onSave}
-          onExportRuns={props.onExportRuns}
-          onWipe={props.onWipe}
-        />
-        {props.team}
-        {props.selectorHealth ? <SelectorHealthSection {...props.selectorHealth} /> : null}
-        <QuarantineSection items={props.quarantined ?? []} />
-      </div>
+          <AgentSection
+            settings={settings}
+            suggestion={props.agentSuggestion}
+            onSave={props.onSave}
+          />
+          <SlaSection settings={settings} onSave={props.onSave} />
+          {props.template ? (
+            <SlaPoliciesSection template={props.template} onSaveTemplate={props.onSaveTemplate} />
+          ) : (
+            <Loading id="sla-policies" current={current} />
+          )}
+          <TrackerSection settings={settings} onSave={props.onSave} />
+          <IncidentsSection
+            settings={settings}
+            secrets={props.secrets}
+            onSave={props.onSave}
+            onSetPagerDutyKey={props.onSetPagerDutyKey}
+          />
+          <LogSearchSection settings={settings} onSave={props.onSave} />
+          <RedactionSection
+            settings={settings}
+            onSave={props.onSave}
+            analyzeHar={props.analyzeHar}
+          />
+          {props.template ? (
+            <TemplateEditor
+              template={props.template}
+              versions={props.templateVersions}
+              onSave={props.onSaveTemplate}
+              onReset={props.onResetTemplate}
+            />
+          ) : (
+            <Loading id="template" current={current} />
+          )}
+          <ImportExportSection
+            onExport={props.onExportSettings}
+            onImport={props.onImportSettings}
+          />
+          <DataSection
+            settings={settings}
+            onSave={props.onSave}
+            onExportRuns={props.onExportRuns}
+            onWipe={props.onWipe}
+          />
+          {props.team}
+          {props.selectorHealth ? (
+            <SelectorHealthSection {...props.selectorHealth} />
+          ) : (
+            <Loading id="selector-health" current={current} />
+          )}
+          <QuarantineSection items={props.quarantined ?? []} />
+        </SectionStatusContext.Provider>
+      </main>
     </div>
   );
+}
+
+function Loading({ id, current }: { id: string; current: string }) {
+  return id === current ? <p className="cb-loading">Loading…</p> : null;
 }

@@ -5,24 +5,12 @@
  * stores the next template version: new tickets get it, tickets in progress
  * keep the SLA they were opened under.
  */
-import { useState } from 'react';
-import { IcsError, parseIcsHolidays } from '../../lib/sla/ics';
 import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '../../lib/sla/schema';
-import { WEEKDAYS, type Weekday } from '../../lib/time/business-hours';
+import { jsonPath } from '../../lib/settings/problems';
 import type { WorkflowTemplate } from '../../lib/workflow/schema';
-import { Field, SaveBar, Section, useDraft, type SaveResult } from './common';
+import { SaveBar, Section, useDraft, type SaveResult } from './common';
 import { JsonBox } from './JsonBox';
-
-const DAY_LABEL: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-const WEEK_ORDER: Weekday[] = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
+import { ScheduleEditor, type Schedule } from './ScheduleEditor';
 
 export interface SlaPoliciesSectionProps {
   template: WorkflowTemplate;
@@ -33,25 +21,31 @@ function policyOf(template: WorkflowTemplate): SlaPolicy {
   return template.policy.sla ?? slaPolicySchema.parse(DEFAULT_SLA_POLICY);
 }
 
+/** A schedule id not yet used: `schedule-2`, `schedule-3`, … */
+function freshId(schedules: readonly Schedule[]): string {
+  const used = new Set(schedules.map((x) => x.id));
+  for (let i = schedules.length + 1; ; i++) if (!used.has(`schedule-${i}`)) return `schedule-${i}`;
+}
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export function SlaPoliciesSection({ template, onSaveTemplate }: SlaPoliciesSectionProps) {
   const d = useDraft<SlaPolicy>(policyOf(template));
-  const [icsNote, setIcsNote] = useState<string | undefined>();
-  const schedule = d.draft.schedules[0]!;
-  const setSchedule = (patch: Partial<typeof schedule>) =>
-    d.setDraft((p) => ({
-      ...p,
-      schedules: [{ ...p.schedules[0]!, ...patch }, ...p.schedules.slice(1)],
-    }));
+  const { schedules, targets } = d.draft;
+  const setSchedules = (next: Schedule[]) => d.setDraft((p) => ({ ...p, schedules: next }));
 
   async function save(): Promise<SaveResult> {
     const parsed = slaPolicySchema.safeParse(d.draft);
     if (!parsed.success) {
       return {
         ok: false,
-        problems: parsed.error.issues.map((i) => ({
-          path: i.path.join('.') || 'sla',
-          message: i.message,
-        })),
+        problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
       };
     }
     const saved = await onSaveTemplate({
@@ -65,128 +59,68 @@ export function SlaPoliciesSection({ template, onSaveTemplate }: SlaPoliciesSect
     };
   }
 
-  async function importIcs(file: File | undefined) {
-    if (!file) return;
-    try {
-      const { holidays, skipped } = parseIcsHolidays(await file.text());
-      const known = new Set(schedule.holidays.map((h) => h.date));
-      setSchedule({
-        holidays: [...schedule.holidays, ...holidays.filter((h) => !known.has(h.date))],
-      });
-      setIcsNote(
-        `${holidays.length} holiday${holidays.length === 1 ? '' : 's'} read` +
-          (skipped.length
-            ? `; skipped: ${skipped.map((s) => `${s.summary} (${s.reason})`).join('; ')}`
-            : '.'),
-      );
-    } catch (error) {
-      setIcsNote(error instanceof IcsError ? error.message : `Could not read ${file.name}.`);
-    }
-  }
-
   return (
     <Section
       id="sla-policies"
-      title="SLA policies"
-      description="Business-hours targets count only the team schedule's open hours, in its time zone, without holidays. Agents see due times in their own time zone."
+      title="Schedules and policies"
+      description="Business-hours targets count only a schedule's open hours, in its time zone, without its holidays. A target follows the schedule it names, or the first one. Agents see due times in their own time zone."
     >
-      <fieldset className="cb-group">
-        <legend>Team schedule</legend>
-        <Field label="Time zone (IANA name)" hint="e.g. America/New_York, Europe/Berlin">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={schedule.timeZone}
-              onChange={(e) => setSchedule({ timeZone: e.target.value })}
-            />
-          )}
-        </Field>
-        {WEEK_ORDER.map((day) => {
-          const range = schedule.week[day]?.[0];
-          return (
-            <div className="cb-field" key={day} data-day={day}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={range !== undefined}
-                  onChange={(e) =>
-                    setSchedule({
-                      week: {
-                        ...schedule.week,
-                        [day]: e.target.checked ? [{ from: '09:00', to: '17:00' }] : [],
-                      },
-                    })
-                  }
-                />{' '}
-                {DAY_LABEL[day]}
-              </label>
-              {range && (
-                <>
-                  <input
-                    type="time"
-                    aria-label={`${DAY_LABEL[day]} opens`}
-                    value={range.from}
-                    onChange={(e) =>
-                      setSchedule({
-                        week: { ...schedule.week, [day]: [{ ...range, from: e.target.value }] },
-                      })
-                    }
-                  />
-                  {' – '}
-                  <input
-                    type="time"
-                    aria-label={`${DAY_LABEL[day]} closes`}
-                    value={range.to === '24:00' ? '23:59' : range.to}
-                    onChange={(e) =>
-                      setSchedule({
-                        week: { ...schedule.week, [day]: [{ ...range, to: e.target.value }] },
-                      })
-                    }
-                  />
-                </>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-      <fieldset className="cb-group">
-        <legend>Holidays</legend>
-        <ul className="cb-holidays">
-          {schedule.holidays.map((h) => (
-            <li key={`${h.date}-${h.name}`}>
-              {h.date} {h.name}
-              {h.yearly ? ' (every year)' : ''}{' '}
-              <button
-                type="button"
-                className="cb-button"
-                onClick={() => setSchedule({ holidays: schedule.holidays.filter((x) => x !== h) })}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-        <Field label="Import holidays from an iCalendar (.ics) file">
-          {(id) => (
-            <input
-              id={id}
-              type="file"
-              accept=".ics,text/calendar"
-              onChange={(e) => void importIcs(e.target.files?.[0])}
-            />
-          )}
-        </Field>
-        {icsNote && <p role="status">{icsNote}</p>}
-      </fieldset>
+      {schedules.map((schedule, index) => {
+        const users = targets.filter(
+          (t) => t.scheduleId === schedule.id || (index === 0 && t.scheduleId === undefined),
+        ).length;
+        const blocked =
+          schedules.length === 1
+            ? 'The policy needs at least one schedule.'
+            : users > 0 && index === 0
+              ? `Targets without a schedule of their own (${users}) use the first one: move another schedule first or name one in those targets.`
+              : users > 0
+                ? `${users} target${users === 1 ? '' : 's'} use${users === 1 ? 's' : ''} it: point ${users === 1 ? 'it' : 'them'} to another schedule first.`
+                : undefined;
+        return (
+          <ScheduleEditor
+            key={index}
+            schedule={schedule}
+            index={index}
+            onChange={(next) => setSchedules(schedules.map((x, i) => (i === index ? next : x)))}
+            {...(blocked
+              ? { removeBlockedBecause: blocked }
+              : { onRemove: () => setSchedules(schedules.filter((_, i) => i !== index)) })}
+          />
+        );
+      })}
+      <p>
+        <button
+          type="button"
+          className="cb-button"
+          disabled={schedules.length >= 20}
+          onClick={() =>
+            setSchedules([
+              ...schedules,
+              {
+                id: freshId(schedules),
+                name: `Schedule ${schedules.length + 1}`,
+                timeZone: browserTimeZone(),
+                week: Object.fromEntries(
+                  (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => [
+                    day,
+                    [{ from: '09:00', to: '17:00' }],
+                  ]),
+                ),
+                holidays: [],
+              },
+            ])
+          }
+        >
+          Add a schedule
+        </button>
+      </p>
       <JsonBox
-        label="Targets (first match wins): metric, plans, severities, minutes, business or calendar time, pause while waiting, escalation"
-        value={d.draft.targets}
+        label="Targets (first match wins): metric, plans, severities, minutes, business or calendar time, scheduleId, pause while waiting, escalation"
+        value={targets}
         rows={12}
         optional={false}
-        onChange={(targets) =>
-          d.setDraft((p) => ({ ...p, targets: targets as SlaPolicy['targets'] }))
-        }
+        onChange={(next) => d.setDraft((p) => ({ ...p, targets: next as SlaPolicy['targets'] }))}
       />
       <SaveBar dirty={d.dirty} onSave={save} onDiscard={d.reset} />
     </Section>

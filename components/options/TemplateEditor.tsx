@@ -16,7 +16,7 @@ import {
   type ConditionCatalog,
 } from '../../lib/workflow/condition-form';
 import type { Condition, FieldType, WorkflowTemplate } from '../../lib/workflow/schema';
-import { Section } from './common';
+import { ReportDirty, Section } from './common';
 import { ConditionEditor } from './ConditionEditor';
 import { JsonBox } from './JsonBox';
 import {
@@ -415,6 +415,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
         </>
       }
     >
+      <ReportDirty dirty={dirty} />
       {versions.length > 0 && (
         <details className="cb-versions">
           <summary>{versions.length} stored versions</summary>

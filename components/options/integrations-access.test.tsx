@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../lib/settings/schema';
 import type { SaveResult } from './common';
-import { IntegrationsSection } from './SettingsSections';
+import { IncidentsSection } from './IntegrationSections';
 
 afterEach(cleanup);
 
@@ -11,7 +11,7 @@ const KEY = 'abcdefghijklmnopqrstuvwxyz012345';
 
 function renderSection(onSetPagerDutyKey: (key: string | null) => Promise<SaveResult>) {
   render(
-    <IntegrationsSection
+    <IncidentsSection
       settings={defaultSettings()}
       secrets={{ pagerDuty: { set: false } }}
       onSave={vi.fn()}
@@ -22,7 +22,7 @@ function renderSection(onSetPagerDutyKey: (key: string | null) => Promise<SaveRe
   fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
 }
 
-describe('IntegrationsSection: PagerDuty key and host access', () => {
+describe('IncidentsSection: PagerDuty key and host access', () => {
   it('hands the key over within the click, so the container can ask for the permission', () => {
     const onSetPagerDutyKey = vi.fn(() => new Promise<SaveResult>(() => undefined));
     renderSection(onSetPagerDutyKey);

@@ -71,7 +71,9 @@ export function OpenRunsList({
           )}
           <span className={`cb-run__due cb-run__due--${urgency}`}>{urgencyText(item, now)}</span>
         </div>
-        <div className="cb-run__subject">{item.subject || 'No subject'}</div>
+        <div className="cb-run__subject" title={item.subject || undefined}>
+          {item.subject || 'No subject'}
+        </div>
       </div>,
     );
   }

@@ -98,19 +98,21 @@ export function TicketTriage(props: TicketTriageProps) {
         <ul className="cb-clocks" aria-label="Clocks">
           {view.clocks.map((clock) => {
             const state = effectiveClockState(clock, now, lead);
-            const detail =
+            // One phrase per clock: the state word once ("breached 9d 2h ago"), never twice.
+            const phrase =
               clock.dueAt === undefined
-                ? ''
+                ? CLOCK_STATE_WORD[state]
                 : state === 'breached'
                   ? `breached ${formatAgo(now - clock.dueAt)}`
-                  : state === 'running' || state === 'due-soon'
+                  : state === 'running'
                     ? `${formatRemaining(clock.dueAt - now)} left`
-                    : '';
+                    : state === 'due-soon'
+                      ? `due soon, ${formatRemaining(clock.dueAt - now)} left`
+                      : CLOCK_STATE_WORD[state];
             return (
               <li key={clock.id} className={`cb-clock cb-clock--${state}`} data-clock-id={clock.id}>
                 <span className="cb-clock__label">{clock.label}</span>
-                <span className="cb-clock__state">{CLOCK_STATE_WORD[state]}</span>
-                {detail && <span className="cb-clock__left">{detail}</span>}
+                <span className="cb-clock__state">{phrase}</span>
               </li>
             );
           })}

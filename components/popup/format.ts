@@ -15,8 +15,9 @@ export const OPEN_RUNS_PAINTED_MARK = 'casebook:open-runs-painted';
 export const POPUP_APP_MOUNT_MARK = 'casebook:popup-app-mount';
 
 /** The open-runs list's geometry, shared by the React list and the pre-React first paint. */
-export const ROW_HEIGHT = 56;
-export const VIEWPORT_ROWS = 6;
+/** Three lines a row: ticket and severity, the due phrase, the subject. */
+export const ROW_HEIGHT = 72;
+export const VIEWPORT_ROWS = 5;
 export const OVERSCAN = 4;
 
 export function optionId(listId: string, index: number): string {

@@ -147,7 +147,11 @@ function render(page: OpenRunsPage, now: number): HTMLElement {
           'data-run-id': item.runId,
         },
         line,
-        el('div', { class: 'cb-run__subject' }, item.subject || 'No subject'),
+        el(
+          'div',
+          { class: 'cb-run__subject', ...(item.subject ? { title: item.subject } : {}) },
+          item.subject || 'No subject',
+        ),
       ),
     );
   }

@@ -3,9 +3,8 @@
  * migration from one version to the next, written as a pure function on the
  * JSON document, applied in order to stored and imported settings.
  *
- * Version 1 is the first shipped shape, so the list is empty; the next change
- * adds `{ from: 1, to: 2, … }` here and a `tests/fixtures/settings/v1.json`
- * test that upgrades the old fixture.
+ * Each step has a test that upgrades a fixture of the older version
+ * (`tests/fixtures/settings/v1.json`, …).
  */
 import { SETTINGS_VERSION } from './schema';
 import type { Problem } from './problems';
@@ -21,7 +20,18 @@ export interface SettingsMigration {
   migrate: (doc: SettingsDocument) => SettingsDocument;
 }
 
-export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [];
+export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
+  {
+    from: 1,
+    to: 2,
+    description:
+      'a Jira tracker may also name its project key and issue type (projectKey, issueTypeName)',
+    // Both are optional: a version-1 document is a valid version-2 one. The
+    // version still changes so that an older Casebook reading synced settings
+    // says "update Casebook" instead of rejecting unknown keys.
+    migrate: (doc) => structuredClone(doc),
+  },
+];
 
 export type MigrationResult =
   | { ok: true; document: SettingsDocument; fromVersion: number; applied: string[] }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeHarText } from '../har/sanitize';
-import { settingsSchema } from './schema';
+import { SETTINGS_VERSION, settingsSchema } from './schema';
 import { harRulesFromSettings } from './redaction';
 
 const har = (entries: unknown[]) =>
@@ -39,7 +39,7 @@ function entry(headers: Array<{ name: string; value: string }>, url: string, bod
 
 describe('team redaction rules in the HAR sanitizer', () => {
   const settings = settingsSchema.parse({
-    version: 1,
+    version: SETTINGS_VERSION,
     redaction: {
       headerNames: ['X-Acme-Ctx'],
       keyNames: ['acmeCtx'],
@@ -78,7 +78,7 @@ describe('team redaction rules in the HAR sanitizer', () => {
 
   it('without them the same values pass (so the rules are what removed them)', () => {
     const out = sanitizeHarText(text, {
-      rules: harRulesFromSettings(settingsSchema.parse({ version: 1 }).redaction),
+      rules: harRulesFromSettings(settingsSchema.parse({ version: SETTINGS_VERSION }).redaction),
     });
     expect(out.text).toContain('plainsessionvalue');
     expect(out.text).toContain('acme_ABCDEFGHIJKLMNOPQRSTUVWX');

@@ -31,7 +31,10 @@ describe('settings schema', () => {
   });
 
   it('normalises host names and rejects wildcards, schemes and paths', () => {
-    const ok = settingsSchema.parse({ version: 1, zendeskHostMappings: ['Support.Acme.COM '] });
+    const ok = settingsSchema.parse({
+      version: SETTINGS_VERSION,
+      zendeskHostMappings: ['Support.Acme.COM '],
+    });
     expect(ok.zendeskHostMappings).toEqual(['support.acme.com']);
     for (const bad of [
       '*.acme.com',
@@ -41,24 +44,29 @@ describe('settings schema', () => {
       'a..b.com',
     ]) {
       expect(
-        settingsSchema.safeParse({ version: 1, zendeskHostMappings: [bad] }).success,
+        settingsSchema.safeParse({ version: SETTINGS_VERSION, zendeskHostMappings: [bad] }).success,
         bad,
       ).toBe(false);
     }
     expect(
-      settingsSchema.safeParse({ version: 1, zendeskHostMappings: ['a.acme.com', 'a.acme.com'] })
-        .success,
+      settingsSchema.safeParse({
+        version: SETTINGS_VERSION,
+        zendeskHostMappings: ['a.acme.com', 'a.acme.com'],
+      }).success,
     ).toBe(false);
   });
 
   it('rejects unknown keys so a typo in an import is reported, not ignored', () => {
-    const r = settingsSchema.safeParse({ version: 1, retentionDay: 30 });
+    const r = settingsSchema.safeParse({ version: SETTINGS_VERSION, retentionDay: 30 });
     expect(r.success).toBe(false);
   });
 
   it('checks search URL templates for unknown placeholders and https', () => {
     const parse = (url: string) =>
-      settingsSchema.safeParse({ version: 1, integrations: { sentrySearchUrl: url } });
+      settingsSchema.safeParse({
+        version: SETTINGS_VERSION,
+        integrations: { sentrySearchUrl: url },
+      });
     expect(
       parse('https://x.sentry.io/?q={workspaceId}&s={start}&e={end}&r={requestId}').success,
     ).toBe(true);
@@ -69,7 +77,7 @@ describe('settings schema', () => {
 
   it('validates the tracker by kind', () => {
     const parse = (tracker: unknown) =>
-      settingsSchema.safeParse({ version: 1, integrations: { tracker } });
+      settingsSchema.safeParse({ version: SETTINGS_VERSION, integrations: { tracker } });
     expect(parse({ kind: 'linear', teamKey: 'ENG' }).success).toBe(true);
     expect(parse({ kind: 'linear', teamKey: 'ENG-1' }).success).toBe(false);
     expect(
@@ -85,7 +93,10 @@ describe('settings schema', () => {
 
   it('allows an http PagerDuty endpoint only on localhost (test stubs)', () => {
     const parse = (endpoint: string) =>
-      settingsSchema.safeParse({ version: 1, integrations: { pagerDuty: { endpoint } } });
+      settingsSchema.safeParse({
+        version: SETTINGS_VERSION,
+        integrations: { pagerDuty: { endpoint } },
+      });
     expect(parse('http://127.0.0.1:8080/v2/enqueue').success).toBe(true);
     expect(parse('http://events.pagerduty.com/v2/enqueue').success).toBe(false);
     expect(parse('https://pd.internal.example/v2/enqueue').success).toBe(true);
@@ -93,14 +104,16 @@ describe('settings schema', () => {
 
   it('rejects invalid redaction patterns', () => {
     const r = settingsSchema.safeParse({
-      version: 1,
+      version: SETTINGS_VERSION,
       redaction: { patterns: [{ name: 'broken', pattern: '([a-z' }] },
     });
     expect(r.success).toBe(false);
   });
 
   it('merges a patch: objects key by key, arrays and tracker kinds replaced', () => {
-    const base = settingsSchema.parse(fixture('v1.json'));
+    const parsed = parseSettings(fixture('v1.json'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const base = parsed.settings;
     const merged = settingsSchema.parse(
       mergeSettings(base, {
         helpdesks: { intercom: { enabled: true } },
@@ -146,6 +159,28 @@ describe('settings versions and migrations', () => {
     expect(r.fromVersion).toBe(1);
     expect(r.settings.integrations.tracker).toMatchObject({ kind: 'jira', projectId: '10042' });
     expect(r.settings.retentionDays).toBe(180);
+  });
+
+  it('upgrades the v1 fixture to v2: the Jira tracker keeps its numbers and may name key and type', () => {
+    const v1 = fixture('v1.json') as { integrations: { tracker: Record<string, unknown> } };
+    const r = parseSettings(v1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.settings.version).toBe(2);
+    expect(r.settings.integrations.tracker).toEqual(v1.integrations.tracker);
+    const named = parseSettings({
+      ...v1,
+      version: 2,
+      integrations: {
+        ...v1.integrations,
+        tracker: { ...v1.integrations.tracker, projectKey: 'eng ', issueTypeName: ' Bug' },
+      },
+    });
+    expect(named.ok && named.settings.integrations.tracker).toMatchObject({
+      projectKey: 'ENG',
+      issueTypeName: 'Bug',
+      projectId: '10042',
+    });
   });
 
   it('rejects a missing, invalid or too-new version with a clear problem', () => {

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES } from '../workflow/schema';
 
 /** The version this build writes. Bump it together with a new migration. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -187,6 +187,16 @@ export const trackerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('jira'),
     /** The Jira Cloud site host, e.g. `acme.atlassian.net`. */
     site: hostnameSchema,
+    /** What the lead knows the project by (`ENG` in ENG-123); the link itself needs `projectId`. */
+    projectKey: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key is letters and digits, e.g. "ENG"')
+      .optional(),
+    /** The issue type's name (`Bug`); the link itself needs `issueTypeId`. */
+    issueTypeName: z.string().trim().min(1).max(60).optional(),
+    /** Jira's create link takes only the numeric project id (`pid`). */
     projectId: z
       .string()
       .trim()

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLogSearchUrl, LOG_SEARCH_PLACEHOLDERS } from '../actions/log-search';
-import { SEARCH_PLACEHOLDERS, settingsSchema } from './schema';
+import { parseSettings } from './index';
+import { SEARCH_PLACEHOLDERS, SETTINGS_VERSION, settingsSchema } from './schema';
 
 const DATADOG =
   'https://app.datadoghq.com/logs?query=%40workspace_id%3A{workspaceId}%20%40request_id%3A{requestId}&from_ts={startMs}&to_ts={endMs}';
 
 function parse(integrations: Record<string, string>) {
-  return settingsSchema.safeParse({ version: 1, integrations });
+  return settingsSchema.safeParse({ version: SETTINGS_VERSION, integrations });
 }
 
 describe('search URL placeholders in milliseconds', () => {
@@ -37,7 +38,9 @@ describe('search URL placeholders in milliseconds', () => {
       const raw = JSON.parse(
         readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/settings', name), 'utf8'),
       ) as { settings?: unknown };
-      const settings = settingsSchema.parse(raw.settings ?? raw);
+      const parsed = parseSettings(raw.settings ?? raw);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      const settings = parsed.settings;
       const at = Date.parse('2026-03-08T07:30:00Z');
       const r = buildLogSearchUrl(settings.integrations.datadogSearchUrl, {
         requestId: 'req-1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../workflow/default-template';
-import { defaultSettings, settingsSchema } from './schema';
+import { defaultSettings, SETTINGS_VERSION, settingsSchema } from './schema';
 import { applySlaToPolicy, slaFromPolicy } from './sla';
 
 describe('SLA settings and the template policy', () => {
@@ -12,7 +12,7 @@ describe('SLA settings and the template policy', () => {
 
   it('applies changed minutes to plans, escalated severities and the SEV1 cadence', () => {
     const sla = settingsSchema.parse({
-      version: 1,
+      version: SETTINGS_VERSION,
       sla: {
         firstResponseMinutes: { trial: 480 },
         engineeringAckMinutes: { SEV1: 10, SEV4: 60 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, settingsSchema } from './schema';
+import { defaultSettings, SETTINGS_VERSION, settingsSchema } from './schema';
 import {
   fromSyncItems,
   itemBytes,
@@ -20,7 +20,7 @@ describe('sync chunks', () => {
 
   it('splits large settings so every item fits the per-item quota, non-ASCII included', () => {
     const s = settingsSchema.parse({
-      version: 1,
+      version: SETTINGS_VERSION,
       redaction: {
         headerNames: Array.from({ length: 400 }, (_, i) => `X-Ünïcødé-Hëader-${i}-"quoted"`),
         keyNames: Array.from({ length: 300 }, (_, i) => `clé_secrète_🔑_${i}`),

@@ -10,7 +10,7 @@ import { call, expect, FIXTURES_DIR, test } from './support/extension';
 test('a weakening import lists what it weakens and applies only after confirmation', async ({
   extensionPage,
 }) => {
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#import-export');
   const before = await call(options, { type: 'settings.get' });
   const bundle = JSON.parse(
     readFileSync(resolve(FIXTURES_DIR, 'settings/bundle-valid.json'), 'utf8'),

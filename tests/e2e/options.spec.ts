@@ -87,7 +87,7 @@ test('adding a host-mapped Zendesk domain makes the panel appear on that domain'
     await expect(before.locator('casebook-panel')).toHaveCount(0);
 
     const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.goto(`chrome-extension://${id}/options.html#hosts`);
     await options
       .getByRole('textbox', { name: 'Domain' })
       .fill(`https://${MAPPED_HOST}/agent/tickets/1`);
@@ -134,12 +134,13 @@ test('the background refuses a domain whose permission was not granted, changing
 test('importing a malformed file shows what is wrong and changes nothing', async ({
   extensionPage,
 }) => {
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#agent');
   await options.getByLabel('Name', { exact: true }).fill('Before Import');
   await options.locator('#agent').getByRole('button', { name: 'Save' }).click();
   await expect(options.locator('#agent').getByRole('status')).toHaveText('Saved.');
   const before = await call(options, { type: 'settings.get' });
   const templatesBefore = await call(options, { type: 'template.list' });
+  await options.getByRole('link', { name: 'Import / export' }).click();
 
   const input = options.getByTestId('settings-import-input');
   await input.setInputFiles({
@@ -164,13 +165,17 @@ test('importing a malformed file shows what is wrong and changes nothing', async
     buffer: Buffer.from(JSON.stringify(valid)),
   });
   await expect(section.getByRole('alert')).toContainText('wrong-values.json was not imported');
-  await expect(section.getByRole('alert')).toContainText('$.settings.agent.email');
+  // In words, not JSON paths.
   await expect(section.getByRole('alert')).toContainText(
-    '$.settings.sla.firstResponseMinutes.trial',
+    'E-mail: enter an address like dana@example.com',
+  );
+  await expect(section.getByRole('alert')).toContainText(
+    'First response for Trial: enter whole minutes from 1 to 10080',
   );
 
   expect(await call(options, { type: 'settings.get' })).toEqual(before);
   expect(await call(options, { type: 'template.list' })).toEqual(templatesBefore);
+  await options.getByRole('link', { name: 'You', exact: true }).click();
   await expect(options.getByLabel('Name', { exact: true })).toHaveValue('Before Import');
 });
 
@@ -186,7 +191,7 @@ test('a template edit applies to a new ticket’s run while an earlier run keeps
   const original = 'Acknowledge the ticket within SLA';
   await expect(earlierPanel.step('acknowledge').locator('.cb-step-title')).toHaveText(original);
 
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#template');
   const editor = options.locator('#template');
   await editor.locator('details[data-step-id="acknowledge"] > summary').click();
   const title = editor
@@ -274,6 +279,7 @@ test('an SLA change reaches new tickets’ clocks; a run in progress keeps its t
   };
   expect(await open('8101')).toBe(240);
 
+  await options.getByRole('link', { name: 'Targets', exact: true }).click();
   const sla = options.locator('#sla');
   await sla.getByLabel('Trial (minutes)').fill('480');
   await sla.getByRole('button', { name: 'Save' }).click();
@@ -294,7 +300,7 @@ test('the PagerDuty key is shown masked after saving and never synced', async ({
   extensionPage,
   serviceWorker,
 }) => {
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#incidents');
   // A loopback endpoint needs no host permission: headless Chromium never
   // answers the permission prompt that the default endpoint raises, and the
   // save reports its outcome only once the prompt is answered.
@@ -324,7 +330,7 @@ test('the PagerDuty key is shown masked after saving and never synced', async ({
 test('axe finds no serious or critical violation on the options page', async ({
   extensionPage,
 }) => {
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#template');
   await expect(options.locator('#template')).toBeVisible();
   await options.locator('#template details[data-step-id="assign-severity"] > summary').click();
   // Condition forms: a group of clauses (follow-up), a field condition and a gate (close).

@@ -147,7 +147,7 @@ async function agentBrowser(
   await serveHelpdesk(context, site);
   const id = extensionIdOf(await serviceWorkerOf(context));
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.goto(`chrome-extension://${id}/options.html#team`);
   await request(options, {
     type: 'settings.update',
     patch: {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import type { ServerPortMessage } from '../../../lib/messaging/sync';
+import { SETTINGS_VERSION } from '../../../lib/settings/schema';
 import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { createSettingsHandlers, type SettingsDeps } from './handlers';
@@ -317,7 +318,7 @@ describe('settings.export', () => {
     expect(r.text).not.toContain(KEY);
     const back = JSON.parse(r.text);
     expect(back.templates[0].id).toBe('support-ticket');
-    expect(back.settings.version).toBe(1);
+    expect(back.settings.version).toBe(SETTINGS_VERSION);
   });
 });
 
