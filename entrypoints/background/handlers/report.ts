@@ -1,6 +1,6 @@
 /**
  * The report page's requests. The report is computed here, in the
- * background, from the facts rows of the period (lib/report/compute.ts, a
+ * background, from the report rows of the period (lib/report/compute.ts, a
  * pure function a team server can run over its own rows).
  */
 import { withBom } from '../../../lib/csv';
@@ -9,7 +9,7 @@ import { factsToCsv } from '../../../lib/report/csv';
 import { resolvePeriod } from '../../../lib/report/period';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { getActiveTemplate } from '../db/repo';
-import { factsForFilter, factsForPeriod, historyAll, historyPage } from '../db/report-queries';
+import { factsForFilter, historyAll, historyPage, rowsOfPeriod } from '../db/report-queries';
 import type { DomainHandlers } from './context';
 
 function period(request: { from: string; to: string; unit: 'week' | 'month'; timeZone: string }) {
@@ -30,7 +30,7 @@ export const reportHandlers = {
     const now = ctx.now();
     const resolved = period(request);
     const [facts, template] = await Promise.all([
-      factsForPeriod(ctx.db, resolved),
+      rowsOfPeriod(ctx.db, resolved),
       getActiveTemplate(ctx.db, now),
     ]);
     const report = computeReport(
