@@ -18,6 +18,7 @@ import { agentForToken, hashToken } from './agents';
 import type { Database } from './db';
 import { createFanout, type Fanout } from './fanout';
 import { createPushBatcher } from './push-batch';
+import { registerReportRoutes } from './report';
 import {
   listRuns,
   maxSeq,
@@ -61,7 +62,7 @@ const afterQuery = z.object({
 
 export async function buildApp(
   db: Database,
-  options: { logger?: boolean; cursorRefreshMs?: number } = {},
+  options: { logger?: boolean; cursorRefreshMs?: number; now?: () => number } = {},
 ): Promise<{ app: FastifyInstance; fanout: Fanout }> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
   const fanout = await createFanout(db, { cursorRefreshMs: options.cursorRefreshMs });
@@ -171,6 +172,8 @@ export async function buildApp(
     const { privacy } = parse(z.object({ privacy: privacyPolicySchema }), request.body);
     return { privacy: await setPrivacyPolicy(db, agentOf(request), privacy) };
   });
+
+  registerReportRoutes(app, db, agentOf, options.now ?? Date.now);
 
   // Open streams would hold a closing server forever: end them first (clients reconnect elsewhere).
   const streams = new Set<import('node:http').ServerResponse>();

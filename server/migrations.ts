@@ -90,6 +90,57 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'report facts',
+    sql: `
+      -- One row per run for the trends report, folded from the run's events
+      -- (server/report-facts.ts); the report's SQL aggregates read these columns.
+      CREATE TABLE run_facts (
+        team text NOT NULL,
+        run_id text NOT NULL,
+        seq bigint NOT NULL,
+        authors text[] NOT NULL,
+        agent text,
+        helpdesk text NOT NULL,
+        severity text,
+        plan text,
+        root_cause text,
+        created_at bigint NOT NULL,
+        closed_at bigint,
+        updated_at bigint NOT NULL,
+        resolve_ms bigint,
+        fr_due bigint,
+        fr_stopped bigint,
+        fr_paused boolean NOT NULL,
+        ack_due bigint,
+        ack_stopped bigint,
+        ack_paused boolean NOT NULL,
+        ack_elapsed bigint,
+        paged_at bigint,
+        ack_at bigint,
+        sp_kept integer,
+        sp_missed integer,
+        sp_open_due bigint,
+        escalated boolean NOT NULL,
+        bug_tracker text,
+        dissatisfied boolean NOT NULL,
+        follow_up_done boolean NOT NULL,
+        summary_required boolean NOT NULL,
+        summary_written boolean NOT NULL,
+        facts jsonb NOT NULL,
+        PRIMARY KEY (team, run_id)
+      );
+      CREATE INDEX run_facts_created ON run_facts (team, created_at);
+      CREATE INDEX run_facts_closed ON run_facts (team, closed_at);
+
+      -- The last event of each team folded into run_facts.
+      CREATE TABLE report_watermark (
+        team text PRIMARY KEY,
+        seq bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 81_873_001;

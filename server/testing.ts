@@ -43,8 +43,9 @@ export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
 
 export async function startServer(
   db: Database,
+  options: { now?: () => number } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const { app } = await buildApp(db);
+  const { app } = await buildApp(db, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -17,7 +17,7 @@ export interface BarChartProps {
   onOpen: (row: number, column: number) => void;
 }
 
-const MARGIN = { top: 8, right: 8, bottom: 32, left: 56 };
+const MARGIN = { top: 8, right: 8, bottom: 40, left: 56 };
 
 function durationUnit(maxMs: number): { ms: number; suffix: string } {
   if (maxMs < 2 * 3_600_000) return { ms: 60_000, suffix: 'min' };
@@ -109,7 +109,14 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
           tickFormat={(k) => labelOf.get(k) ?? k}
           stroke="#5b6475"
           tickStroke="#5b6475"
-          tickLabelProps={{ fill: '#3b4252', fontSize: 11, textAnchor: 'middle' }}
+          // Long row names wrap within their band instead of running into the next one.
+          tickLabelProps={{
+            fill: '#3b4252',
+            fontSize: 11,
+            textAnchor: 'middle',
+            verticalAnchor: 'start',
+            width: groups.step(),
+          }}
         />
       </Group>
     </svg>

@@ -8,6 +8,15 @@ import type { ChartModel, Report } from '../../lib/report/compute';
 import type { BucketUnit } from '../../lib/report/period';
 import { ChartCard } from './ChartCard';
 
+/** Whose runs the report covers. */
+export type ReportScope = 'team' | 'mine' | 'browser';
+
+const SCOPE_WORDS: Record<ReportScope, string> = {
+  team: 'the whole team (team server)',
+  mine: 'your runs on the team server',
+  browser: 'runs in this browser',
+};
+
 export interface PeriodChoice {
   from: string;
   to: string;
@@ -16,7 +25,7 @@ export interface PeriodChoice {
 
 export type ReportState =
   | { status: 'loading' }
-  | { status: 'ready'; report: Report }
+  | { status: 'ready'; report: Report; scope: ReportScope; notice?: string }
   | { status: 'error'; message: string };
 
 export interface ReportViewProps {
@@ -67,8 +76,10 @@ export function ReportView(props: ReportViewProps) {
           {report && (
             <p className="cb-report__period">
               {report.period.fromDay} – {report.period.toDay} · compared with{' '}
-              {report.period.previous.fromDay} – {report.period.previous.toDay} · this
-              browser&apos;s runs
+              {report.period.previous.fromDay} – {report.period.previous.toDay} ·{' '}
+              <span data-scope={state.status === 'ready' ? state.scope : undefined}>
+                {state.status === 'ready' ? SCOPE_WORDS[state.scope] : ''}
+              </span>
             </p>
           )}
         </div>
@@ -145,6 +156,11 @@ export function ReportView(props: ReportViewProps) {
           </p>
         ) : (
           <>
+            {state.status === 'ready' && state.notice && (
+              <p className="cb-notice" role="status">
+                {state.notice}
+              </p>
+            )}
             {report && report.runsRead === 0 && (
               <p className="cb-empty">No run was created or closed in this period.</p>
             )}

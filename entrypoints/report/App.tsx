@@ -68,6 +68,7 @@ type PanelState =
       kind: 'runs';
       title: string;
       filter: RunFilter;
+      team: boolean;
       rows?: RunFacts[];
       total?: number;
       now: number;
@@ -105,9 +106,9 @@ export function ReportApp() {
     const params = new URLSearchParams({ from: period.from, to: period.to, unit: period.unit });
     window.history.replaceState(null, '', `?${params.toString()}`);
     send({ type: 'report.compute', ...period, timeZone })
-      .then(({ report }) => {
+      .then(({ report, scope, notice }) => {
         if (!live) return;
-        setState({ status: 'ready', report });
+        setState({ status: 'ready', report, scope, ...(notice ? { notice } : {}) });
         const causes = report.charts.find((c) => c.id === 'root-cause-compare');
         if (causes)
           setRootCauses(
@@ -175,9 +176,10 @@ export function ReportApp() {
     const cell = chart.rows[row]?.cells[column];
     if (!cell?.filter) return;
     const filter = cell.filter;
+    const fromTeam = state.status === 'ready' && state.scope !== 'browser';
     const title = `${chart.title}: ${chart.rows[row]!.label} · ${chart.columns[column]!.label}`;
-    setPanel({ kind: 'runs', title, filter, now });
-    send({ type: 'report.runs', filter })
+    setPanel({ kind: 'runs', title, filter, team: fromTeam, now });
+    send({ type: 'report.runs', filter, team: fromTeam })
       .then((r) =>
         setPanel((p) =>
           p?.kind === 'runs' && p.filter === filter
@@ -192,7 +194,7 @@ export function ReportApp() {
       );
   };
 
-  const csv = (request: { filter?: RunFilter; history?: HistoryQuery }) =>
+  const csv = (request: { filter?: RunFilter; history?: HistoryQuery; team?: boolean }) =>
     send({ type: 'report.csv', ...request })
       .then((r) => save(r.text, r.filename, r.mimeType))
       .catch((e: unknown) => setState({ status: 'error', message: message(e) }));
@@ -218,7 +220,7 @@ export function ReportApp() {
                 ? ` (showing ${p.rows.length})`
                 : ''}
             </p>
-            <button type="button" onClick={() => void csv({ filter: p.filter })}>
+            <button type="button" onClick={() => void csv({ filter: p.filter, team: p.team })}>
               Download CSV
             </button>
           </div>

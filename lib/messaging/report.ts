@@ -137,6 +137,8 @@ export const reportRequestSchemas = [
   z.object({
     type: z.literal('report.runs'),
     filter: runFilterSchema,
+    /** The figure came from the team server's report: ask it for the runs. */
+    team: z.boolean().optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   }),
   z.object({
@@ -150,11 +152,19 @@ export const reportRequestSchemas = [
     type: z.literal('report.csv'),
     filter: runFilterSchema.optional(),
     history: historyQuerySchema.optional(),
+    team: z.boolean().optional(),
   }),
 ] as const;
 
 export const reportReplySchemas = {
-  'report.compute': z.object({ report: reportSchema, now: ms }),
+  'report.compute': z.object({
+    report: reportSchema,
+    now: ms,
+    /** Whose runs: the whole team (a lead), the agent's own on the team server, or this browser's. */
+    scope: z.enum(['team', 'mine', 'browser']),
+    /** Why a connected browser shows its own runs (the server did not answer). */
+    notice: z.string().optional(),
+  }),
   'report.runs': z.object({
     rows: z.array(runFactsSchema),
     total: z.number().int().nonnegative(),

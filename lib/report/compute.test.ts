@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The known answers are calendar-time answers: runs of the default workflow as saved
 // before SLA policies (business hours) were stored with it.
 import { CALENDAR_TEMPLATE } from '../workflow/testing';
-import { computeReport, type ChartModel, type Report } from './compute';
+import { agentsOf, computeReport, type ChartModel, type Report } from './compute';
 import { runFacts, type RunFacts } from './facts';
 import { matchesFilter } from './filter';
 import { NOVEMBER_STORIES, REPORT_NOW } from './fixtures';
@@ -213,7 +213,7 @@ describe('the November report', () => {
     const team = computeReport(
       factsOf(),
       report.period,
-      { rootCauses: CALENDAR_TEMPLATE.policy.rootCauseTags, byAgent: true },
+      { rootCauses: CALENDAR_TEMPLATE.policy.rootCauseTags, agents: agentsOf(factsOf()) },
       REPORT_NOW,
     );
     expect(table(team, 'agents')).toEqual({ 'Ada Agent': [9, 6, 5 / 9, 36 * H] });

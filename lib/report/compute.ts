@@ -5,10 +5,13 @@
  * of the runs behind them; the numbers are computed over exactly those runs.
  */
 import { HELPDESKS, PLAN_TIERS, SEVERITIES } from '../workflow/vocabulary';
-import type { RunFacts } from './facts';
-import { breachMs, matchesFilter, NONE, pageToAckMs, type Outcome, type RunFilter } from './filter';
+import type { ReportRow } from './blocks';
+import { NONE, type Outcome, type RunFilter } from './filter';
 import type { Period } from './period';
-import { median, percentile, ratio } from './stats';
+import { FactsSelector, type CellSource, type ChartCell } from './select';
+import { ratio } from './stats';
+
+export type { ChartCell } from './select';
 
 export type ValueFormat = 'count' | 'duration' | 'percent' | 'delta';
 
@@ -18,13 +21,6 @@ export interface ChartColumn {
   format: ValueFormat;
   /** Drawn as a bar; other columns are in the table only. */
   chart: boolean;
-}
-
-export interface ChartCell {
-  /** null: nothing to measure (no runs, no breaches). */
-  value: number | null;
-  /** The runs behind the cell; absent for derived cells (ratios, changes). */
-  filter?: RunFilter;
 }
 
 export interface ChartRow {
@@ -52,8 +48,8 @@ export interface Report {
 export interface ReportLabels {
   /** The template's root-cause tags, in the order to show them. */
   rootCauses: ReadonlyArray<{ value: string; label: string }>;
-  /** Team mode: split by agent too. */
-  byAgent?: boolean;
+  /** Team mode: the agents to split by (a "By agent" figure when given). */
+  agents?: readonly string[];
 }
 
 const PLAN_LABELS: Record<string, string> = {
@@ -68,78 +64,6 @@ const HELPDESK_LABELS: Record<string, string> = {
   helpscout: 'Help Scout',
 };
 
-type Metric = (f: RunFacts, now: number) => number | undefined;
-
-const DIMENSIONS = ['rootCause', 'severity', 'plan', 'helpdesk', 'agent'] as const;
-
-/**
- * Facts matching a filter. A period's runs are scanned once per time range
- * and grouped by each dimension on first use, and each distinct filter is
- * answered once: a year's report touches each run a few times, not once per
- * cell.
- */
-class Selector {
-  private readonly byRange = new Map<string, RunFacts[]>();
-  private readonly byGroup = new Map<string, RunFacts[]>();
-  private readonly byFilter = new Map<string, RunFacts[]>();
-  constructor(
-    private readonly facts: readonly RunFacts[],
-    private readonly now: number,
-  ) {}
-
-  private inRange(filter: RunFilter): RunFacts[] {
-    const key = `${filter.basis}:${filter.from}:${filter.to}`;
-    let rows = this.byRange.get(key);
-    if (!rows) {
-      const range = { basis: filter.basis, from: filter.from, to: filter.to };
-      rows = this.facts.filter((f) => matchesFilter(f, range, this.now));
-      this.byRange.set(key, rows);
-    }
-    return rows;
-  }
-
-  select(filter: RunFilter): RunFacts[] {
-    const key = JSON.stringify(filter);
-    const known = this.byFilter.get(key);
-    if (known) return known;
-    let rows = this.inRange(filter);
-    // Start from the group of the first dimension the filter names.
-    const dim = DIMENSIONS.find((d) => filter[d] !== undefined);
-    if (dim) {
-      const groupKey = `${filter.basis}:${filter.from}:${filter.to}:${dim}=${filter[dim]}`;
-      let group = this.byGroup.get(groupKey);
-      if (!group) {
-        const only = { basis: filter.basis, from: filter.from, to: filter.to, [dim]: filter[dim] };
-        group = rows.filter((f) => matchesFilter(f, only, this.now));
-        this.byGroup.set(groupKey, group);
-      }
-      rows = group;
-    }
-    const result = rows.filter((f) => matchesFilter(f, filter, this.now));
-    this.byFilter.set(key, result);
-    return result;
-  }
-
-  count(filter: RunFilter): ChartCell {
-    return { value: this.select(filter).length, filter };
-  }
-
-  stat(filter: RunFilter, metric: Metric, stat: 'median' | 'p90' | 'max'): ChartCell {
-    const values = this.select(filter)
-      .map((f) => metric(f, this.now))
-      .filter((v): v is number => v !== undefined);
-    const value =
-      stat === 'median'
-        ? median(values)
-        : stat === 'p90'
-          ? percentile(values, 90)
-          : values.length
-            ? Math.max(...values)
-            : undefined;
-    return { value: value ?? null, filter };
-  }
-}
-
 const col = (key: string, label: string, format: ValueFormat, chart = true): ChartColumn => ({
   key,
   label,
@@ -151,13 +75,32 @@ const attainment = (met: ChartCell, breached: ChartCell): ChartCell => ({
   value: ratio(met.value ?? 0, (met.value ?? 0) + (breached.value ?? 0)) ?? null,
 });
 
+/** The agents a set of facts names, sorted (the rows of "By agent"). */
+export function agentsOf(facts: readonly ReportRow[]): string[] {
+  return [...new Set(facts.map((f) => f.agent).filter((a): a is string => !!a))].sort();
+}
+
+/** The report over facts rows read for the period (created in it, closed in it or the previous one). */
 export function computeReport(
-  facts: readonly RunFacts[],
+  facts: readonly ReportRow[],
   period: Period,
   labels: ReportLabels,
   now: number,
 ): Report {
-  const sel = new Selector(facts, now);
+  return buildReport(new FactsSelector(facts, now), period, labels, facts.length);
+}
+
+/**
+ * Every figure of the report, defined once: which runs each cell counts and
+ * which statistic it shows. `sel` answers the cells (this browser's facts,
+ * or a team server's SQL); `runsRead` is how many runs the source read.
+ */
+export function buildReport(
+  sel: CellSource,
+  period: Period,
+  labels: ReportLabels,
+  runsRead: number,
+): Report {
   const created = (extra: Partial<RunFilter> = {}): RunFilter => ({
     basis: 'created',
     from: period.from,
@@ -174,9 +117,6 @@ export function computeReport(
   const unit =
     period.buckets.length > 0 && period.buckets[0]!.label.length === 7 ? 'month' : 'week';
   const bucketLabel = (label: string) => (unit === 'month' ? label : `Week of ${label}`);
-  const firstResponseOf: Metric = (f, n) => breachMs(f.firstResponse, n);
-  const ackElapsed: Metric = (f) => f.engineeringAck?.elapsedMs;
-  const resolve: Metric = (f) => f.resolveMs;
 
   const charts: ChartModel[] = [];
 
@@ -255,7 +195,10 @@ export function computeReport(
       'plan',
       'first-response-met',
       'first-response-breached',
-      (f) => [sel.stat(f, firstResponseOf, 'median'), sel.stat(f, firstResponseOf, 'max')],
+      (f) => [
+        sel.stat(f, 'first-response-breach', 'median'),
+        sel.stat(f, 'first-response-breach', 'max'),
+      ],
     ),
   });
 
@@ -273,7 +216,7 @@ export function computeReport(
     ],
     rows: slaRows(ackSeverities, {}, 'severity', 'ack-met', 'ack-breached', (f) => {
       const acked = { ...f, outcome: 'acknowledged' as const };
-      return [sel.stat(acked, ackElapsed, 'median'), sel.stat(acked, ackElapsed, 'p90')];
+      return [sel.stat(acked, 'ack-elapsed', 'median'), sel.stat(acked, 'ack-elapsed', 'p90')];
     }),
   });
 
@@ -287,8 +230,8 @@ export function computeReport(
     label,
     cells: [
       sel.count(filter),
-      sel.stat(filter, resolve, 'median'),
-      sel.stat(filter, resolve, 'p90'),
+      sel.stat(filter, 'resolve', 'median'),
+      sel.stat(filter, 'resolve', 'p90'),
     ],
   });
   charts.push({
@@ -329,8 +272,8 @@ export function computeReport(
           sel.count(all),
           sel.count(created({ severity: s, outcome: 'cadence-kept' })),
           sel.count(created({ severity: s, outcome: 'cadence-missed' })),
-          sel.stat(all, pageToAckMs, 'median'),
-          sel.stat(all, pageToAckMs, 'p90'),
+          sel.stat(all, 'page-to-ack', 'median'),
+          sel.stat(all, 'page-to-ack', 'p90'),
         ],
       };
     }),
@@ -402,7 +345,7 @@ export function computeReport(
           sel.count(created({ [field]: k })),
           sel.count(done),
           attainment(m, b),
-          sel.stat(done, resolve, 'median'),
+          sel.stat(done, 'resolve', 'median'),
         ],
       };
     });
@@ -419,17 +362,16 @@ export function computeReport(
     columns: splitColumns,
     rows: splitRows('helpdesk', HELPDESKS, HELPDESK_LABELS),
   });
-  if (labels.byAgent) {
-    const agents = [...new Set(facts.map((f) => f.agent).filter((a): a is string => !!a))].sort();
+  if (labels.agents) {
     charts.push({
       id: 'agents',
       title: 'By agent',
       basis:
         'Runs created or closed in the period, by the agent who closed (or last worked) the run.',
       columns: splitColumns,
-      rows: splitRows('agent', agents, {}),
+      rows: splitRows('agent', labels.agents, {}),
     });
   }
 
-  return { period, runsRead: facts.length, charts };
+  return { period, runsRead, charts };
 }

@@ -4,7 +4,8 @@
  * matches, so "open the runs behind this bar" lists the runs that made it
  * (and the CSV of that view has the same rows).
  */
-import type { ClockFacts, RunFacts } from './facts';
+import type { ReportRow } from './blocks';
+import type { ClockFacts } from './facts';
 
 export const OUTCOMES = [
   'first-response-met',
@@ -60,19 +61,19 @@ export function breachMs(clock: ClockFacts | undefined, now: number): number | u
 }
 
 /** The status-page cadence missed at least once (an open interval past due counts). */
-export function cadenceMissed(f: RunFacts, now: number): boolean {
+export function cadenceMissed(f: ReportRow, now: number): boolean {
   const c = f.statusPage;
   if (!c) return false;
   return c.missed > 0 || (c.openDueAt !== undefined && now > c.openDueAt);
 }
 
-export function pageToAckMs(f: RunFacts): number | undefined {
+export function pageToAckMs(f: ReportRow): number | undefined {
   return f.pagedAt !== undefined && f.ackAt !== undefined && f.ackAt >= f.pagedAt
     ? f.ackAt - f.pagedAt
     : undefined;
 }
 
-function outcomeHolds(f: RunFacts, outcome: Outcome, now: number): boolean {
+export function outcomeHolds(f: ReportRow, outcome: Outcome, now: number): boolean {
   switch (outcome) {
     case 'first-response-met':
       return clockState(f.firstResponse, now) === 'met';
@@ -93,7 +94,7 @@ function outcomeHolds(f: RunFacts, outcome: Outcome, now: number): boolean {
     case 'escalated':
       return f.escalated;
     case 'bug-filed':
-      return f.bugUrl !== undefined;
+      return f.bugTracker !== undefined;
     case 'bug-jira':
       return f.bugTracker === 'jira';
     case 'bug-linear':
@@ -114,11 +115,11 @@ function outcomeHolds(f: RunFacts, outcome: Outcome, now: number): boolean {
 const same = (wanted: string | undefined, actual: string | undefined) =>
   wanted === undefined || (wanted === NONE ? actual === undefined : wanted === actual);
 
-export function basisTime(f: RunFacts, basis: RunFilter['basis']): number | undefined {
+export function basisTime(f: ReportRow, basis: RunFilter['basis']): number | undefined {
   return basis === 'created' ? f.createdAt : f.closedAt;
 }
 
-export function matchesFilter(f: RunFacts, filter: RunFilter, now: number): boolean {
+export function matchesFilter(f: ReportRow, filter: RunFilter, now: number): boolean {
   const t = basisTime(f, filter.basis);
   if (t === undefined || t < filter.from || t >= filter.to) return false;
   return (

@@ -24,6 +24,8 @@ export interface RunStory {
   plan?: PlanTier;
   severity?: Severity;
   firstResponseAt?: number;
+  /** The agent's first public reply appears in the conversation (stops business-hour clocks). */
+  agentReplyAt?: number;
   /** Pauses of the first-response clock, [from, to] minutes. */
   firstResponsePauses?: Array<[number, number]>;
   /** SEV1: on-call paged (the SEV1 paging step done). */
@@ -75,6 +77,13 @@ export function playStory(story: RunStory): { run: Run; events: RunEvent[] } {
     plan.push([to, { type: 'resume-clock', clockId: DEFAULT_IDS.clocks.firstResponse }]);
   }
   if (story.firstResponseAt !== undefined) done(story.firstResponseAt, S.acknowledge);
+  if (story.agentReplyAt !== undefined) {
+    const replyAt = at(story.agentReplyAt);
+    plan.push([
+      story.agentReplyAt,
+      { type: 'observe-conversation', messages: [{ id: 'reply-1', role: 'agent', at: replyAt }] },
+    ]);
+  }
   if (story.pagedAt !== undefined) {
     set(story.pagedAt, F.pagerdutyIncident, 'PD-1');
     set(story.pagedAt, F.statusPagePosted, true);

@@ -23,6 +23,8 @@ import {
   type StreamMessage,
 } from './protocol';
 import { templateSchema } from '../workflow/schema';
+import { reportSchema, runFactsSchema } from '../messaging/report';
+import type { RunFilter } from '../report/filter';
 
 export class TeamServerError extends Error {
   constructor(
@@ -35,6 +37,26 @@ export class TeamServerError extends Error {
 }
 
 type Fetch = typeof fetch;
+
+export interface TeamReportRequest {
+  from: string;
+  to: string;
+  unit: 'week' | 'month';
+  timeZone: string;
+  rootCauses: ReadonlyArray<{ value: string; label: string }>;
+}
+
+const teamReportReplySchema = z.object({
+  report: reportSchema,
+  /** team: every run of the team (a lead); mine: the runs this agent worked on. */
+  scope: z.enum(['team', 'mine']),
+  now: z.number(),
+});
+const teamReportRunsReplySchema = z.object({
+  rows: z.array(runFactsSchema),
+  total: z.number().int().nonnegative(),
+  now: z.number(),
+});
 
 export interface TeamClientOptions {
   url: string;
@@ -126,6 +148,10 @@ export function createTeamClient(options: TeamClientOptions) {
       ),
     policy: () => call(policyReplySchema, '/v1/policy'),
     setPolicy: (privacy: PrivacyPolicy) => call(policyReplySchema, '/v1/policy', { privacy }),
+    /** The team's report (a lead: the whole team; an agent: their own runs), computed by the server. */
+    report: (request: TeamReportRequest) => call(teamReportReplySchema, '/v1/report', request),
+    reportRuns: (filter: RunFilter, limit?: number) =>
+      call(teamReportRunsReplySchema, '/v1/report/runs', { filter, limit }),
     publish: (template: WorkflowTemplate) =>
       call(publishedTemplateSchema, '/v1/templates', { template }),
 

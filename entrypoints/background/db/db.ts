@@ -4,6 +4,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { HealthRow } from '../../../lib/messaging/health';
+import type { ReportBlock } from '../../../lib/report/blocks';
 import type { RunFacts } from '../../../lib/report/facts';
 import type { RunEvent } from '../../../lib/workflow/schema';
 import type { QuarantineRecord } from './quarantine';
@@ -30,6 +31,8 @@ export class CasebookDB extends Dexie {
   /** Records that could not be read, set aside by an upgrade (quarantine.ts). */
   quarantine!: Table<QuarantineRecord, number>;
   runFacts!: EntityTable<RunFacts, 'runId'>;
+  /** The report's week blocks of run rows (lib/report/blocks.ts), kept with runFacts. */
+  reportBlocks!: EntityTable<ReportBlock, 'key'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -35,7 +35,7 @@ import {
   type OpenRunEntry,
   type RunRecord,
 } from './records';
-import { putRunFacts } from './facts-store';
+import { deleteRunFacts, factsStores, putRunFacts } from './facts-store';
 import type { AttachmentRecord, TemplateRecord } from './types';
 
 export const ACTIVE_TEMPLATE_KEY = 'activeTemplateId';
@@ -146,7 +146,7 @@ export function openRun(
 ): Promise<RunChange & { created: boolean; changed: boolean }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.settings],
+    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates, db.settings],
     async () => {
       const existing = await db.runs
         .where('[helpdesk+ticketId]')
@@ -187,7 +187,7 @@ export function mutateRun(
 ): Promise<RunChange> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates],
     async () => {
       const record = await readRun(db, runId);
       const template = await templateVersion(db, record.templateId, record.templateVersion);
@@ -206,7 +206,7 @@ export function migrateRunTo(
 ): Promise<RunChange> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates],
     async () => {
       const record = await readRun(db, runId);
       const from = await templateVersion(db, record.templateId, record.templateVersion);
@@ -473,7 +473,7 @@ export function putAttachment(
 ): Promise<RunChange & { file: FileRef }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.attachments],
+    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates, db.attachments],
     async () => {
       const record = await readRun(db, file.runId);
       const template = await templateVersion(db, record.templateId, record.templateVersion);
@@ -645,7 +645,7 @@ export function wipeRunData(
 ): Promise<{ runIds: string[]; runs: number; events: number; attachments: number }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
+    [db.runs, db.openRuns, db.events, db.attachments, ...factsStores(db)],
     async () => {
       const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
       const events = await db.events.count();
@@ -656,6 +656,7 @@ export function wipeRunData(
         db.events.clear(),
         db.attachments.clear(),
         db.runFacts.clear(),
+        db.reportBlocks.clear(),
       ]);
       return { runIds, runs: runIds.length, events, attachments };
     },
@@ -688,7 +689,7 @@ export async function deleteExpiredRuns(
   for (;;) {
     const batch = await db.transaction(
       'rw',
-      [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
+      [db.runs, db.openRuns, db.events, db.attachments, ...factsStores(db)],
       async () => {
         const page = await (
           after === undefined ? db.runs.orderBy(':id') : db.runs.where(':id').above(after)
@@ -704,7 +705,7 @@ export async function deleteExpiredRuns(
           events = await db.events.where('runId').anyOf(expired).delete();
           attachments = await db.attachments.where('runId').anyOf(expired).delete();
           await db.openRuns.where('runId').anyOf(expired).delete();
-          await db.runFacts.bulkDelete(expired);
+          await deleteRunFacts(db, expired);
           await db.runs.bulkDelete(expired);
         }
         return {

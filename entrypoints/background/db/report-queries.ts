@@ -1,8 +1,10 @@
 /**
- * The report's reads, all from the runFacts store through its indexes: the
- * runs created in the period (createdAt) and the runs closed in it or the
- * previous period (closedAt). Never the runs or their events.
+ * The report's reads: the period's week blocks of report rows for the
+ * figures, the runFacts store through its indexes (createdAt, closedAt,
+ * updatedAt) for the runs behind a figure and the history. Never the runs
+ * or their events.
  */
+import { blockKeysForPeriod, rowsForPeriod, type ReportRow } from '../../../lib/report/blocks';
 import type { RunFacts } from '../../../lib/report/facts';
 import { basisTime, matchesFilter, type RunFilter } from '../../../lib/report/filter';
 import { matchesHistory, type HistoryQuery } from '../../../lib/report/history';
@@ -10,23 +12,12 @@ import type { Period } from '../../../lib/report/period';
 import type { CasebookDB } from './db';
 
 /**
- * Facts of runs created in the period or closed in it or in the previous
- * period. The closed runs are found by key first: most were created in the
- * period too, so only the others are read (a year's report reads each run once).
+ * The report rows of runs created in the period or closed in it or in the
+ * previous period, from the period's week blocks (a year: ~160 records).
  */
-export function factsForPeriod(db: CasebookDB, period: Period): Promise<RunFacts[]> {
-  return db.transaction('r', db.runFacts, async () => {
-    const [created, closedKeys] = await Promise.all([
-      db.runFacts.where('createdAt').between(period.from, period.to, true, false).toArray(),
-      db.runFacts
-        .where('closedAt')
-        .between(period.previous.from, period.to, true, false)
-        .primaryKeys(),
-    ]);
-    const seen = new Set(created.map((f) => f.runId));
-    const others = await db.runFacts.bulkGet(closedKeys.filter((k) => !seen.has(k)));
-    return [...created, ...others.filter((f): f is RunFacts => f !== undefined)];
-  });
+export async function rowsOfPeriod(db: CasebookDB, period: Period): Promise<ReportRow[]> {
+  const blocks = await db.reportBlocks.bulkGet(blockKeysForPeriod(period));
+  return rowsForPeriod(blocks, period);
 }
 
 /** The runs behind a figure, most recent first. */

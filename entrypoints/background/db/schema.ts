@@ -4,6 +4,8 @@
  * per-record function (see upgrades.ts). Never edit a shipped entry; add one.
  */
 import type { Transaction } from 'dexie';
+import { blocksOf } from '../../../lib/report/blocks';
+import type { RunFacts } from '../../../lib/report/facts';
 import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { OpenRunEntry } from './records';
 import type { TemplateRecord } from './types';
@@ -125,6 +127,19 @@ export const DB_VERSIONS: readonly DbVersion[] = [
         ),
       );
       await tx.table('runFacts').bulkPut(rows);
+    },
+  },
+  {
+    // The report reads week blocks of compact run rows (lib/report/blocks.ts):
+    // a year is ~160 records instead of 10,000 facts rows.
+    version: 7,
+    stores: {
+      reportBlocks: 'key',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('reportBlocks')
+        .bulkPut(blocksOf((await tx.table('runFacts').toArray()) as RunFacts[]));
     },
   },
 ];

@@ -2,7 +2,10 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { blockKeysOf, reportRow } from '../../../lib/report/blocks';
+import { resolvePeriod } from '../../../lib/report/period';
 import type { Run, RunEvent } from '../../../lib/workflow/schema';
+import { rowsOfPeriod } from './report-queries';
 import { CasebookDB, declareVersions } from './db';
 import { mutateRun, openRun, wipeRunData, deleteExpiredRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
@@ -43,7 +46,7 @@ async function createAtV2(name: string): Promise<void> {
   v2.close();
 }
 
-describe('report facts (v6)', () => {
+describe('report facts (v6) and report blocks (v7)', () => {
   it('gives every run its facts row, keeps runs and events, and answers the report indexes', async () => {
     const name = `upgrade-v3-${Math.random()}`;
     await createAtV2(name);
@@ -65,6 +68,17 @@ describe('report facts (v6)', () => {
     const closed = await db.runFacts.where('closedAt').above(0).primaryKeys();
     expect(closed).toEqual(['helpscout:3003']);
     expect(await db.runFacts.get('zendesk:4004')).toMatchObject({ helpdesk: 'zendesk' });
+    // v7: every run is in the week block of its creation, the closed one in its closure's too.
+    const blocks = await db.reportBlocks.toArray();
+    const runsIn = (basis: string) =>
+      blocks
+        .filter((b) => b.key.startsWith(`${basis}:`))
+        .flatMap((b) => Object.keys(JSON.parse(b.rows) as object))
+        .sort();
+    expect(runsIn('created')).toEqual(v1.tables.runs.map((r) => r.id).sort());
+    expect(runsIn('closed')).toEqual(['helpscout:3003']);
+    const closedRun = facts.find((f) => f.runId === 'helpscout:3003')!;
+    expect(blocks.map((b) => b.key)).toContain(blockKeysOf(closedRun)[1]);
     db.close();
   });
 });
@@ -107,8 +121,21 @@ describe('facts kept by the repo', () => {
       agent: 'Ana Agent',
       statusPage: { kept: 1, missed: 1, updates: 2 },
     });
+    // The report's blocks hold the run once, with what the figures read and no ticket text.
+    const period = resolvePeriod({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      unit: 'week',
+      timeZone: 'UTC',
+    });
+    const rows = await rowsOfPeriod(db, period);
+    expect(rows).toEqual([reportRow((await db.runFacts.get(run.id))!)]);
+    expect(rows[0]).not.toHaveProperty('url');
+    expect(await db.reportBlocks.count()).toBe(2);
     expect(await deleteExpiredRuns(db, 1, T0 + 3 * 24 * 60 * MIN)).toMatchObject({ runs: 1 });
     expect(await db.runFacts.count()).toBe(0);
+    expect(await db.reportBlocks.count()).toBe(0);
+    expect(await rowsOfPeriod(db, period)).toEqual([]);
     await openRun(
       db,
       { helpdesk: 'zendesk', ticketId: '8', url: 'https://a.zendesk.com/agent/tickets/8' },
@@ -116,7 +143,9 @@ describe('facts kept by the repo', () => {
       T0,
     );
     expect(await db.runFacts.count()).toBe(1);
+    expect(await db.reportBlocks.count()).toBe(1);
     await wipeRunData(db);
     expect(await db.runFacts.count()).toBe(0);
+    expect(await db.reportBlocks.count()).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { healthHandlers } from './health';
-import { reportHandlers } from './report';
+import { createReportHandlers } from './report';
 import { runHandlers } from './runs';
 import { templateHandlers } from './templates';
 import { createTeamHandlers, withTeamCatchUp } from '../team/handlers';
@@ -40,7 +40,7 @@ export function createHandlers({ db, now, publish, team }: HandlerDeps) {
     ...actionHandlers,
     ...healthHandlers,
     ...conversationHandlers,
-    ...reportHandlers,
+    ...createReportHandlers(team),
     ...createSettingsHandlers({
       now,
       publish,

@@ -1,15 +1,20 @@
 /**
- * The report page's requests. The report is computed here, in the
- * background, from the facts rows of the period (lib/report/compute.ts, a
+ * The report page's requests. Connected to a team server, the report is
+ * the server's (computed in PostgreSQL: a lead's covers the team, an
+ * agent's their own runs); otherwise it is computed here, in the
+ * background, from the report rows of the period (lib/report/compute.ts, a
  * pure function a team server can run over its own rows).
  */
 import { withBom } from '../../../lib/csv';
-import { computeReport } from '../../../lib/report/compute';
+import { computeReport, type Report } from '../../../lib/report/compute';
+import type { RunFacts } from '../../../lib/report/facts';
+import type { RunFilter } from '../../../lib/report/filter';
+import type { TeamReportRequest } from '../../../lib/team/client';
 import { factsToCsv } from '../../../lib/report/csv';
 import { resolvePeriod } from '../../../lib/report/period';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { getActiveTemplate } from '../db/repo';
-import { factsForFilter, factsForPeriod, historyAll, historyPage } from '../db/report-queries';
+import { factsForFilter, historyAll, historyPage, rowsOfPeriod } from '../db/report-queries';
 import type { DomainHandlers } from './context';
 
 function period(request: { from: string; to: string; unit: 'week' | 'month'; timeZone: string }) {
@@ -25,51 +30,73 @@ function period(request: { from: string; to: string; unit: 'week' | 'month'; tim
 
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export const reportHandlers = {
-  'report.compute': async (request, ctx) => {
-    const now = ctx.now();
-    const resolved = period(request);
-    const [facts, template] = await Promise.all([
-      factsForPeriod(ctx.db, resolved),
-      getActiveTemplate(ctx.db, now),
-    ]);
-    const report = computeReport(
-      facts,
-      resolved,
-      { rootCauses: template.policy.rootCauseTags },
-      now,
-    );
-    return { report, now };
-  },
+/** The team server's part: its report and the runs behind its figures (team/sync.ts). */
+export interface TeamReportSource {
+  report(
+    request: TeamReportRequest,
+  ): Promise<{ report: Report; scope: 'team' | 'mine'; now: number } | undefined>;
+  reportRuns(
+    filter: RunFilter,
+    limit?: number,
+  ): Promise<{ rows: RunFacts[]; total: number; now: number }>;
+}
 
-  'report.runs': async ({ filter, limit }, ctx) => {
-    const now = ctx.now();
-    const { rows, total } = await factsForFilter(ctx.db, filter, now, limit ?? 500);
-    return { rows, total, now };
-  },
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  'runs.history': async ({ query, offset, limit }, ctx) => {
-    const page = await historyPage(ctx.db, query, offset ?? 0, limit ?? 100);
-    return { ...page, now: ctx.now() };
-  },
+export const createReportHandlers = (team: TeamReportSource) =>
+  ({
+    'report.compute': async (request, ctx) => {
+      const now = ctx.now();
+      const resolved = period(request);
+      const template = await getActiveTemplate(ctx.db, now);
+      const rootCauses = template.policy.rootCauseTags;
+      let notice: string | undefined;
+      try {
+        const { type: _type, ...asked } = request;
+        const remote = await team.report({ ...asked, rootCauses });
+        if (remote) return { ...remote, now: Math.round(remote.now) };
+      } catch (error) {
+        notice = `The team server did not answer (${message(error)}); this is this browser's runs only.`;
+      }
+      const rows = await rowsOfPeriod(ctx.db, resolved);
+      const report = computeReport(rows, resolved, { rootCauses }, now);
+      return { report, now, scope: 'browser' as const, ...(notice ? { notice } : {}) };
+    },
 
-  'report.csv': async ({ filter, history }, ctx) => {
-    const now = ctx.now();
-    if (!filter && !history) {
-      throw new ProtocolFailure(
-        'bad-request',
-        "Say which runs: a figure's filter or a history search.",
-      );
-    }
-    const rows = filter
-      ? (await factsForFilter(ctx.db, filter, now)).rows
-      : await historyAll(ctx.db, history ?? {});
-    return {
-      text: withBom(factsToCsv(rows, now)),
-      filename: filter
-        ? `casebook-report-runs-${stamp(filter.from)}-to-${stamp(filter.to - 1)}.csv`
-        : `casebook-run-history-${stamp(now)}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
-    };
-  },
-} satisfies DomainHandlers<'report.compute' | 'report.runs' | 'runs.history' | 'report.csv'>;
+    'report.runs': async ({ filter, limit, team: fromTeam }, ctx) => {
+      if (fromTeam) {
+        const remote = await team.reportRuns(filter, limit ?? 500);
+        return { ...remote, now: Math.round(remote.now) };
+      }
+      const now = ctx.now();
+      const { rows, total } = await factsForFilter(ctx.db, filter, now, limit ?? 500);
+      return { rows, total, now };
+    },
+
+    'runs.history': async ({ query, offset, limit }, ctx) => {
+      const page = await historyPage(ctx.db, query, offset ?? 0, limit ?? 100);
+      return { ...page, now: ctx.now() };
+    },
+
+    'report.csv': async ({ filter, history, team: fromTeam }, ctx) => {
+      const now = ctx.now();
+      if (!filter && !history) {
+        throw new ProtocolFailure(
+          'bad-request',
+          "Say which runs: a figure's filter or a history search.",
+        );
+      }
+      const rows = filter
+        ? fromTeam
+          ? (await team.reportRuns(filter, 1000)).rows
+          : (await factsForFilter(ctx.db, filter, now)).rows
+        : await historyAll(ctx.db, history ?? {});
+      return {
+        text: withBom(factsToCsv(rows, now)),
+        filename: filter
+          ? `casebook-report-runs-${stamp(filter.from)}-to-${stamp(filter.to - 1)}.csv`
+          : `casebook-run-history-${stamp(now)}.csv`,
+        mimeType: 'text/csv;charset=utf-8',
+      };
+    },
+  }) satisfies DomainHandlers<'report.compute' | 'report.runs' | 'runs.history' | 'report.csv'>;

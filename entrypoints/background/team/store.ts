@@ -3,6 +3,7 @@
  * events the team server sent, and the runs refolded from them. Each
  * function is one Dexie transaction; the background stays the only writer.
  */
+import { factsStores, putRunFacts } from '../db/facts-store';
 import Dexie, { type Table } from 'dexie';
 import { foldOrder, foldRun, type FieldConflict } from '../../../lib/team/fold';
 import type { ServerEvent, TeamEvent } from '../../../lib/team/protocol';
@@ -84,6 +85,8 @@ async function refold(db: CasebookDB, runId: string, now: number): Promise<Refol
   await db.runs.put(record);
   await db.openRuns.where('runId').equals(runId).delete();
   if (entry) await db.openRuns.add(entry);
+  // The report counts team runs this browser holds like its own.
+  await putRunFacts(db, stored.template, run, now);
   return { run, view, conflicts };
 }
 
@@ -100,7 +103,7 @@ export function applyServerEvents(
 ): Promise<Refolded[]> {
   return db.transaction(
     'rw',
-    [db.events, db.runs, db.openRuns, db.templates, db.settings],
+    [db.events, db.runs, db.openRuns, db.templates, db.settings, ...factsStores(db)],
     async () => {
       const touched = new Set<string>();
       for (const e of events) {

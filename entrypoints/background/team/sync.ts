@@ -5,6 +5,8 @@
  * (`beforeRunView`). While the worker lives, a server-sent-events stream
  * brings others' events at once and every committed change is pushed.
  */
+import type { RunFilter } from '../../../lib/report/filter';
+import type { TeamReportRequest } from '../../../lib/team/client';
 import { createTeamClient, TeamServerError, type TeamClient } from '../../../lib/team/client';
 import { conflictsLostBy, type FieldConflict } from '../../../lib/team/fold';
 import type {
@@ -337,6 +339,17 @@ export function createTeamSync({ db, now, runsChanged, fetch: doFetch }: TeamSyn
     async teamRuns(scope: 'team' | 'mine'): Promise<TeamRunSummary[]> {
       if (!client) throw new Error('Not connected to a team server.');
       return (await client.runs(scope)).runs;
+    },
+
+    /** The team report from the server; undefined when not connected (the report is this browser's). */
+    async report(request: TeamReportRequest) {
+      await ready;
+      return client ? client.report(request) : undefined;
+    },
+
+    async reportRuns(filter: RunFilter, limit?: number) {
+      if (!client) throw new Error('Not connected to a team server.');
+      return client.reportRuns(filter, limit);
     },
 
     async publish(template: WorkflowTemplate): Promise<WorkflowTemplate> {

@@ -1,12 +1,13 @@
 /**
  * Fill the built extension's IndexedDB with runs told as stories, in the
  * exact stored shape the background writes (run records, open-runs rows,
- * events, report facts), from an extension page. Shared by the report's
+ * events, report facts and blocks), from an extension page. Shared by the report's
  * browser test and its benchmark.
  */
 import type { Page } from '@playwright/test';
 import { buildRunRecord } from '../../../entrypoints/background/db/records';
-import { runFacts } from '../../../lib/report/facts';
+import { blocksOf, type ReportBlock } from '../../../lib/report/blocks';
+import { runFacts, type RunFacts } from '../../../lib/report/facts';
 import { playStory, type RunStory } from '../../../lib/report/testing';
 // The report's known answers are calendar-time answers (see lib/report/compute.test.ts).
 import { CALENDAR_TEMPLATE } from '../../../lib/workflow/testing';
@@ -17,10 +18,11 @@ export interface SeedRows {
   openRuns: unknown[];
   events: RunEvent[];
   runFacts: unknown[];
+  reportBlocks: ReportBlock[];
 }
 
 export function seedRows(stories: readonly RunStory[], now: number): SeedRows {
-  const rows: SeedRows = { runs: [], openRuns: [], events: [], runFacts: [] };
+  const rows: SeedRows = { runs: [], openRuns: [], events: [], runFacts: [], reportBlocks: [] };
   for (const story of stories) {
     const { run, events } = playStory(story);
     const { record, entry } = buildRunRecord(CALENDAR_TEMPLATE, run, now);
@@ -29,6 +31,7 @@ export function seedRows(stories: readonly RunStory[], now: number): SeedRows {
     rows.events.push(...events);
     rows.runFacts.push(runFacts(CALENDAR_TEMPLATE, run, events, now));
   }
+  rows.reportBlocks = blocksOf(rows.runFacts as RunFacts[]);
   return rows;
 }
 
@@ -70,4 +73,5 @@ export async function seedStore(page: Page, rows: SeedRows): Promise<void> {
   await putRows(page, 'openRuns', rows.openRuns);
   await putRows(page, 'events', rows.events);
   await putRows(page, 'runFacts', rows.runFacts);
+  await putRows(page, 'reportBlocks', rows.reportBlocks);
 }
