@@ -22,7 +22,7 @@ import { PLAN_TIERS, SEVERITIES } from './vocabulary';
 
 // The one lookup of a step or field by id lives with the lookups by role.
 export { findField, findStep } from './roles';
-import { findField, findStep } from './roles';
+import { findStep } from './roles';
 
 /** Steps in template order, with the section each belongs to. */
 export function allSteps(template: WorkflowTemplate): Array<{ sectionId: string; step: Step }> {

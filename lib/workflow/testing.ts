@@ -128,7 +128,7 @@ export function renameEveryId(template: WorkflowTemplate): RenamedTemplate {
   const sections = out.sections.map((s, i) => ({ ...s, id: `part-${i + 1}` }));
   const closing = sections.pop();
   out = { ...out, sections: closing ? [...sections.reverse(), closing] : sections };
-  const known = <K>(map: Map<string, string>, key: string) => {
+  const known = (map: Map<string, string>, key: string) => {
     const id = map.get(key);
     if (id === undefined) throw new Error(`no such id in the original template: ${key}`);
     return id;
