@@ -9,13 +9,7 @@
 import type { PlanTier, Run, Severity, WorkflowTemplate } from '../workflow/schema';
 import { formatUtc, formatZoned } from '../time/zoned';
 import { fieldRefByRole } from '../workflow/roles';
-import {
-  HELPDESK_LABELS,
-  planLabel,
-  readRunFacts,
-  stepNumberOf,
-  type RunFacts,
-} from './facts';
+import { HELPDESK_LABELS, planLabel, readRunFacts, stepNumberOf, type RunFacts } from './facts';
 import { oneLine, truncate, wellFormed } from './text';
 
 export interface BugField {

@@ -184,8 +184,20 @@ const input: WorkflowTemplateInput = {
               maxLength: 200,
               placeholder: 'macOS 15.1',
             },
-            { id: 'workspace-id', role: 'workspace-id', label: 'Account / workspace ID', type: 'text', maxLength: 200 },
-            { id: 'url', role: 'endpoint-url', label: 'Exact URL or API endpoint', type: 'text', maxLength: 2000 },
+            {
+              id: 'workspace-id',
+              role: 'workspace-id',
+              label: 'Account / workspace ID',
+              type: 'text',
+              maxLength: 200,
+            },
+            {
+              id: 'url',
+              role: 'endpoint-url',
+              label: 'Exact URL or API endpoint',
+              type: 'text',
+              maxLength: 2000,
+            },
             {
               id: 'occurred-at',
               role: 'occurred-at',
@@ -200,7 +212,13 @@ const input: WorkflowTemplateInput = {
               type: 'paragraph',
               maxLength: 10_000,
             },
-            { id: 'actual', role: 'actual', label: 'What happened instead', type: 'paragraph', maxLength: 10_000 },
+            {
+              id: 'actual',
+              role: 'actual',
+              label: 'What happened instead',
+              type: 'paragraph',
+              maxLength: 10_000,
+            },
             {
               id: 'request-id',
               role: 'request-id',
@@ -235,7 +253,9 @@ const input: WorkflowTemplateInput = {
           guidance:
             "Filter by the customer's workspace ID and the timestamp window from the report. Check Sentry for unhandled exceptions, Datadog APM for the trace, and the application log for the request ID.\n\n" +
             'If the error is already grouped in Sentry with prior tickets, link them.',
-          fields: [{ id: 'sentry-url', role: 'sentry-url', label: 'Sentry issue link', type: 'url' }],
+          fields: [
+            { id: 'sentry-url', role: 'sentry-url', label: 'Sentry issue link', type: 'url' },
+          ],
           actions: ['open-log-search'],
         },
         {
@@ -519,8 +539,20 @@ const input: WorkflowTemplateInput = {
             'Tag the root-cause category (auth, billing, integration, performance, UI) so the monthly support trends report is meaningful.\n\n' +
             'Link the Jira and Sentry IDs in the closing note for future ticket-search hits.',
           fields: [
-            { id: 'root-cause', role: 'root-cause', label: 'Root cause', type: 'single-choice', options: ROOT_CAUSES },
-            { id: 'closing-note', role: 'closing-note', label: 'Closing note', type: 'paragraph', maxLength: 20_000 },
+            {
+              id: 'root-cause',
+              role: 'root-cause',
+              label: 'Root cause',
+              type: 'single-choice',
+              options: ROOT_CAUSES,
+            },
+            {
+              id: 'closing-note',
+              role: 'closing-note',
+              label: 'Closing note',
+              type: 'paragraph',
+              maxLength: 20_000,
+            },
           ],
           gates: [
             {
