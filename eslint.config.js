@@ -27,7 +27,7 @@ const contentScriptGraph = [
   'lib/adapters/**/*.ts',
   'lib/time/**/*.ts',
   'lib/workflow/vocabulary.ts',
-  'lib/workflow/default-ids.ts',
+  'lib/workflow/roles.ts',
   'lib/messaging/wire.ts',
 ];
 const contentScriptMessage =
@@ -146,7 +146,7 @@ export default tseslint.config(
               group: [
                 '**/lib/workflow/*',
                 '!**/lib/workflow/vocabulary',
-                '!**/lib/workflow/default-ids',
+                '!**/lib/workflow/roles',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',

@@ -6,6 +6,8 @@
  * as forms, each with an "Edit as JSON" escape hatch; policy, clocks and
  * messages are edited as template JSON. All validated by the same schema.
  */
+import { replaceStep } from './rename-edit';
+import { MissingRoles, RoleSelect } from './TemplateRoles';
 import { useMemo, useState } from 'react';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import {
@@ -118,6 +120,13 @@ function FieldEditor({
             onChange={(e) => onChange({ ...field, id: e.target.value })}
           />
         </label>
+        <RoleSelect
+          role={field.role}
+          onChange={(role) => {
+            const { role: _drop, ...rest } = field;
+            onChange(role === undefined ? rest : { ...field, role });
+          }}
+        />
         <label className="cb-field">
           <span>Label</span>
           <input
@@ -510,7 +519,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
                     step={step}
                     number={stepNumber}
                     catalog={catalog}
-                    onChange={(s) => setSteps(replaceAt(section.steps, sti, s))}
+                    onChange={(s) => edit(replaceStep(draft, si, sti, s))}
                   />
                 </details>
               );
@@ -542,6 +551,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
         </button>
       )}
 
+      <MissingRoles template={validation.ok ? validation.template : undefined} />
       {!validation.ok && (
         <div className="cb-problems" role="alert" data-testid="template-problems">
           <p>Fix these before saving:</p>

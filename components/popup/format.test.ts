@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
+import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun } from '../../lib/workflow/engine';
 import type { OpenRunSummary } from '../../lib/messaging/runs';
@@ -46,8 +46,7 @@ describe('popup wording', () => {
       run,
       {
         type: 'set-field',
-        stepId: DEFAULT_IDS.steps.assignSeverity,
-        fieldId: 'severity',
+        ...DEFAULT_TEMPLATE.policy.severityField,
         value: 'SEV1',
       },
       actor,

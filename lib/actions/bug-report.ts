@@ -8,14 +8,8 @@
  */
 import type { PlanTier, Run, Severity, WorkflowTemplate } from '../workflow/schema';
 import { formatUtc, formatZoned } from '../time/zoned';
-import {
-  ACTION_FIELDS,
-  HELPDESK_LABELS,
-  planLabel,
-  readRunFacts,
-  stepNumberOf,
-  type RunFacts,
-} from './facts';
+import { fieldRefByRole } from '../workflow/roles';
+import { HELPDESK_LABELS, planLabel, readRunFacts, stepNumberOf, type RunFacts } from './facts';
 import { oneLine, truncate, wellFormed } from './text';
 
 export interface BugField {
@@ -72,7 +66,8 @@ export function bugTitle(facts: RunFacts): string {
 }
 
 function requestIdRefusal(template: WorkflowTemplate): string {
-  const n = stepNumberOf(template, ACTION_FIELDS.requestId.stepId);
+  const ref = fieldRefByRole(template, 'request-id');
+  const n = ref && stepNumberOf(template, ref.stepId);
   const where = n === undefined ? 'to the run' : `in step ${n}`;
   return `A bug filed without a request ID gets bounced back: add the request ID ${where} first.`;
 }

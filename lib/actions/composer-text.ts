@@ -4,20 +4,20 @@
  * editable workflow template). A placeholder without a value stays visible as
  * `{{name}}` and is listed in `missing`, so the agent sees what to write.
  */
-import { DEFAULT_IDS } from '../workflow/default-ids';
 import { fillMessage } from '../workflow/messages';
+import { messageByPurpose, type MessagePurpose } from '../workflow/roles';
 import type { Run, StepAction, WorkflowTemplate } from '../workflow/schema';
 import type { Refusal } from './bug-report';
 
-/** Which message each composer action fills. */
+/** The purpose of the message each composer action fills. */
 export const COMPOSER_MESSAGES = {
-  'insert-first-touch': DEFAULT_IDS.messages.firstTouch,
-  'insert-eta-update': DEFAULT_IDS.messages.etaUpdate,
-  'insert-fix-shipped': DEFAULT_IDS.messages.fixShipped,
-  'insert-confirmation-request': DEFAULT_IDS.messages.confirmationRequest,
-  'insert-closing-note': DEFAULT_IDS.messages.closingNote,
-  'draft-incident-summary': DEFAULT_IDS.messages.incidentSummary,
-} as const satisfies Partial<Record<StepAction, string>>;
+  'insert-first-touch': 'first-touch',
+  'insert-eta-update': 'eta-update',
+  'insert-fix-shipped': 'fix-shipped',
+  'insert-confirmation-request': 'confirmation-request',
+  'insert-closing-note': 'closing-note',
+  'draft-incident-summary': 'incident-summary',
+} as const satisfies Partial<Record<StepAction, MessagePurpose>>;
 
 export type ComposerAction = keyof typeof COMPOSER_MESSAGES;
 
@@ -47,14 +47,15 @@ export function composeMessage(
   action: ComposerAction,
   context: ComposeContext = {},
 ): ComposedMessage | Refusal {
-  const messageId = COMPOSER_MESSAGES[action];
-  const message = template.messages.find((m) => m.id === messageId);
+  const purpose = COMPOSER_MESSAGES[action];
+  const message = messageByPurpose(template, purpose);
   if (!message) {
     return {
       ok: false,
-      reason: `This workflow has no "${messageId}" message template; add one in the template editor.`,
+      reason: `This workflow has no message template for "${purpose}"; give one that purpose in the template editor.`,
     };
   }
+  const messageId = message.id;
   const filled = fillMessage(template, messageId, run, {
     'agent.name': context.agentName?.trim() || undefined,
     ...context.extra,

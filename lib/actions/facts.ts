@@ -1,54 +1,42 @@
 /**
  * What the actions need from a run, read once into plain values: the ticket,
- * severity and plan (through the template's policy), and the well-known
- * fields of the default workflow. A team that edits its template keeps these
- * ids to keep the actions filled; a missing field simply reads as undefined.
+ * and the template's fields found by what they mean (lib/workflow/roles.ts),
+ * so renaming or moving a field keeps the actions filled. A role no field has
+ * simply reads as undefined.
  */
-import { allSteps, fieldValue, findField, readPlan, readSeverity } from '../workflow/conditions';
-import type {
-  FieldRef,
-  Helpdesk,
-  PlanTier,
-  Run,
-  Severity,
-  WorkflowTemplate,
-  ZonedDateTime,
-} from '../workflow/schema';
+import { allSteps, readPlan, readSeverity } from '../workflow/conditions';
+import { fieldByRole, valueByRole, type FieldRole } from '../workflow/roles';
+import type { Helpdesk, PlanTier, Run, Severity, WorkflowTemplate } from '../workflow/schema';
+import type { ZonedDateTime } from '../workflow/schema';
 import { isValidTimeZone, zonedToInstant } from '../time/zoned';
-import { DEFAULT_IDS } from '../workflow/default-ids';
 
-const F = DEFAULT_IDS.fields;
-
-/**
- * The default template's field ids the actions read. A team that edits its
- * template keeps these ids to keep the actions filled.
- */
+/** The role each fact of the actions is read from. */
 export const ACTION_FIELDS = {
-  impact: F.impact,
-  pagerDutyIncident: F.pagerdutyIncident,
-  incidentChannel: F.incidentChannel,
-  reproSteps: F.reproSteps,
-  browser: F.browser,
-  os: F.os,
-  workspaceId: F.workspaceId,
-  endpointUrl: F.url,
-  occurredAt: F.occurredAt,
-  expected: F.expected,
-  actual: F.actual,
-  requestId: F.requestId,
-  reproResult: F.reproResult,
-  sentryUrl: F.sentryUrl,
-  bugUrl: F.bugUrl,
-  engineeringAcknowledged: F.acknowledged,
-  statusPageState: F.lastStatusUpdate,
-  releaseTag: F.releaseTag,
-  visibleAt: F.visibleAt,
-  confirmation: F.confirmation,
-  satisfaction: F.satisfaction,
-  incidentSummary: F.incidentSummary,
-  rootCause: F.rootCause,
-  closingNote: F.closingNote,
-} as const satisfies Record<string, FieldRef>;
+  impact: 'impact',
+  pagerDutyIncident: 'pagerduty-incident',
+  incidentChannel: 'incident-channel',
+  reproSteps: 'repro-steps',
+  browser: 'browser',
+  os: 'os',
+  workspaceId: 'workspace-id',
+  endpointUrl: 'endpoint-url',
+  occurredAt: 'occurred-at',
+  expected: 'expected',
+  actual: 'actual',
+  requestId: 'request-id',
+  reproResult: 'repro-result',
+  sentryUrl: 'sentry-url',
+  bugUrl: 'bug-url',
+  engineeringAcknowledged: 'engineering-acknowledged',
+  statusPageState: 'status-page-state',
+  releaseTag: 'release-tag',
+  visibleAt: 'visible-at',
+  confirmation: 'confirmation',
+  satisfaction: 'satisfaction',
+  incidentSummary: 'incident-summary',
+  rootCause: 'root-cause',
+  closingNote: 'closing-note',
+} as const satisfies Record<string, FieldRole>;
 
 export interface ZonedFact {
   value: ZonedDateTime;
@@ -96,23 +84,23 @@ export interface RunFacts {
 }
 
 /** A choice field's option label ("Cannot reproduce"), else the stored value. */
-function choiceLabel(template: WorkflowTemplate, ref: FieldRef, value: string | undefined) {
+function choiceLabel(template: WorkflowTemplate, role: FieldRole, value: string | undefined) {
   if (value === undefined) return undefined;
-  const field = findField(template, ref.stepId, ref.fieldId);
+  const field = fieldByRole(template, role)?.field;
   if (field?.type !== 'single-choice') return value;
   return field.options.find((o) => o.value === value)?.label ?? value;
 }
 
-function text(run: Run, ref: FieldRef): string | undefined {
-  const v = fieldValue(run, ref);
+function text(template: WorkflowTemplate, run: Run, role: FieldRole): string | undefined {
+  const v = valueByRole(template, run, role);
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   return t === '' ? undefined : t;
 }
 
-function zoned(run: Run, ref: FieldRef): ZonedFact | undefined {
-  const v = fieldValue(run, ref);
+function zoned(template: WorkflowTemplate, run: Run, role: FieldRole): ZonedFact | undefined {
+  const v = valueByRole(template, run, role);
   if (!v || typeof v !== 'object' || Array.isArray(v) || !('local' in v)) return undefined;
   let epochMs: number | undefined;
   if (isValidTimeZone(v.timeZone)) {
@@ -127,8 +115,8 @@ function zoned(run: Run, ref: FieldRef): ZonedFact | undefined {
 
 export function readRunFacts(template: WorkflowTemplate, run: Run): RunFacts {
   const f = ACTION_FIELDS;
-  const satisfactionRaw = fieldValue(run, f.satisfaction);
-  const rootCause = text(run, f.rootCause);
+  const satisfactionRaw = valueByRole(template, run, f.satisfaction);
+  const rootCause = text(template, run, f.rootCause);
   return {
     helpdesk: run.helpdesk,
     ticketId: run.ticketId,
@@ -139,33 +127,33 @@ export function readRunFacts(template: WorkflowTemplate, run: Run): RunFacts {
     organization: run.ticket.organization?.trim() || undefined,
     severity: readSeverity(template, run),
     plan: readPlan(template, run),
-    impact: text(run, f.impact),
-    workspaceId: text(run, f.workspaceId),
-    requestId: text(run, f.requestId),
-    sentryUrl: text(run, f.sentryUrl),
-    occurredAt: zoned(run, f.occurredAt),
-    browser: text(run, f.browser),
-    os: text(run, f.os),
-    endpointUrl: text(run, f.endpointUrl),
-    reproSteps: text(run, f.reproSteps),
-    expected: text(run, f.expected),
-    actual: text(run, f.actual),
-    reproResult: choiceLabel(template, f.reproResult, text(run, f.reproResult)),
-    bugUrl: text(run, f.bugUrl),
-    pagerDutyIncident: text(run, f.pagerDutyIncident),
-    incidentChannel: text(run, f.incidentChannel),
-    statusPageState: text(run, f.statusPageState),
-    releaseTag: text(run, f.releaseTag),
-    visibleAt: zoned(run, f.visibleAt),
-    confirmation: text(run, f.confirmation),
+    impact: text(template, run, f.impact),
+    workspaceId: text(template, run, f.workspaceId),
+    requestId: text(template, run, f.requestId),
+    sentryUrl: text(template, run, f.sentryUrl),
+    occurredAt: zoned(template, run, f.occurredAt),
+    browser: text(template, run, f.browser),
+    os: text(template, run, f.os),
+    endpointUrl: text(template, run, f.endpointUrl),
+    reproSteps: text(template, run, f.reproSteps),
+    expected: text(template, run, f.expected),
+    actual: text(template, run, f.actual),
+    reproResult: choiceLabel(template, f.reproResult, text(template, run, f.reproResult)),
+    bugUrl: text(template, run, f.bugUrl),
+    pagerDutyIncident: text(template, run, f.pagerDutyIncident),
+    incidentChannel: text(template, run, f.incidentChannel),
+    statusPageState: text(template, run, f.statusPageState),
+    releaseTag: text(template, run, f.releaseTag),
+    visibleAt: zoned(template, run, f.visibleAt),
+    confirmation: text(template, run, f.confirmation),
     satisfaction: typeof satisfactionRaw === 'number' ? satisfactionRaw : undefined,
-    incidentSummary: text(run, f.incidentSummary),
+    incidentSummary: text(template, run, f.incidentSummary),
     rootCause,
     rootCauseLabel:
       rootCause === undefined
         ? undefined
         : (template.policy.rootCauseTags.find((t) => t.value === rootCause)?.label ?? rootCause),
-    closingNote: text(run, f.closingNote),
+    closingNote: text(template, run, f.closingNote),
   };
 }
 

@@ -5,13 +5,13 @@ import { ACTION_FIELDS, readRunFacts } from './facts';
 import { buildLogSearchUrl, logSearchInputFromFacts, logSearchWindow } from './log-search';
 import { incidentChannelName, slackChannelName, slackMentionText } from './slack';
 import { TEST_TEMPLATE, testRun } from './test-fixtures';
-import { findField } from '../workflow/conditions';
+import { fieldByRole, messageByPurpose } from '../workflow/roles';
 import { stepActionSchema } from '../workflow/schema';
 
 describe('facts', () => {
-  it('every field the actions read exists in the default template', () => {
-    for (const [name, ref] of Object.entries(ACTION_FIELDS)) {
-      expect(findField(TEST_TEMPLATE, ref.stepId, ref.fieldId), name).toBeDefined();
+  it('every role the actions read is on a field of the default template', () => {
+    for (const [name, role] of Object.entries(ACTION_FIELDS)) {
+      expect(fieldByRole(TEST_TEMPLATE, role), name).toBeDefined();
     }
   });
 
@@ -83,7 +83,8 @@ describe('Slack', () => {
       { ...TEST_TEMPLATE, messages: [] },
       testRun({ 'assign-severity/severity': 'SEV3' }),
     );
-    expect(bare.missing).toEqual(['assign-severity.impact', 'bug.url']);
+    // The built-in wording names the impact by its role, whatever the field's id.
+    expect(bare.missing).toEqual(['impact', 'bug.url']);
   });
 });
 
@@ -164,12 +165,9 @@ describe('log search', () => {
 
 describe('composer messages', () => {
   it('maps every composer action to a message the default template has', () => {
-    for (const [action, id] of Object.entries(COMPOSER_MESSAGES)) {
+    for (const [action, purpose] of Object.entries(COMPOSER_MESSAGES)) {
       expect(stepActionSchema.safeParse(action).success, action).toBe(true);
-      expect(
-        TEST_TEMPLATE.messages.some((m) => m.id === id),
-        id,
-      ).toBe(true);
+      expect(messageByPurpose(TEST_TEMPLATE, purpose), purpose).toBeDefined();
     }
     expect(isComposerAction('insert-first-touch')).toBe(true);
     expect(isComposerAction('page-on-call')).toBe(false);
@@ -269,7 +267,7 @@ describe('composer messages', () => {
     ).toEqual({
       ok: false,
       reason:
-        'This workflow has no "confirmation-request" message template; add one in the template editor.',
+        'This workflow has no message template for "confirmation-request"; give one that purpose in the template editor.',
     });
   });
 });

@@ -25,7 +25,8 @@
  */
 import type { Helpdesk, Run, Severity, WorkflowTemplate } from '../workflow/schema';
 import { toUtcIso } from '../time/zoned';
-import { ACTION_FIELDS, readRunFacts, stepNumberOf } from './facts';
+import { fieldRefByRole } from '../workflow/roles';
+import { readRunFacts, stepNumberOf } from './facts';
 import type { Refusal } from './bug-report';
 import { oneLine, truncate, wellFormed } from './text';
 
@@ -118,7 +119,8 @@ export function pageRefusal(template: WorkflowTemplate, run: Run): Refusal | und
     };
   }
   if (!facts.impact && !facts.subject) {
-    const n = stepNumberOf(template, ACTION_FIELDS.impact.stepId);
+    const ref = fieldRefByRole(template, 'impact');
+    const n = ref && stepNumberOf(template, ref.stepId);
     return {
       ok: false,
       reason: `Write the one-sentence customer impact${n ? ` in step ${n}` : ''} first: it is the page's summary.`,

@@ -2,8 +2,8 @@
  * Slack text the agent copies: the `#incident-<ticket>` channel name and the
  * SEV3 on-call mention.
  */
-import { DEFAULT_IDS } from '../workflow/default-ids';
 import { fillMessage, fillText, messageValues, type FilledMessage } from '../workflow/messages';
+import { messageByPurpose } from '../workflow/roles';
 import type { Run, WorkflowTemplate } from '../workflow/schema';
 
 export const SLACK_CHANNEL_MAX = 80;
@@ -34,15 +34,15 @@ export function incidentChannelName(displayId: string): string {
 }
 
 const FALLBACK_MENTION =
-  '@oncall {{severity}} escalation from support ticket {{ticket.id}}: {{assign-severity.impact}}\nBug: {{bug.url}}\nTicket: {{ticket.url}}';
+  '@oncall {{severity}} escalation from support ticket {{ticket.id}}: {{impact}}\nBug: {{bug.url}}\nTicket: {{ticket.url}}';
 
-/** The SEV3 on-call mention, from the workflow's "slack-mention" message. */
+/** The SEV3 on-call mention, from the workflow's message for that purpose. */
 export function slackMentionText(
   template: WorkflowTemplate,
   run: Run,
   extra: Record<string, string | undefined> = {},
 ): FilledMessage {
-  const id = DEFAULT_IDS.messages.slackMention;
-  if (template.messages.some((m) => m.id === id)) return fillMessage(template, id, run, extra);
+  const message = messageByPurpose(template, 'slack-mention');
+  if (message) return fillMessage(template, message.id, run, extra);
   return fillText(FALLBACK_MENTION, messageValues(template, run, extra));
 }

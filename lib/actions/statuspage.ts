@@ -9,7 +9,7 @@
  * update); it never moves backwards. Resolved is final unless the incident
  * is explicitly reopened, which starts again at investigating.
  */
-import { STATUS_PAGE_MESSAGE_IDS } from '../workflow/default-ids';
+import { messageByPurpose, type MessagePurpose } from '../workflow/roles';
 import { fillMessage, fillText, messageValues, type FilledMessage } from '../workflow/messages';
 import type { Run, Severity, StatusPageState, WorkflowTemplate } from '../workflow/schema';
 import { STATUS_PAGE_STATES } from '../workflow/vocabulary';
@@ -88,6 +88,14 @@ export function suggestedNextState(
   return STATUS_PAGE_STATES[rank(current) + 1];
 }
 
+/** The message purpose that drafts each state's update. */
+const STATUS_PAGE_PURPOSES = {
+  investigating: 'status-investigating',
+  identified: 'status-identified',
+  monitoring: 'status-monitoring',
+  resolved: 'status-resolved',
+} as const satisfies Record<StatusPageState, MessagePurpose>;
+
 export interface StatusDraft extends FilledMessage {
   state: StatusPageState;
   /** Which text was used: the workflow's message or Statuspage's default. */
@@ -101,9 +109,9 @@ export function draftStatusUpdate(
   state: StatusPageState,
   extra: Record<string, string | undefined> = {},
 ): StatusDraft {
-  const id = STATUS_PAGE_MESSAGE_IDS[state];
-  if (template.messages.some((m) => m.id === id)) {
-    return { ...fillMessage(template, id, run, extra), state, source: 'template' };
+  const message = messageByPurpose(template, STATUS_PAGE_PURPOSES[state]);
+  if (message) {
+    return { ...fillMessage(template, message.id, run, extra), state, source: 'template' };
   }
   return {
     ...fillText(ATLASSIAN_DEFAULT_WORDING[state], messageValues(template, run, extra)),

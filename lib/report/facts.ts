@@ -21,7 +21,7 @@ import {
   readPlan,
   readSeverity,
 } from '../workflow/conditions';
-import { DEFAULT_IDS } from '../workflow/default-ids';
+import { clockByTarget, fieldRefByRole } from '../workflow/roles';
 import { closingStepId, deriveClock, pausedMs } from '../workflow/derive';
 import type {
   ClockDef,
@@ -112,33 +112,23 @@ export interface ReportFields {
   statusPage?: ClockDef;
 }
 
-function existing(template: WorkflowTemplate, ref: FieldRef): FieldRef | undefined {
-  for (const { step } of allSteps(template)) {
-    if (step.id === ref.stepId && step.fields.some((f) => f.id === ref.fieldId)) return ref;
-  }
-  return undefined;
-}
-
 export function reportFields(template: WorkflowTemplate): ReportFields {
-  const F = DEFAULT_IDS.fields;
   const steps = allSteps(template).map((s) => s.step);
-  // The bug link: the URL field of the step that files the bug.
-  const bugStep = steps.find((s) => s.actions.includes('file-bug'));
-  const bugField = bugStep?.fields.find((f) => f.type === 'url');
-  const byTarget = (target: ClockDef['target']) => template.clocks.find((c) => c.target === target);
+  const role = (r: Parameters<typeof fieldRefByRole>[1]) => fieldRefByRole(template, r);
   return {
     severity: template.policy.severityField,
     plan: template.policy.planField,
-    rootCause: existing(template, F.rootCause),
-    bugUrl: bugStep && bugField ? { stepId: bugStep.id, fieldId: bugField.id } : undefined,
-    satisfaction: existing(template, F.satisfaction),
-    confirmation: existing(template, F.confirmation),
-    incidentSummary: existing(template, F.incidentSummary),
-    followUpStepId: steps.find((s) => s.id === DEFAULT_IDS.steps.followUp)?.id,
+    rootCause: role('root-cause'),
+    bugUrl: role('bug-url'),
+    satisfaction: role('satisfaction'),
+    confirmation: role('confirmation'),
+    incidentSummary: role('incident-summary'),
+    // The follow-up is the step that drafts the incident summary for the dissatisfied customer.
+    followUpStepId: steps.find((s) => s.actions.includes('draft-incident-summary'))?.id,
     pagingStepIds: steps.filter((s) => s.actions.includes('page-on-call')).map((s) => s.id),
-    firstResponse: byTarget('first-response-by-plan'),
-    engineeringAck: byTarget('engineering-ack-by-severity'),
-    statusPage: byTarget('status-page-by-severity'),
+    firstResponse: clockByTarget(template, 'first-response-by-plan'),
+    engineeringAck: clockByTarget(template, 'engineering-ack-by-severity'),
+    statusPage: clockByTarget(template, 'status-page-by-severity'),
   };
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, bundleToJson, MAX_BUNDLE_CHARS, parseBundle } from './import-export';
 import { defaultSettings, SETTINGS_VERSION } from './schema';
+import { fieldRefByRole, messageByPurpose } from '../workflow/roles';
 
 const validText = readFileSync(
   resolve(import.meta.dirname, '../../tests/fixtures/settings/bundle-valid.json'),
@@ -24,6 +25,22 @@ describe('bundle import', () => {
     expect(r.settings?.agent.name).toBe('Priya Raman');
     expect(r.templates).toHaveLength(1);
     expect(r.templates[0]?.sections[0]?.steps[0]?.required).toBe(true);
+  });
+
+  it('gives a template exported before roles the default roles on the default ids', () => {
+    const stored = (
+      JSON.parse(
+        readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/db/v1.json'), 'utf8'),
+      ) as { tables: { templates: Array<{ template: unknown }> } }
+    ).tables.templates[0]!.template;
+    const r = parseBundle(JSON.stringify({ ...valid(), templates: [stored] }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(fieldRefByRole(r.templates[0]!, 'request-id')).toEqual({
+      stepId: 'collect-repro',
+      fieldId: 'request-id',
+    });
+    expect(messageByPurpose(r.templates[0]!, 'first-touch')?.id).toBe('first-touch');
   });
 
   it('round-trips an export', () => {

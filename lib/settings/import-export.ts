@@ -5,6 +5,7 @@
  * paths so the user can fix the file. Secrets are never part of a bundle.
  */
 import { z } from 'zod';
+import { withKnownRoles } from '../workflow/role-migration';
 import { templateSchema, type WorkflowTemplate } from '../workflow/schema';
 import { parseSettings } from './index';
 import { SETTINGS_MIGRATIONS, type SettingsMigration } from './migrations';
@@ -133,7 +134,8 @@ export function parseBundle(
       return;
     }
     seen.set(r.data.id, i);
-    parsedTemplates.push(r.data);
+    // An export from before roles gets the default's roles on the default's ids.
+    parsedTemplates.push(withKnownRoles(r.data));
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings: parsedSettings, templates: parsedTemplates };

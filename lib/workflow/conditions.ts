@@ -20,20 +20,9 @@ import type {
 } from './schema';
 import { PLAN_TIERS, SEVERITIES } from './vocabulary';
 
-export function findStep(template: WorkflowTemplate, stepId: string): Step | undefined {
-  for (const section of template.sections) {
-    for (const step of section.steps) if (step.id === stepId) return step;
-  }
-  return undefined;
-}
-
-export function findField(
-  template: WorkflowTemplate,
-  stepId: string,
-  fieldId: string,
-): Field | undefined {
-  return findStep(template, stepId)?.fields.find((f) => f.id === fieldId);
-}
+// The one lookup of a step or field by id lives with the lookups by role.
+export { findField, findStep } from './roles';
+import { findStep } from './roles';
 
 /** Steps in template order, with the section each belongs to. */
 export function allSteps(template: WorkflowTemplate): Array<{ sectionId: string; step: Step }> {

@@ -1,8 +1,8 @@
 /**
- * The default workflow's well-known ids (steps, fields, clocks, messages) as
- * plain constants: the panel's actions read the run through them, and the
- * template itself (default-template.ts, validated with zod) stays out of the
- * helpdesk content scripts, which get their run's template from the background.
+ * The default workflow's own ids (steps, fields, clocks, messages), used to
+ * write default-template.ts and its tests. Nothing else reads them: actions,
+ * the report and the panel find a template's parts by role
+ * (lib/workflow/roles.ts), so an edited template keeps working.
  */
 import type { FieldRef } from './schema';
 
@@ -95,14 +95,6 @@ export const DEFAULT_IDS = {
     slackMention: 'slack-mention',
     incidentSummary: 'incident-summary',
   },
-} as const;
-
-/** The status-page draft for each state, by message id. */
-export const STATUS_PAGE_MESSAGE_IDS = {
-  investigating: DEFAULT_IDS.messages.statusInvestigating,
-  identified: DEFAULT_IDS.messages.statusIdentified,
-  monitoring: DEFAULT_IDS.messages.statusMonitoring,
-  resolved: DEFAULT_IDS.messages.statusResolved,
 } as const;
 
 /** Jira Cloud (`https://<site>.atlassian.net/browse/KEY-123`) or Linear issue URLs only. */

@@ -8,7 +8,7 @@ import { DEFAULT_SLA_POLICY } from '../sla/schema';
 import { BUG_URL_PATTERNS, DEFAULT_IDS } from './default-ids';
 import { templateSchema, type WorkflowTemplate, type WorkflowTemplateInput } from './schema';
 
-export { BUG_URL_PATTERNS, DEFAULT_IDS, STATUS_PAGE_MESSAGE_IDS } from './default-ids';
+export { BUG_URL_PATTERNS, DEFAULT_IDS } from './default-ids';
 
 const S = DEFAULT_IDS.steps;
 const F = DEFAULT_IDS.fields;
@@ -103,6 +103,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'impact',
+              role: 'impact',
               label: 'Customer impact (one sentence)',
               type: 'text',
               maxLength: 300,
@@ -121,6 +122,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'pagerduty-incident',
+              role: 'pagerduty-incident',
               label: 'PagerDuty incident (number or link)',
               type: 'text',
               required: true,
@@ -128,6 +130,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'incident-channel',
+              role: 'incident-channel',
               label: 'Incident Slack channel',
               type: 'text',
               placeholder: '#incident-12345',
@@ -159,6 +162,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'repro-steps',
+              role: 'repro-steps',
               label: 'Steps to reproduce',
               type: 'paragraph',
               required: true,
@@ -166,6 +170,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'browser',
+              role: 'browser',
               label: 'Browser and version',
               type: 'text',
               maxLength: 200,
@@ -173,28 +178,50 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'os',
+              role: 'os',
               label: 'Operating system',
               type: 'text',
               maxLength: 200,
               placeholder: 'macOS 15.1',
             },
-            { id: 'workspace-id', label: 'Account / workspace ID', type: 'text', maxLength: 200 },
-            { id: 'url', label: 'Exact URL or API endpoint', type: 'text', maxLength: 2000 },
+            {
+              id: 'workspace-id',
+              role: 'workspace-id',
+              label: 'Account / workspace ID',
+              type: 'text',
+              maxLength: 200,
+            },
+            {
+              id: 'url',
+              role: 'endpoint-url',
+              label: 'Exact URL or API endpoint',
+              type: 'text',
+              maxLength: 2000,
+            },
             {
               id: 'occurred-at',
+              role: 'occurred-at',
               label: "When it happened (customer's time zone)",
               type: 'datetime',
               required: true,
             },
             {
               id: 'expected',
+              role: 'expected',
               label: 'What the customer expected',
               type: 'paragraph',
               maxLength: 10_000,
             },
-            { id: 'actual', label: 'What happened instead', type: 'paragraph', maxLength: 10_000 },
+            {
+              id: 'actual',
+              role: 'actual',
+              label: 'What happened instead',
+              type: 'paragraph',
+              maxLength: 10_000,
+            },
             {
               id: 'request-id',
+              role: 'request-id',
               label: 'Request ID (from the response headers)',
               type: 'text',
               maxLength: 200,
@@ -226,7 +253,9 @@ const input: WorkflowTemplateInput = {
           guidance:
             "Filter by the customer's workspace ID and the timestamp window from the report. Check Sentry for unhandled exceptions, Datadog APM for the trace, and the application log for the request ID.\n\n" +
             'If the error is already grouped in Sentry with prior tickets, link them.',
-          fields: [{ id: 'sentry-url', label: 'Sentry issue link', type: 'url' }],
+          fields: [
+            { id: 'sentry-url', role: 'sentry-url', label: 'Sentry issue link', type: 'url' },
+          ],
           actions: ['open-log-search'],
         },
         {
@@ -239,6 +268,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'result',
+              role: 'repro-result',
               label: 'Result',
               type: 'single-choice',
               required: true,
@@ -294,6 +324,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'bug-url',
+              role: 'bug-url',
               label: 'Bug URL (Jira or Linear issue)',
               type: 'url',
               required: true,
@@ -330,12 +361,14 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'acknowledged',
+              role: 'engineering-acknowledged',
               label: 'Engineering acknowledged (commented or moved to In Progress)',
               type: 'checkbox',
               required: true,
             },
             {
               id: 'escalated',
+              role: 'escalated',
               label: 'No acknowledgement within the SLA — what was done',
               type: 'single-choice',
               options: [
@@ -361,6 +394,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'eta-sent',
+              role: 'eta-sent',
               label: 'ETA update sent to the customer',
               type: 'checkbox',
               required: true,
@@ -378,6 +412,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'last-update',
+              role: 'status-page-state',
               label: 'Latest status-page update posted',
               type: 'single-choice',
               required: true,
@@ -408,6 +443,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'release-tag',
+              role: 'release-tag',
               label: 'Release tag',
               type: 'text',
               required: true,
@@ -416,6 +452,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'visible-at',
+              role: 'visible-at',
               label: 'When the customer will see the fix',
               type: 'datetime',
               required: true,
@@ -437,6 +474,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'confirmation',
+              role: 'confirmation',
               label: 'Customer confirmation',
               type: 'single-choice',
               required: true,
@@ -448,6 +486,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'satisfaction',
+              role: 'satisfaction',
               label: 'Customer satisfaction (1–5)',
               type: 'number',
               min: 1,
@@ -474,6 +513,7 @@ const input: WorkflowTemplateInput = {
           fields: [
             {
               id: 'incident-summary',
+              role: 'incident-summary',
               label: 'Written incident summary (impact, root cause, remediation)',
               type: 'paragraph',
               required: true,
@@ -499,8 +539,20 @@ const input: WorkflowTemplateInput = {
             'Tag the root-cause category (auth, billing, integration, performance, UI) so the monthly support trends report is meaningful.\n\n' +
             'Link the Jira and Sentry IDs in the closing note for future ticket-search hits.',
           fields: [
-            { id: 'root-cause', label: 'Root cause', type: 'single-choice', options: ROOT_CAUSES },
-            { id: 'closing-note', label: 'Closing note', type: 'paragraph', maxLength: 20_000 },
+            {
+              id: 'root-cause',
+              role: 'root-cause',
+              label: 'Root cause',
+              type: 'single-choice',
+              options: ROOT_CAUSES,
+            },
+            {
+              id: 'closing-note',
+              role: 'closing-note',
+              label: 'Closing note',
+              type: 'paragraph',
+              maxLength: 20_000,
+            },
           ],
           gates: [
             {
@@ -633,6 +685,7 @@ const input: WorkflowTemplateInput = {
   messages: [
     {
       id: DEFAULT_IDS.messages.firstTouch,
+      purpose: 'first-touch',
       label: 'First-touch reply',
       body:
         'Hi {{customer.name}},\n\n' +
@@ -664,6 +717,7 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.etaUpdate,
+      purpose: 'eta-update',
       label: 'ETA update',
       body:
         'Hi {{customer.name}},\n\n' +
@@ -673,6 +727,7 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.fixShipped,
+      purpose: 'fix-shipped',
       label: 'Fix shipped',
       body:
         'Hi {{customer.name}},\n\n' +
@@ -683,6 +738,7 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.confirmationRequest,
+      purpose: 'confirmation-request',
       label: 'Confirmation request',
       body:
         'Hi {{customer.name}},\n\n' +
@@ -692,6 +748,7 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.closingNote,
+      purpose: 'closing-note',
       label: 'Closing note (internal)',
       body:
         'Closing {{ticket.id}}.\n' +
@@ -703,26 +760,31 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.statusInvestigating,
+      purpose: 'status-investigating',
       label: 'Status page: Investigating',
       body: 'Investigating — We are investigating reports of {{assign-severity.impact}}. We will post an update within 30 minutes.',
     },
     {
       id: DEFAULT_IDS.messages.statusIdentified,
+      purpose: 'status-identified',
       label: 'Status page: Identified',
       body: 'Identified — We have identified the cause of {{assign-severity.impact}} and are working on a fix. Next update within 30 minutes.',
     },
     {
       id: DEFAULT_IDS.messages.statusMonitoring,
+      purpose: 'status-monitoring',
       label: 'Status page: Monitoring',
       body: 'Monitoring — A fix has been deployed and we are monitoring the results. Next update within 30 minutes.',
     },
     {
       id: DEFAULT_IDS.messages.statusResolved,
+      purpose: 'status-resolved',
       label: 'Status page: Resolved',
       body: 'Resolved — This incident has been resolved. Thank you for your patience.',
     },
     {
       id: DEFAULT_IDS.messages.slackMention,
+      purpose: 'slack-mention',
       label: 'Slack mention for SEV3',
       body:
         '@oncall {{severity}} escalation from support ticket {{ticket.id}}: {{assign-severity.impact}}\n' +
@@ -730,6 +792,7 @@ const input: WorkflowTemplateInput = {
     },
     {
       id: DEFAULT_IDS.messages.incidentSummary,
+      purpose: 'incident-summary',
       label: 'Incident summary (enterprise)',
       body:
         'Incident summary — {{customer.organization}} — {{ticket.id}}\n\n' +

@@ -8,12 +8,14 @@
  *   `ticket.createdAt`, `helpdesk`
  * - `customer.name`, `customer.email`, `customer.organization`
  * - `plan` (label), `firstResponse` ("1 hour"), `severity`, `severity.definition`
- * - `bug.url`, `bug.id` (KEY-123), `sentry.url`, `sentry.id`
  * - `<stepId>.<fieldId>` for any field with a value, e.g. `fix-shipped.release-tag`
+ * - `<role>` for any field with a role and a value, e.g. `release-tag` (lib/workflow/roles.ts)
+ * - `bug.url`, `bug.id`, `sentry.url`, `sentry.id` from the fields with those roles
  * - anything in `extra` (e.g. `agent.name`, `update`, `eta`), which wins over the rest.
  */
 import { allSteps, fieldValue, planPolicy, readSeverity, severityPolicy } from './conditions';
 import { WorkflowError } from './errors';
+import { valueByRole } from './roles';
 import type { Field, FieldValue, FileRef, Run, WorkflowTemplate, ZonedDateTime } from './schema';
 import { formatUtc, formatZoned } from '../time/zoned';
 
@@ -81,8 +83,7 @@ export function sentryIdFromUrl(url: string): string | undefined {
   return /\/issues\/(\d+)/.exec(url)?.[1];
 }
 
-function stringAt(run: Run, stepId: string, fieldId: string): string | undefined {
-  const v = fieldValue(run, { stepId, fieldId });
+function stringOf(v: FieldValue | undefined): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
@@ -112,15 +113,18 @@ export function messageValues(
   for (const { step } of allSteps(template)) {
     for (const field of step.fields) {
       const text = formatFieldValue(field, fieldValue(run, { stepId: step.id, fieldId: field.id }));
-      if (text.trim() !== '') values[`${step.id}.${field.id}`] = text;
+      if (text.trim() === '') continue;
+      values[`${step.id}.${field.id}`] = text;
+      // By role too (`{{release-tag}}`): such a message survives any renaming of its fields.
+      if (field.role) values[field.role] = text;
     }
   }
 
-  // Links by the well-known ids of the default template; other templates can pass them in `extra`.
-  const bugUrl = stringAt(run, 'file-bug', 'bug-url');
+  // Links from the fields with those roles.
+  const bugUrl = stringOf(valueByRole(template, run, 'bug-url'));
   values['bug.url'] = bugUrl;
   values['bug.id'] = bugUrl ? issueKeyFromUrl(bugUrl) : undefined;
-  const sentryUrl = stringAt(run, 'search-logs', 'sentry-url');
+  const sentryUrl = stringOf(valueByRole(template, run, 'sentry-url'));
   values['sentry.url'] = sentryUrl;
   values['sentry.id'] = sentryUrl ? sentryIdFromUrl(sentryUrl) : undefined;
 

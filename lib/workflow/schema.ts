@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { slaPolicySchema } from '../sla/schema';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES, STATUS_PAGE_STATES, STEP_STATUSES } from './vocabulary';
+import { FIELD_ROLES, MESSAGE_PURPOSES, roleProblems } from './roles';
 
 export {
   HELPDESKS,
@@ -118,6 +119,8 @@ const fieldBase = {
   required: z.boolean().default(false),
   /** The field is shown and validated only while this holds. */
   when: conditionSchema.optional(),
+  /** What the field means (lib/workflow/roles.ts): actions find it by this, never by id. */
+  role: z.enum(FIELD_ROLES).optional(),
 };
 
 export const fieldSchema = z.discriminatedUnion('type', [
@@ -386,6 +389,8 @@ export const messageTemplateSchema = z.object({
   body: z.string().min(1).max(20_000),
   /** Optional variant per plan tier (e.g. first-touch SLA wording). */
   byPlan: z.partialRecord(planTierSchema, z.string().min(1).max(20_000)).optional(),
+  /** What the message is for (lib/workflow/roles.ts): actions find it by this, never by id. */
+  purpose: z.enum(MESSAGE_PURPOSES).optional(),
 });
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>;
 
@@ -539,6 +544,7 @@ export const templateSchema = z
         });
       }),
     );
+    for (const problem of roleProblems(template)) ctx.addIssue({ code: 'custom', ...problem });
     const severities = new Set(template.policy.severities.map((s) => s.id));
     if (severities.size !== 4) {
       ctx.addIssue({

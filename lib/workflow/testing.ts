@@ -4,6 +4,8 @@
  */
 import { DEFAULT_TEMPLATE } from './default-template';
 import { applyMutation, createRun, type Mutation } from './engine';
+import { renameId } from './rename';
+import { templateSchema } from './schema';
 import type { Actor, FieldValue, Run, RunEvent, TicketInfo, WorkflowTemplate } from './schema';
 
 /**
@@ -90,4 +92,50 @@ export function message(
   at: number,
 ): Scenario {
   return step(s, { type: 'observe-conversation', messages: [{ id, role, at }] }, at);
+}
+
+export interface RenamedTemplate {
+  template: WorkflowTemplate;
+  /** New id of each step, by its old id. */
+  step(oldId: string): string;
+  /** New id of a field, by its old step and field ids. */
+  field(oldStepId: string, oldFieldId: string): string;
+}
+
+/**
+ * `template` with every section, step and field id renamed (`st-1`, `fd-1`…:
+ * nothing left of the old names) and its sections reordered (all but the
+ * closing one reversed), through the editor's rename: what a lead who
+ * rebuilds the workflow produces.
+ */
+export function renameEveryId(template: WorkflowTemplate): RenamedTemplate {
+  const steps = new Map<string, string>();
+  const fields = new Map<string, string>();
+  let out = template;
+  template.sections
+    .flatMap((s) => s.steps)
+    .forEach((step, si) => {
+      step.fields.forEach((field, fi) => {
+        const to = `fd-${si + 1}-${fi + 1}`;
+        out = renameId(out, { kind: 'field', stepId: step.id, from: field.id, to });
+        fields.set(`${step.id}/${field.id}`, to);
+      });
+      const to = `st-${si + 1}`;
+      out = renameId(out, { kind: 'step', from: step.id, to });
+      steps.set(step.id, to);
+    });
+  // The closing step is the last one by definition (derive.ts closingStepId): the rest reverses.
+  const sections = out.sections.map((s, i) => ({ ...s, id: `part-${i + 1}` }));
+  const closing = sections.pop();
+  out = { ...out, sections: closing ? [...sections.reverse(), closing] : sections };
+  const known = (map: Map<string, string>, key: string) => {
+    const id = map.get(key);
+    if (id === undefined) throw new Error(`no such id in the original template: ${key}`);
+    return id;
+  };
+  return {
+    template: templateSchema.parse(out),
+    step: (oldId) => known(steps, oldId),
+    field: (oldStepId, oldFieldId) => known(fields, `${oldStepId}/${oldFieldId}`),
+  };
 }

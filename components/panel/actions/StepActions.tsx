@@ -9,7 +9,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ActionDrafts, ActionSettings } from '../../../lib/actions/drafts';
 import type { ComposerAction } from '../../../lib/actions/composer-text';
 import type { PageState } from '../../../lib/actions/pagerduty';
-import { DEFAULT_IDS } from '../../../lib/workflow/default-ids';
+import { clockByTarget, fieldRefByRole } from '../../../lib/workflow/roles';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
 import type {
   FieldValue,
@@ -324,11 +324,8 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
           're-page',
           'Re-paged on-call (no engineering acknowledgement within the SLA).',
         );
-        await props.onSetField?.(
-          DEFAULT_IDS.fields.escalated.stepId,
-          DEFAULT_IDS.fields.escalated.fieldId,
-          're-paged',
-        );
+        const escalated = fieldRefByRole(props.template, 'escalated');
+        if (escalated) await props.onSetField?.(escalated.stepId, escalated.fieldId, 're-paged');
       }
     });
   // A SEV1 is paged before the bug exists (step 4); the escalation page should carry the
@@ -418,7 +415,8 @@ function StatusPageAction(props: StepActionsProps) {
   const { busy, error, done, run } = useRunner();
   const selectId = useId();
   const textId = useId();
-  const clock = props.view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.statusPage);
+  const cadence = clockByTarget(props.template, 'status-page-by-severity');
+  const clock = props.view.clocks.find((c) => c.id === cadence?.id);
 
   if (!chosen) {
     return (
@@ -437,11 +435,8 @@ function StatusPageAction(props: StepActionsProps) {
   const posted = () =>
     run(async () => {
       await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`);
-      await props.onSetField?.(
-        DEFAULT_IDS.fields.lastStatusUpdate.stepId,
-        DEFAULT_IDS.fields.lastStatusUpdate.fieldId,
-        chosen.state,
-      );
+      const state = fieldRefByRole(props.template, 'status-page-state');
+      if (state) await props.onSetField?.(state.stepId, state.fieldId, chosen.state);
       setEdited(undefined);
       return `Recorded the ${chosen.label} update.`;
     });
@@ -613,7 +608,8 @@ function FileBugAction(props: StepActionsProps) {
 
 function EscalateAction(props: StepActionsProps) {
   const { facts } = props.drafts;
-  const ack = props.view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
+  const ackClock = clockByTarget(props.template, 'engineering-ack-by-severity');
+  const ack = props.view.clocks.find((c) => c.id === ackClock?.id);
   const who = props.settings.escalationManager || 'the engineering manager';
   const text = [
     `${who}: ${facts.severity ?? 'Escalated'} ticket ${facts.displayId} has no engineering acknowledgement${ack ? ` after ${ack.targetMinutes} min` : ''}.`,
@@ -628,11 +624,9 @@ function EscalateAction(props: StepActionsProps) {
     run(async () => {
       await props.onCopy(text);
       await props.onRecordAction('escalate-to-manager', `Escalated to ${who}`);
-      await props.onSetField?.(
-        DEFAULT_IDS.fields.escalated.stepId,
-        DEFAULT_IDS.fields.escalated.fieldId,
-        'escalated-to-manager',
-      );
+      const escalated = fieldRefByRole(props.template, 'escalated');
+      if (escalated)
+        await props.onSetField?.(escalated.stepId, escalated.fieldId, 'escalated-to-manager');
       return `Escalation message copied: send it to ${who}.`;
     });
   return (
@@ -645,9 +639,10 @@ function EscalateAction(props: StepActionsProps) {
   );
 }
 
-function AckNotice({ view }: { view: RunView }) {
+function AckNotice({ view, template }: { view: RunView; template: WorkflowTemplate }) {
   const now = useNow();
-  const ack = view.clocks.find((c) => c.id === DEFAULT_IDS.clocks.engineeringAck);
+  const ackClock = clockByTarget(template, 'engineering-ack-by-severity');
+  const ack = view.clocks.find((c) => c.id === ackClock?.id);
   if (!ack || ack.dueAt === undefined) return null;
   if (ack.state === 'breached' || (ack.state === 'running' && ack.dueAt <= now)) {
     return (
@@ -666,7 +661,7 @@ export function StepActions(props: StepActionsProps) {
   const { drafts } = props;
   const items: ReactNode[] = [];
   if (actions.includes('re-page') || actions.includes('escalate-to-manager')) {
-    items.push(<AckNotice key="ack" view={props.view} />);
+    items.push(<AckNotice key="ack" view={props.view} template={props.template} />);
   }
   for (const action of actions) {
     if (Object.hasOwn(drafts.messages, action)) {

@@ -12,6 +12,7 @@ import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import type { OpenRunSummary } from '../../../lib/messaging/runs';
 import type { TemplateSummary } from '../../../lib/messaging/templates';
 import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
+import { findField } from '../../../lib/workflow/roles';
 import { applyMutation, createRun, migrateRun, type Mutation } from '../../../lib/workflow/engine';
 import type {
   Actor,
@@ -440,14 +441,6 @@ export function takeDueClocks(db: CasebookDB, now: number): Promise<DueClocks> {
 // ---------------------------------------------------------------------------
 // Attachments
 // ---------------------------------------------------------------------------
-
-function findField(template: WorkflowTemplate, stepId: string, fieldId: string) {
-  for (const section of template.sections) {
-    const step = section.steps.find((s) => s.id === stepId);
-    if (step) return step.fields.find((f) => f.id === fieldId);
-  }
-  return undefined;
-}
 
 function isFileRef(value: unknown): value is FileRef {
   return typeof value === 'object' && value !== null && 'attachmentId' in value;

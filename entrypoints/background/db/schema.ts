@@ -3,6 +3,7 @@
  * that version and, where data must change, an upgrade built on a pure
  * per-record function (see upgrades.ts). Never edit a shipped entry; add one.
  */
+import { withKnownRoles } from '../../../lib/workflow/role-migration';
 import type { Transaction } from 'dexie';
 import { blocksOf } from '../../../lib/report/blocks';
 import type { RunFacts } from '../../../lib/report/facts';
@@ -140,6 +141,24 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       await tx
         .table('reportBlocks')
         .bulkPut(blocksOf((await tx.table('runFacts').toArray()) as RunFacts[]));
+    },
+  },
+  {
+    // Templates gain roles (lib/workflow/roles.ts): the actions find fields and
+    // messages by what they mean. A stored template saved before gets the
+    // default's roles on the default's ids (role-migration.ts); runs keep their
+    // values, which stay keyed by step and field id.
+    version: 8,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('templates')
+        .toCollection()
+        .modify((record: TemplateRecord) => {
+          // Unreadable templates were set aside at v3; anything odd left is left as it is.
+          if (Array.isArray(record.template?.sections))
+            record.template = withKnownRoles(record.template);
+        });
     },
   },
 ];

@@ -8,6 +8,8 @@ import { listOpenRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
 import type { TemplateRecord } from './types';
 import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
+import { withKnownRoles } from '../../../lib/workflow/role-migration';
+import { fieldRefByRole } from '../../../lib/workflow/roles';
 
 const MIN = 60_000;
 
@@ -104,7 +106,15 @@ describe('opening a v1 database with the current schema', () => {
     expect(ids.every((id) => typeof id === 'string' && id.length >= 8)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(await db.events.where('outbox').equals(1).count()).toBe(0);
-    expect(await db.templates.toArray()).toEqual(fixture.tables.templates);
+    // v7: the stored template gains the default's roles; nothing else of it changes.
+    const templates = await db.templates.toArray();
+    expect(templates).toEqual(
+      fixture.tables.templates.map((r) => ({ ...r, template: withKnownRoles(r.template) })),
+    );
+    expect(fieldRefByRole(templates[0]!.template, 'request-id')).toEqual({
+      stepId: 'collect-repro',
+      fieldId: 'request-id',
+    });
     expect(await db.settings.toArray()).toEqual(fixture.tables.settings);
 
     const runs = await db.runs.toArray();
@@ -182,7 +192,9 @@ describe('a v1 database holding malformed records', () => {
       v1.tables.runs.map((r) => r.id).sort(),
     );
     expect(await db.events.count()).toBe(v1.tables.events.length);
-    expect(await db.templates.toArray()).toEqual(v1.tables.templates);
+    expect(await db.templates.toArray()).toEqual(
+      v1.tables.templates.map((r) => ({ ...r, template: withKnownRoles(r.template) })),
+    );
     const page = await listOpenRuns(db, T0 + 10 * MIN);
     expect(page.items.map((i) => i.runId)).toEqual([
       'zendesk:1001',
