@@ -106,7 +106,7 @@ describe('opening a v1 database with the current schema', () => {
     expect(ids.every((id) => typeof id === 'string' && id.length >= 8)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(await db.events.where('outbox').equals(1).count()).toBe(0);
-    // v7: the stored template gains the default's roles; nothing else of it changes.
+    // v8: the stored template gains the default's roles; nothing else of it changes.
     const templates = await db.templates.toArray();
     expect(templates).toEqual(
       fixture.tables.templates.map((r) => ({ ...r, template: withKnownRoles(r.template) })),
