@@ -5,11 +5,21 @@
  * iframe, hands it a MessagePort, and posts HAR Files to it. Each job runs
  * in a dedicated worker; if a worker cannot start, the job runs here, which
  * is still off the helpdesk page's thread (the frame has its own origin).
+ *
+ * Only Casebook's own content script can open a session: the hello carries a
+ * one-time secret the background put in storage.session (which web pages and
+ * content scripts cannot read), claimed here once. A job whose worker shows
+ * no progress for WORKER_STALL_MS (a team regex backtracking without end) is
+ * stopped and answered with an error: the upload stays blocked and the agent
+ * is told why.
  */
+import { browser } from '#imports';
 import SanitizerWorker from './worker?worker';
 import {
   FRAME_HELLO,
   FRAME_READY,
+  SESSION_KEY_PREFIX,
+  WORKER_STALL_MS,
   type JobMessage,
   type SanitizeJob,
 } from '../../platform/har/frame-protocol';
@@ -23,36 +33,74 @@ function startWorker(): Worker | null {
   }
 }
 
+export function stallMessage(job: SanitizeJob): string {
+  const team = job.redaction?.patterns.map((p) => p.name) ?? [];
+  const suspects = team.length
+    ? ` The team's value patterns (${team.join(', ')}) are the likely cause: a pattern that backtracks catastrophically can take forever on one value. Fix or remove it on the options page.`
+    : '';
+  return `Sanitizing stopped: checking one value took more than ${WORKER_STALL_MS / 1000} s.${suspects}`;
+}
+
+function runInWorker(job: SanitizeJob, worker: Worker, port: MessagePort): void {
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const finish = (message: JobMessage) => {
+    clearTimeout(watchdog);
+    worker.terminate();
+    port.postMessage(message);
+  };
+  const arm = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(
+      () => finish({ type: 'error', id: job.id, code: 'timeout', message: stallMessage(job) }),
+      WORKER_STALL_MS,
+    );
+  };
+  worker.onmessage = (e: MessageEvent<JobMessage>) => {
+    if (e.data.type === 'progress') {
+      arm();
+      port.postMessage(e.data);
+    } else finish(e.data);
+  };
+  worker.onerror = (e) =>
+    finish({
+      type: 'error',
+      id: job.id,
+      code: 'unreadable',
+      message: `The sanitizer worker failed: ${e.message}`,
+    });
+  arm();
+  worker.postMessage(job);
+}
+
 function serve(port: MessagePort): void {
   port.onmessage = (event: MessageEvent<SanitizeJob>) => {
     const job = event.data;
     if (!job || job.type !== 'sanitize') return;
     const worker = startWorker();
-    if (!worker) {
-      void runJob(job, (message) => port.postMessage(message));
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<JobMessage>) => {
-      port.postMessage(e.data);
-      if (e.data.type !== 'progress') worker.terminate();
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      port.postMessage({
-        type: 'error',
-        id: job.id,
-        code: 'unreadable',
-        message: `The sanitizer worker failed: ${e.message}`,
-      } satisfies JobMessage);
-    };
-    worker.postMessage(job);
+    if (worker) runInWorker(job, worker, port);
+    // No worker: the content script's own deadline still ends a job that never answers.
+    else void runJob(job, (message) => port.postMessage(message));
   };
   port.postMessage({ type: FRAME_READY });
 }
 
+/** True once per secret the background issued (and not expired). */
+async function claimSession(token: unknown): Promise<boolean> {
+  if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return false;
+  const key = `${SESSION_KEY_PREFIX}${token}`;
+  const stored = (await browser.storage.session.get(key))[key];
+  if (typeof stored !== 'number') return false;
+  await browser.storage.session.remove(key);
+  return stored > Date.now();
+}
+
 window.addEventListener('message', (event) => {
   if (event.source !== window.parent) return;
-  const data = event.data as { type?: unknown } | null;
+  const data = event.data as { type?: unknown; token?: unknown } | null;
   const port = event.ports[0];
-  if (data?.type === FRAME_HELLO && port) serve(port);
+  if (data?.type !== FRAME_HELLO || !port) return;
+  void claimSession(data.token).then((ok) => {
+    if (ok) serve(port);
+    else port.close();
+  });
 });

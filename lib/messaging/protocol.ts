@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
 import { dataReplySchemas, dataRequestSchemas } from './data';
+import { harReplySchemas, harRequestSchemas } from './har';
 import { replySchema, type ProtocolError } from './envelope';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
@@ -25,6 +26,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...harRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +44,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...harReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

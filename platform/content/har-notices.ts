@@ -5,8 +5,16 @@
  */
 import type { PanelNotice } from '../../components/panel/types';
 import type { HarReport } from '../../lib/har/index';
-import type { HarInterceptInfo } from '../har/intercept';
+import type { GuardVia } from '../har/guard-channel';
 import { HarSanitizerUnavailable } from '../har/sanitizer-client';
+
+export interface HarInterceptInfo {
+  via: GuardVia;
+  /** Original file name. */
+  original: string;
+  /** Name handed to the page (absent on error). */
+  sanitized?: string;
+}
 
 /** Lines listing kinds removed, most frequent first. */
 export function describeRedactions(report: HarReport, limit = 6): string[] {

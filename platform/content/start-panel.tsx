@@ -12,13 +12,11 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
-import type { RedactionSettings, Settings } from '../../lib/settings/schema';
-import { startHarInterception } from '../har/start';
+import type { Settings } from '../../lib/settings/schema';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
-import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
 import { createPanelStore, type PanelStore } from './panel-store';
-import { isTabMessage, type PanelStatus } from './tab-messages';
+import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 
@@ -37,38 +35,6 @@ async function readSettings(adapter: HelpdeskAdapter): Promise<Settings | undefi
   }
 }
 
-/**
- * Holds every `.har` the agent attaches (input, drop, paste), sanitizes it
- * in the hidden sanitizer frame's worker (off the page's thread) and hands
- * the page `<name>.sanitized.har`, or blocks it if that fails. Installed
- * at once — before settings answer — so no HAR slips through while they load;
- * the team's rules apply as soon as they arrive, and the options page can
- * turn interception off for this helpdesk.
- */
-function interceptHars(
-  ctx: ContentScriptContext,
-  adapter: HelpdeskAdapter,
-  store: PanelStore,
-  settings: Promise<Settings | undefined>,
-): void {
-  const controller = new AbortController();
-  ctx.onInvalidated(() => controller.abort());
-  let redaction: RedactionSettings | undefined;
-  startHarInterception({
-    signal: controller.signal,
-    roots: () => adapter.searchRoots(document),
-    redaction: () => redaction,
-    onStart: (info) => store.notify(harStartNotice(info)),
-    onReport: (report, info) => store.notify(harReportNotice(report, info)),
-    onError: (error, info) => store.notify(harErrorNotice(error, info)),
-  });
-  void settings.then((loaded) => {
-    if (!loaded) return;
-    if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
-    else redaction = loaded.redaction;
-  });
-}
-
 export async function startPanel(
   ctx: ContentScriptContext,
   adapter: HelpdeskAdapter,
@@ -80,7 +46,6 @@ export async function startPanel(
 
   const store = createPanelStore();
   const settings = readSettings(adapter);
-  interceptHars(ctx, adapter, store, settings);
   const enabled = settings.then((loaded) => loaded?.helpdesks[adapter.id].enabled ?? true);
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_TAG,
@@ -193,6 +158,12 @@ export async function startPanel(
     _sender: unknown,
     sendResponse: (status: PanelStatus) => void,
   ): undefined => {
+    // What the file guard (platform/har/bridge.ts) did with a file, in any frame of this tab.
+    if (isNoticeTabMessage(message)) {
+      store.notify(message.notice);
+      sendResponse({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+      return undefined;
+    }
     if (!isTabMessage(message)) return undefined;
     if (message.type === 'panel.toggle') store.command('toggle');
     if (message.type === 'panel.show') store.command('show');

@@ -13,6 +13,7 @@ import { createSettingsHandlers } from '../settings/handlers';
 import { attachmentHandlers } from './attachments';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
+import { harHandlers } from './har';
 import { runHandlers } from './runs';
 import { templateHandlers } from './templates';
 
@@ -29,6 +30,7 @@ export function createHandlers({ db, now, publish }: HandlerDeps) {
     ...attachmentHandlers,
     ...dataHandlers,
     ...actionHandlers,
+    ...harHandlers,
     ...createSettingsHandlers({
       now,
       publish,
