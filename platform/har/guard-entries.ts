@@ -22,28 +22,45 @@ export interface EntryApi {
   fullPath: Fn;
 }
 
-/** The entries API as it is at document_start (the page may patch it later). */
-export function captureEntryApi(win: Window): EntryApi | undefined {
-  const w = win as unknown as Record<string, { prototype: object } | undefined>;
-  const fileEntry = w.FileSystemFileEntry?.prototype;
-  const dirEntry = w.FileSystemDirectoryEntry?.prototype;
-  const reader = w.FileSystemDirectoryReader?.prototype;
-  const entry = w.FileSystemEntry?.prototype;
-  if (!fileEntry || !dirEntry || !reader || !entry) return undefined;
-  const own = (proto: object, key: string) => Object.getOwnPropertyDescriptor(proto, key);
-  return {
-    file: own(fileEntry, 'file')!.value as Fn,
-    createReader: own(dirEntry, 'createReader')!.value as Fn,
-    readEntries: own(reader, 'readEntries')!.value as Fn,
-    isDirectory: own(entry, 'isDirectory')!.get as Fn,
-    fullPath: own(entry, 'fullPath')!.get as Fn,
-  };
+/** Where an accessor or method is defined on an object's prototype chain. */
+function lookup(object: object, key: string): PropertyDescriptor | undefined {
+  for (let proto = Object.getPrototypeOf(object); proto; proto = Object.getPrototypeOf(proto)) {
+    const found = Object.getOwnPropertyDescriptor(proto, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+let cached: EntryApi | undefined;
+
+/**
+ * The entries API, from the first real entry the guard sees (Chrome exposes
+ * no FileSystem*Entry globals to capture at document_start). The page gets
+ * no real entry before that: every drop with files is held, and replayed
+ * drops carry the guard's own entry objects.
+ */
+export function entryApiOf(entry: FileSystemEntry): EntryApi | undefined {
+  if (cached) return cached;
+  const isDirectory = lookup(entry, 'isDirectory')?.get as Fn | undefined;
+  const fullPath = lookup(entry, 'fullPath')?.get as Fn | undefined;
+  if (!isDirectory || !fullPath) return undefined;
+  const api: Partial<EntryApi> = { isDirectory, fullPath };
+  if (Reflect.apply(isDirectory, entry, [])) {
+    api.createReader = lookup(entry, 'createReader')?.value as Fn;
+    const reader = Reflect.apply(api.createReader, entry, []) as object;
+    api.readEntries = lookup(reader, 'readEntries')?.value as Fn;
+  } else api.file = lookup(entry, 'file')?.value as Fn;
+  // Complete once both kinds were seen; until then use what this entry offers.
+  if (api.createReader && api.readEntries && api.file) cached = api as EntryApi;
+  return api as EntryApi;
 }
 
 const call = <R>(fn: Fn, self: unknown, ...args: unknown[]): R =>
   Reflect.apply(fn, self, args) as R;
 
-async function walk(api: EntryApi, entry: FileSystemEntry, out: Array<[string, File]>) {
+async function walk(entry: FileSystemEntry, out: Array<[string, File]>) {
+  const api = entryApiOf(entry);
+  if (!api) throw new Error('a dropped entry could not be read');
   const path = call<string>(api.fullPath, entry);
   if (!call<boolean>(api.isDirectory, entry)) {
     const file = await new Promise<File>((resolve, reject) =>
@@ -59,22 +76,22 @@ async function walk(api: EntryApi, entry: FileSystemEntry, out: Array<[string, F
       call(api.readEntries, reader, resolve, reject),
     );
     if (batch.length === 0) break;
-    for (const child of batch) await walk(api, child, out);
+    for (const child of batch) await walk(child, out);
   }
 }
 
 /** One tree per dropped item: a plain file, or a folder's files. */
 export async function walkEntries(
-  api: EntryApi | undefined,
   entries: Array<FileSystemEntry | null>,
   files: File[],
 ): Promise<EntryTree[]> {
   const trees: EntryTree[] = [];
   for (let i = 0; i < Math.max(entries.length, files.length); i++) {
     const entry = entries[i];
+    const api = entry ? entryApiOf(entry) : undefined;
     if (api && entry && call<boolean>(api.isDirectory, entry)) {
       const found: Array<[string, File]> = [];
-      await walk(api, entry, found);
+      await walk(entry, found);
       trees.push({ files: () => found.map(([, f]) => f), paths: () => found.map(([p]) => p) });
     } else if (files[i]) {
       const file = files[i]!;
@@ -84,17 +101,11 @@ export async function walkEntries(
   return trees;
 }
 
-/** Give each item of the replayed transfer a file entry for its (reviewed) file. */
-export function replayEntries(
-  items: DataTransferItemList,
-  trees: EntryTree[],
-  reviewed: File[],
-): void {
+/** A file entry for each reviewed file (same paths), for the replayed transfer's items. */
+export function replayEntries(trees: EntryTree[], reviewed: File[]): Array<[File, object]> {
   const paths = trees.flatMap((t) => t.paths());
-  for (let i = 0; i < items.length && i < reviewed.length; i++) {
-    const file = reviewed[i]!;
-    const original = paths[i] ?? `/${file.name}`;
-    const fullPath = original.replace(/[^/]*$/, file.name);
+  return reviewed.map((file, i) => {
+    const fullPath = (paths[i] ?? `/${file.name}`).replace(/[^/]*$/, file.name);
     const entry = {
       isFile: true,
       isDirectory: false,
@@ -108,6 +119,6 @@ export function replayEntries(
         queueMicrotask(() => success?.(entry));
       },
     };
-    Object.defineProperty(items[i], 'webkitGetAsEntry', { value: () => entry });
-  }
+    return [file, entry];
+  });
 }

@@ -30,7 +30,7 @@ import {
   type GuardReview,
   type GuardVia,
 } from './guard-channel';
-import { captureEntryApi, replayEntries, walkEntries, type EntryTree } from './guard-entries';
+import { replayEntries, walkEntries, type EntryTree } from './guard-entries';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -60,11 +60,11 @@ export function installFileGuard(win: Window & typeof globalThis): void {
   const typesGet = getter(DT.prototype, 'types')!;
   const ItemProto = win.DataTransferItem.prototype as unknown as Record<string, Fn>;
   const itemGetAsEntry = ItemProto.webkitGetAsEntry;
+  const itemGetAsFile = ItemProto.getAsFile;
   const dragDataGet = getter(win.DragEvent.prototype, 'dataTransfer')!;
   const clipDataGet = getter(win.ClipboardEvent.prototype, 'clipboardData')!;
   const addListener = win.EventTarget.prototype.addEventListener;
   const removeListener = win.EventTarget.prototype.removeEventListener;
-  const entryApi = captureEntryApi(win);
   const dispatch = win.EventTarget.prototype.dispatchEvent;
   const stopNow = win.Event.prototype.stopImmediatePropagation;
   const preventDefault = win.Event.prototype.preventDefault;
@@ -252,6 +252,16 @@ export function installFileGuard(win: Window & typeof globalThis): void {
   guardTransferGetter('files', dtFilesGet, emptyFiles);
   guardTransferGetter('items', dtItemsGet, emptyItems);
 
+  /** Replayed drops: each reviewed file's entry, answered by `webkitGetAsEntry()`. */
+  const entryShims = new WeakMap<object, object>();
+  if (itemGetAsEntry) {
+    ItemProto.webkitGetAsEntry = function (this: DataTransferItem) {
+      const file = call<File | null>(itemGetAsFile, this);
+      const shim = file && call<object | undefined>(weakMapGet, entryShims, file);
+      return shim ?? call(itemGetAsEntry, this);
+    };
+  }
+
   const onTransfer = (kind: 'drop' | 'paste') => (event: Event) => {
     if (inSet(ours, event)) return;
     const data = call<DataTransfer | null>(kind === 'drop' ? dragDataGet : clipDataGet, event);
@@ -277,13 +287,14 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     const target = path[0] as Node;
     void (async () => {
       // A folder: its files are what the page would read through the entries API.
-      const trees: EntryTree[] = await walkEntries(entryApi, entries, files);
+      const trees: EntryTree[] = await walkEntries(entries, files);
       const flat: File[] = [];
       for (const tree of trees) for (const file of tree.files()) flat[flat.length] = file;
       const out = await decide(flat, kind);
       if (!out) return;
       const dt = transferOf(out, strings);
-      replayEntries(call<DataTransferItemList>(dtItemsGet, dt), trees, out);
+      for (const [file, entry] of replayEntries(trees, out))
+        call(weakMapSet, entryShims, file, entry);
       const init = { bubbles: true, cancelable: true, composed: true };
       let replay: Event;
       try {
@@ -299,7 +310,10 @@ export function installFileGuard(win: Window & typeof globalThis): void {
         define(replay, field, { value: dt });
       addTo(ours, replay);
       call(dispatch, call<boolean>(isConnectedGet, target) ? target : documentRef, replay);
-    })();
+    })().catch((error: unknown) => {
+      // Nothing reaches the page; the bridge told the agent if it got that far.
+      console.warn('[casebook] a dropped or pasted file could not be reviewed', error);
+    });
   };
   call(addListener, win, 'drop', onTransfer('drop'), true);
   call(addListener, win, 'paste', onTransfer('paste'), true);
