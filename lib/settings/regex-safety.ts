@@ -28,10 +28,12 @@ export async function unsafePatterns(
   const known = new Set(previous.map((p) => p.pattern));
   const changed = next.filter((p) => !known.has(p.pattern));
   if (changed.length === 0) return [];
-  const { check } = await import('recheck');
+  // The synchronous checker: the asynchronous one starts a worker from a blob
+  // URL, which a service worker cannot make. Bounded by CHECK_TIMEOUT_MS each.
+  const { checkSync } = await import('recheck');
   const unsafe: UnsafePattern[] = [];
   for (const p of changed) {
-    const result = await check(p.pattern, 'u', { timeout: CHECK_TIMEOUT_MS });
+    const result = checkSync(p.pattern, 'u', { timeout: CHECK_TIMEOUT_MS });
     if (result.status !== 'vulnerable') continue;
     unsafe.push({
       ...p,

@@ -15,7 +15,7 @@ import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import type { Settings } from '../../lib/settings/schema';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
-import { createPanelStore, type PanelStore } from './panel-store';
+import { createPanelStore } from './panel-store';
 import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';

@@ -178,16 +178,14 @@ export const attackSteps: AttackStep[] = [
       await page.evaluate((text) => {
         const dt = new DataTransfer();
         dt.items.add(new File([text], 'capture.har', { type: 'application/json' }));
-        document
-          .getElementById('early-zone')!
-          .dispatchEvent(
-            new DragEvent('drop', {
-              bubbles: true,
-              cancelable: true,
-              composed: true,
-              dataTransfer: dt,
-            }),
-          );
+        document.getElementById('early-zone')!.dispatchEvent(
+          new DragEvent('drop', {
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+            dataTransfer: dt,
+          }),
+        );
       }, ATTACK_HAR);
       await expectSanitized(page, 'early-drop', 'capture.har');
     },
