@@ -38,6 +38,11 @@ export default defineConfig({
     // HAR sanitizer page from the extension: those two files (and only them)
     // must be reachable from any https page the user maps.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // Firefox MV2 rejects Chrome's `match_origin_as_fallback`; about:blank and
+      // srcdoc frames are covered there by `match_about_blank`.
+      if (manifest.manifest_version !== 3)
+        for (const cs of manifest.content_scripts ?? [])
+          delete (cs as { match_origin_as_fallback?: boolean }).match_origin_as_fallback;
       if (manifest.manifest_version !== 3) return;
       manifest.web_accessible_resources ??= [];
       // Chrome cannot add web-accessible origins at run time, so the sanitizer is

@@ -15,7 +15,6 @@ import {
   ATTACK_FRAME_PATH,
   ATTACK_HAR,
   ATTACK_PAGE,
-  ATTACK_PATH,
   gzipped,
   leakedSecrets,
   zipOf,
@@ -23,6 +22,8 @@ import {
 } from '../e2e/support/har-attack';
 
 const TIMEOUT_MS = 20_000;
+/** Not the core flow's ticket (4242): this run serves both. */
+const ATTACK_PATH = '/agent/tickets/9100';
 const dir = mkdtempSync(join(tmpdir(), 'casebook-ff-attacks-'));
 const fileAt = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
