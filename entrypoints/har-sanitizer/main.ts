@@ -20,6 +20,7 @@ import {
   FRAME_READY,
   SESSION_KEY_PREFIX,
   WORKER_STALL_MS,
+  type CancelJob,
   type JobMessage,
   type SanitizeJob,
 } from '../../platform/har/frame-protocol';
@@ -41,11 +42,21 @@ export function stallMessage(job: SanitizeJob): string {
   return `Sanitizing stopped: checking one value took more than ${WORKER_STALL_MS / 1000} s.${suspects}`;
 }
 
-function runInWorker(job: SanitizeJob, worker: Worker, port: MessagePort): void {
+/** Runs one job in `worker`; returns how to cancel it. */
+function runInWorker(
+  job: SanitizeJob,
+  worker: Worker,
+  port: MessagePort,
+  done: () => void,
+): () => void {
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let finished = false;
   const finish = (message: JobMessage) => {
+    if (finished) return;
+    finished = true;
     clearTimeout(watchdog);
     worker.terminate();
+    done();
     port.postMessage(message);
   };
   const arm = () => {
@@ -70,16 +81,49 @@ function runInWorker(job: SanitizeJob, worker: Worker, port: MessagePort): void 
     });
   arm();
   worker.postMessage(job);
+  return () =>
+    finish({
+      type: 'error',
+      id: job.id,
+      code: 'cancelled',
+      message: 'Sanitizing was cancelled; nothing was handed on.',
+    });
+}
+
+/** One worker started ahead of the next job, so a file does not wait for a worker to start and load. */
+let spare: Worker | null = null;
+
+function takeWorker(): Worker | null {
+  const worker = spare ?? startWorker();
+  spare = startWorker();
+  return worker;
 }
 
 function serve(port: MessagePort): void {
-  port.onmessage = (event: MessageEvent<SanitizeJob>) => {
+  spare ??= startWorker();
+  // Running jobs by id, so the agent's Cancel can stop one.
+  const stops = new Map<number, () => void>();
+  port.onmessage = (event: MessageEvent<SanitizeJob | CancelJob>) => {
     const job = event.data;
+    if (job?.type === 'cancel') {
+      stops.get(job.id)?.();
+      return;
+    }
     if (!job || job.type !== 'sanitize') return;
-    const worker = startWorker();
-    if (worker) runInWorker(job, worker, port);
+    const worker = takeWorker();
+    if (worker) {
+      stops.set(
+        job.id,
+        runInWorker(job, worker, port, () => stops.delete(job.id)),
+      );
+      return;
+    }
     // No worker: the content script's own deadline still ends a job that never answers.
-    else void runJob(job, (message) => port.postMessage(message));
+    const controller = new AbortController();
+    stops.set(job.id, () => controller.abort());
+    void runJob(job, (message) => port.postMessage(message), controller.signal).finally(() =>
+      stops.delete(job.id),
+    );
   };
   port.postMessage({ type: FRAME_READY });
 }

@@ -9,6 +9,8 @@ export const harNoticeSchema = z.strictObject({
   tone: z.enum(['info', 'success', 'error']),
   text: z.string().min(1).max(2000),
   details: z.array(z.string().max(300)).max(20).optional(),
+  /** Share done, 0–1, while a HAR is sanitized. */
+  progress: z.number().min(0).max(1).optional(),
 });
 
 export const harRequestSchemas = [

@@ -13,10 +13,14 @@ import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import type { Settings } from '../../lib/settings/schema';
+import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
 import { createPanelStore } from './panel-store';
 import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
+import { apiStrategy } from '../../lib/adapters/agent-api';
+import { readAgentApi } from './agent-api';
+import { healthReporter } from './health-report';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 
@@ -55,7 +59,9 @@ export async function startPanel(
     mode: 'open',
     // Typing in the panel must never trigger the helpdesk's own shortcuts.
     isolateEvents: true,
-    onMount(container) {
+    onMount(container, shadow) {
+      // Page scripts can reach the open shadow root: only the agent's own events act.
+      acceptTrustedEventsOnly(shadow);
       const root = createRoot(container);
       root.render(<PanelContainer adapter={adapter} store={store} enabled={enabled} />);
       return root;
@@ -105,6 +111,14 @@ export async function startPanel(
     const current = { ref, controller };
     view = current;
     let root: Element | null = null;
+    const health = healthReporter(adapter, controller.signal);
+    // The helpdesk's own agent API (same origin, the agent's session), where it has one.
+    const api = adapter.api
+      ? readAgentApi(adapter.api, ref, location.origin, controller.signal).then((outcome) => {
+          health.api(outcome.state);
+          return apiStrategy(outcome.reads);
+        })
+      : undefined;
     // The host's attributes first: they are the contract, the view follows.
     show(ref);
     store.set({
@@ -118,12 +132,14 @@ export async function startPanel(
       ref,
       controller.signal,
       (snapshot) => {
+        health.snapshot(snapshot);
         if (view === current) store.set({ ref, snapshot, root });
       },
       {
         onRoot(found) {
           root = found;
         },
+        ...(api ? { before: api } : {}),
       },
     );
   };

@@ -18,7 +18,12 @@ import type { HarReport } from '../../lib/har/index';
 import { sanitizedHarName } from '../../lib/har/sniff';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
 import type { Helpdesk } from '../../lib/workflow/schema';
-import { harErrorNotice, harReportNotice, harStartNotice } from '../content/har-notices';
+import {
+  harErrorNotice,
+  harProgressNotice,
+  harReportNotice,
+  harStartNotice,
+} from '../content/har-notices';
 import { send } from '../messaging/content-client';
 import {
   GUARD_ACK,
@@ -61,14 +66,26 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
   let sanitizer: HarSanitizer | undefined;
   let redaction: RedactionSettings | undefined;
 
-  const sanitizeOne = async (file: File, gzip: boolean, via: GuardVia): Promise<File> => {
-    const info = { via, original: file.name };
-    options.notify(harStartNotice(info));
-    sanitizer ??= (options.sanitizer ?? ((r) => createHarSanitizer({ redaction: r })))(
+  const getSanitizer = () =>
+    (sanitizer ??= (options.sanitizer ?? ((r) => createHarSanitizer({ redaction: r })))(
       () => redaction,
-    );
+    ));
+
+  const sanitizeOne = async (file: File, gzip: boolean, via: GuardVia): Promise<File> => {
+    const info = { via, original: file.name, size: file.size };
+    options.notify(harStartNotice(info));
+    // At most one progress notice per 250 ms: the worker reports every 100 ms.
+    let lastProgress = 0;
     try {
-      const { file: clean, report } = await sanitizer.sanitize(file, { gzip });
+      const { file: clean, report } = await getSanitizer().sanitize(file, {
+        gzip,
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (now - lastProgress < 250) return;
+          lastProgress = now;
+          options.notify(harProgressNotice(progress, info));
+        },
+      });
       const named = new File([clean], sanitizedHarName(file.name), {
         type: 'application/json',
         lastModified: Date.now(),
@@ -124,7 +141,8 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
 }
 
 /** The background relays a notice to the panel in the tab's top frame. */
-export function relayNotice(notice: PanelNotice): void {
+export function relayNotice({ id, tone, text, details, progress }: PanelNotice): void {
+  const notice = { id, tone, text, details, progress };
   void send({ type: 'har.notice', notice }).catch((error: unknown) => {
     console.warn('[casebook] could not show a HAR notice', error);
   });

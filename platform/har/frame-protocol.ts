@@ -30,6 +30,11 @@ export interface SanitizeJob {
 export const SESSION_KEY_PREFIX = 'har-session:';
 /** A job whose worker reports no progress for this long is stopped (a runaway team regex). */
 export const WORKER_STALL_MS = 8_000;
+/** Sent by the content script when the agent cancels a job: the frame stops it and answers `error` / `cancelled`. */
+export interface CancelJob {
+  type: 'cancel';
+  id: number;
+}
 
 export type JobMessage =
   | { type: 'progress'; id: number; bytesRead: number; totalBytes: number; entries: number }

@@ -15,7 +15,13 @@ import type { HarReport } from '../../lib/har/index';
 import { sanitizedHarName } from '../../lib/har/sniff';
 import type { RedactionSettings } from '../../lib/settings/schema';
 import { send } from '../messaging/content-client';
-import { FRAME_HELLO, FRAME_READY, type JobMessage, type SanitizeJob } from './frame-protocol';
+import {
+  FRAME_HELLO,
+  FRAME_READY,
+  type CancelJob,
+  type JobMessage,
+  type SanitizeJob,
+} from './frame-protocol';
 
 /**
  * The sanitizer page's URL and the origin its document has, fixed when this
@@ -57,6 +63,8 @@ export interface SanitizeOptions {
   onProgress?: (p: HarProgressInfo) => void;
   /** The file is a gzipped HAR: the frame inflates it first. */
   gzip?: boolean;
+  /** Aborting it cancels the job (the agent's Cancel). */
+  signal?: AbortSignal;
 }
 
 /** The file's fault (not JSON, not a HAR, …), as the sanitizer reported it. */
@@ -79,7 +87,10 @@ export class HarSanitizerUnavailable extends Error {
 }
 
 export interface HarSanitizer {
+  /** Aborting `options.signal` cancels the job: it rejects with HarRejected('cancelled') and nothing is handed on. */
   sanitize(file: File, options?: SanitizeOptions): Promise<HarSanitizeResult>;
+  /** Open the frame (and its spare worker) ahead of a file, e.g. while the agent's file dialog is open. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -190,6 +201,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
   };
 
   const viaFrame = async (file: File, opts: SanitizeOptions): Promise<HarSanitizeResult> => {
+    const { signal } = opts;
     session ??= openFrame();
     let current: FrameSession;
     try {
@@ -204,6 +216,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       session = null;
       throw new Error('the sanitizer frame was removed');
     }
+    if (signal?.aborted) throw new HarRejected('cancelled', 'Sanitizing was cancelled.');
     const id = nextId++;
     const answer = new Promise<JobMessage>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -240,7 +253,9 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       ...(opts.gzip ? { gzip: true } : {}),
     };
     current.port.postMessage(job);
-    const message = await answer;
+    const cancel = () => current.port.postMessage({ type: 'cancel', id } satisfies CancelJob);
+    signal?.addEventListener('abort', cancel, { once: true });
+    const message = await answer.finally(() => signal?.removeEventListener('abort', cancel));
     if (message.type === 'done')
       return { file: toFile(message.blob, file), report: message.report };
     if (message.type === 'error') throw new HarRejected(message.code, message.message);
@@ -256,6 +271,15 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
         if (error instanceof HarRejected) throw error;
         throw new HarSanitizerUnavailable(error instanceof Error ? error.message : String(error));
       }
+    },
+    warm() {
+      if (session) return;
+      const opening = openFrame();
+      session = opening;
+      // A failure shows when a file comes: that attempt opens a new frame and reports it.
+      opening.catch(() => {
+        if (session === opening) session = null;
+      });
     },
     dispose() {
       void session?.then(
