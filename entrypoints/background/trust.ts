@@ -39,6 +39,8 @@ export interface Self {
 export type SenderRole =
   | { role: 'extension-page' }
   | { role: 'content-script'; tabId: number; url: string }
+  /** Casebook's sanitizer page framed inside a web page. */
+  | { role: 'sanitizer-frame' }
   /** A content script in a sub-frame (the HAR file guard runs in every frame). */
   | { role: 'content-frame'; tabId: number; url: string; frameUrl: string }
   | { role: 'refused'; reason: string };
@@ -67,6 +69,9 @@ export function senderRole(sender: SenderInfo | undefined, self: Self): SenderRo
     // is driven by that page's events: not an extension page.
     const framed = sender.tab !== undefined && sender.frameId !== undefined && sender.frameId !== 0;
     if (framed && !isBrowserPage(sender.tab?.url)) {
+      if (sender.url.split(/[?#]/)[0] === `${self.origin}/har-sanitizer.html`) {
+        return { role: 'sanitizer-frame' };
+      }
       return { role: 'refused', reason: 'it came from a Casebook frame inside a web page' };
     }
     return { role: 'extension-page' };
@@ -162,6 +167,12 @@ export async function authorizeRequest(
   if (who.role === 'extension-page') return;
   if (who.role === 'refused') refuse(request.type, who.reason);
   const privilege = REQUEST_PRIVILEGE[request.type];
+  if (who.role === 'sanitizer-frame' || privilege === 'sanitizer-frame') {
+    if (who.role !== 'sanitizer-frame' || privilege !== 'sanitizer-frame') {
+      refuse(request.type, 'only the sanitizer frame sends it, and it sends nothing else');
+    }
+    return;
+  }
   if (who.role === 'content-frame') {
     if (privilege !== 'helpdesk-frame') {
       refuse(request.type, 'it came from a frame inside the page, not the page');
@@ -212,7 +223,8 @@ export async function maySubscribe(
 ): Promise<boolean> {
   const who = senderRole(sender, deps.self);
   if (who.role === 'extension-page') return true;
-  if (who.role === 'refused' || who.role === 'content-frame') return false;
+  if (who.role === 'refused' || who.role === 'content-frame' || who.role === 'sanitizer-frame')
+    return false;
   // A port outlives the URL it connected from: check the tab's URL now.
   const url = (await deps.currentTabUrl(who.tabId)) ?? who.url;
   if (topic.kind === 'settings') {

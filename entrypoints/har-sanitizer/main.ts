@@ -7,18 +7,19 @@
  * is still off the helpdesk page's thread (the frame has its own origin).
  *
  * Only Casebook's own content script can open a session: the hello carries a
- * one-time secret the background put in storage.session (which web pages and
- * content scripts cannot read), claimed here once. A job whose worker shows
+ * one-time secret the background keeps in storage.session (which web pages and
+ * content scripts cannot read), redeemed here once through the background
+ * (`har.claim`, accepted only from this page: Firefox gives an extension page
+ * framed in a web page no storage.session; runtime messaging works in both). A job whose worker shows
  * no progress for WORKER_STALL_MS (a team regex backtracking without end) is
  * stopped and answered with an error: the upload stays blocked and the agent
  * is told why.
  */
-import { browser } from '#imports';
+import { send } from '../../platform/messaging/content-client';
 import SanitizerWorker from './worker?worker';
 import {
   FRAME_HELLO,
   FRAME_READY,
-  SESSION_KEY_PREFIX,
   WORKER_STALL_MS,
   type CancelJob,
   type JobMessage,
@@ -131,11 +132,11 @@ function serve(port: MessagePort): void {
 /** True once per secret the background issued (and not expired). */
 async function claimSession(token: unknown): Promise<boolean> {
   if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return false;
-  const key = `${SESSION_KEY_PREFIX}${token}`;
-  const stored = (await browser.storage.session.get(key))[key];
-  if (typeof stored !== 'number') return false;
-  await browser.storage.session.remove(key);
-  return stored > Date.now();
+  try {
+    return (await send({ type: 'har.claim', token })).valid;
+  } catch {
+    return false;
+  }
 }
 
 window.addEventListener('message', (event) => {

@@ -16,11 +16,18 @@ export const harNoticeSchema = z.strictObject({
 export const harRequestSchemas = [
   /** A one-time secret that opens one session with the sanitizer frame. */
   z.object({ type: z.literal('har.session') }),
+  /**
+   * The sanitizer frame redeems a session's secret (once). The background
+   * keeps it: Firefox gives an extension page framed in a web page no
+   * storage.session, both browsers give it runtime messaging.
+   */
+  z.object({ type: z.literal('har.claim'), token: z.string().max(64) }),
   /** What happened to a file, for the panel in the sender tab's top frame. */
   z.object({ type: z.literal('har.notice'), notice: harNoticeSchema }),
 ] as const;
 
 export const harReplySchemas = {
   'har.session': z.object({ token: z.uuid() }),
+  'har.claim': z.object({ valid: z.boolean() }),
   'har.notice': z.object({ delivered: z.boolean() }),
 };

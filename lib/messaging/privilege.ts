@@ -31,6 +31,8 @@ export const PRIVILEGES = [
    * opens a sanitizer session, shows a notice in the tab's own panel.
    */
   'helpdesk-frame',
+  /** Also Casebook's own sanitizer page framed inside a helpdesk page (nothing else it sends is accepted). */
+  'sanitizer-frame',
 ] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
 
@@ -91,6 +93,7 @@ export const REQUEST_PRIVILEGE = {
   // The HAR file guard, from any frame of the tab.
   'har.session': 'helpdesk-frame',
   'har.notice': 'helpdesk-frame',
+  'har.claim': 'sanitizer-frame',
 } as const satisfies Record<RequestType, Privilege>;
 
 export function privilegeOf(type: RequestType): Privilege {

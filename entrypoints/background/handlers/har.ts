@@ -22,6 +22,14 @@ export const harHandlers = {
     });
     return { token };
   },
+  'har.claim': async ({ token }, ctx) => {
+    if (!/^[0-9a-f-]{36}$/.test(token)) return { valid: false };
+    const key = `${SESSION_KEY_PREFIX}${token}`;
+    const stored = (await browser.storage.session.get(key))[key];
+    if (typeof stored !== 'number') return { valid: false };
+    await browser.storage.session.remove(key);
+    return { valid: stored > ctx.now() };
+  },
   'har.notice': async ({ notice }, ctx) => {
     const tabId = ctx.sender.tab?.id;
     if (tabId === undefined) return { delivered: false };
@@ -33,4 +41,4 @@ export const harHandlers = {
       return { delivered: false };
     }
   },
-} satisfies DomainHandlers<'har.session' | 'har.notice'>;
+} satisfies DomainHandlers<'har.session' | 'har.claim' | 'har.notice'>;
