@@ -52,6 +52,13 @@ export function archiveNotice(name: string, entry: string): PanelNotice {
   };
 }
 
+/** A failure the agent has already been told about. */
+class Told extends Error {
+  constructor(readonly reason: unknown) {
+    super('told');
+  }
+}
+
 export interface BridgeOptions {
   /** Shows a notice in the top frame's panel. */
   notify(notice: PanelNotice): void;
@@ -94,7 +101,7 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
       return named;
     } catch (error) {
       options.notify(harErrorNotice(error, info));
-      throw error;
+      throw new Told(error);
     }
   };
 
@@ -124,7 +131,14 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
       if (!review || typeof review.id !== 'number' || !Array.isArray(review.files)) return;
       decide(review).then(
         (decision) => port.postMessage(decision),
-        () => port.postMessage({ id: review.id, action: 'block' } satisfies GuardDecision),
+        (error: unknown) => {
+          port.postMessage({ id: review.id, action: 'block' } satisfies GuardDecision);
+          // A HAR's own failure was told already; anything else is told here.
+          if (!(error instanceof Told)) {
+            for (const file of review.files)
+              options.notify(harErrorNotice(error, { via: review.via, original: file.name }));
+          }
+        },
       );
     };
   };

@@ -14,8 +14,17 @@ const ZIP_TAIL_BYTES = 256 * 1024;
 /** Entries looked into; a zip with more is blocked only by name past this. */
 const ZIP_ENTRY_LIMIT = 200;
 
+/**
+ * The bytes in an ArrayBuffer of this script's own. In a Firefox content
+ * script `arrayBuffer()` answers with the page's buffer behind a wrapper, and
+ * a DataView over it throws ("Permission denied to access property
+ * constructor"); a copy made here reads everywhere.
+ */
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await blob.arrayBuffer());
+  const theirs = new Uint8Array(await blob.arrayBuffer());
+  const own = new Uint8Array(theirs.length);
+  own.set(theirs);
+  return own;
 }
 
 /** The first `limit` bytes of a decompressed stream (gzip or raw deflate). */

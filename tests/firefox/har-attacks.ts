@@ -56,19 +56,45 @@ async function open(page: Page, origin: string): Promise<void> {
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { __received: ReceivedFile[] }).__received);
 
+const noticeTexts = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(
+      document.querySelector('casebook-panel')?.shadowRoot?.querySelectorAll('.cb-notice-text') ??
+        [],
+      (n) => n.textContent ?? '',
+    ),
+  );
+
+/** On a timeout, say what the panel and the page did show. */
+async function explained<T>(page: Page, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (error) {
+    const seen = await received(page).catch(() => []);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}; notices: ${JSON.stringify(await noticeTexts(page).catch(() => []))}; the page received: ${JSON.stringify(seen.map((r) => r.name))}`,
+    );
+  }
+}
+
 async function noticeFor(page: Page, name: string, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(
-    (file, source) => {
-      const texts = Array.from(
-        document.querySelector('casebook-panel')?.shadowRoot?.querySelectorAll('.cb-notice-text') ??
-          [],
-        (n) => n.textContent ?? '',
-      );
-      return texts.find((t) => t.startsWith(file) && new RegExp(source).test(t)) ?? false;
-    },
-    { timeout: TIMEOUT_MS },
-    name,
-    pattern.source,
+  const handle = await explained(
+    page,
+    page.waitForFunction(
+      (file, source, flags) => {
+        const texts = Array.from(
+          document
+            .querySelector('casebook-panel')
+            ?.shadowRoot?.querySelectorAll('.cb-notice-text') ?? [],
+          (n) => n.textContent ?? '',
+        );
+        return texts.find((t) => t.startsWith(file) && new RegExp(source, flags).test(t)) ?? false;
+      },
+      { timeout: TIMEOUT_MS },
+      name,
+      pattern.source,
+      pattern.flags,
+    ),
   );
   return (await handle.jsonValue()) as string;
 }

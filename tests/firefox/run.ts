@@ -297,10 +297,15 @@ async function main(): Promise<number> {
     const id = await browser.installExtension(EXTENSION_DIR);
     console.log(`# installed ${id} from ${EXTENSION_DIR}`);
     const page = await browser.newPage();
+    if (process.env.CASEBOOK_FIREFOX_CONSOLE)
+      page.on('console', (m) => console.log(`# console.${m.type()}: ${m.text()}`));
     await servePages(page);
     let broken: string | undefined;
+    // CASEBOOK_FIREFOX_ONLY=<regex>: run only the matching steps (while fixing one).
+    const only = process.env.CASEBOOK_FIREFOX_ONLY;
     for (const [i, step] of steps.entries()) {
       const label = `${i + 1} - ${step.name}`;
+      if (only && !new RegExp(only, 'i').test(step.name)) continue;
       if (broken && !step.name.startsWith('attack:')) {
         failed++;
         console.log(`not ok ${label} # not run: "${broken}" failed`);
