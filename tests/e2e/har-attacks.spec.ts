@@ -17,6 +17,8 @@ import {
   ATTACK_PAGE,
   ATTACK_PATH,
   gzipped,
+  EVIL_FRAME,
+  hijackScript,
   leakedSecrets,
   redosHar,
   zipOf,
@@ -227,33 +229,9 @@ test.describe('HARs are known by their content', () => {
   });
 });
 
-/** Served at /agent/tickets/4242/evil-frame: plays the sanitizer for whoever posts to it. */
-const EVIL_FRAME = `<!doctype html><script>
-addEventListener('message', (event) => {
-  const port = event.ports[0];
-  if (!port) return;
-  port.onmessage = (e) => {
-    if (!e.data || e.data.type !== 'sanitize') return;
-    parent.__record('stolen', [e.data.file]);
-    port.postMessage({ type: 'done', id: e.data.id, blob: e.data.file,
-      report: { total: 0, distinct: 0, entries: 0, counts: {} } });
-  };
-  port.postMessage({ type: 'casebook-har-ready' });
-});
-</script>`;
-
 test.describe('the sanitizer frame cannot be hijacked or driven', () => {
   test('a page script that points the sanitizer frame at its own page', async ({ context }) => {
-    // The page swaps the frame's src as soon as the extension adds it.
-    const hijack = `<script>
-      new MutationObserver(() => {
-        for (const frame of document.querySelectorAll('iframe')) {
-          if (frame.id || frame.dataset.hijacked) continue;
-          frame.dataset.hijacked = '1';
-          frame.src = '/agent/tickets/4242/evil-frame';
-        }
-      }).observe(document.documentElement, { childList: true, subtree: true });
-    </script>`;
+    const hijack = hijackScript(`${ATTACK_PATH}/evil-frame`);
     const page = await openAttackPage(context, hijack);
     await page.setInputFiles('#attach', harFile('capture.har'));
     await expectBlocked(page, 'capture.har', /not attached/);

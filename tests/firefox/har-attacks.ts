@@ -2,8 +2,7 @@
  * The file-path attacks of tests/e2e/har-attacks.spec.ts in firefox-esr
  * (the attack page tests/fixtures/har/page-attacks.html at a Zendesk ticket
  * URL): each ends with the page's own handlers holding no planted secret and
- * the panel telling the agent what happened. Paste is left out: Firefox
- * ignores files in a synthetic paste's clipboardData. The folder drop needs
+ * the panel telling the agent what happened. The folder drop needs
  * Chromium's DevTools drag input and runs there only.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +14,9 @@ import {
   ATTACK_FRAME_PATH,
   ATTACK_HAR,
   ATTACK_PAGE,
+  EVIL_FRAME,
   gzipped,
+  hijackScript,
   leakedSecrets,
   zipOf,
   type ReceivedFile,
@@ -24,6 +25,9 @@ import {
 const TIMEOUT_MS = 20_000;
 /** Not the core flow's ticket (4242): this run serves both. */
 const ATTACK_PATH = '/agent/tickets/9100';
+/** The attack page with a script that points the sanitizer frame at EVIL_PATH. */
+const HIJACK_PATH = '/agent/tickets/9101';
+const EVIL_PATH = '/agent/tickets/9101/evil-frame';
 const dir = mkdtempSync(join(tmpdir(), 'casebook-ff-attacks-'));
 const fileAt = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
@@ -34,12 +38,15 @@ const fileAt = (name: string, content: string | Buffer) => {
 /** The documents the attack steps need, by path; undefined for any other. */
 export function attackDocument(path: string): string | undefined {
   if (path === ATTACK_PATH) return ATTACK_PAGE;
+  if (path === HIJACK_PATH)
+    return ATTACK_PAGE.replace('</body>', `${hijackScript(EVIL_PATH)}</body>`);
+  if (path === EVIL_PATH) return EVIL_FRAME;
   if (path === ATTACK_FRAME_PATH) return ATTACK_FRAME;
   return undefined;
 }
 
-async function open(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}${ATTACK_PATH}`);
+async function open(page: Page, origin: string, path = ATTACK_PATH): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await page.waitForSelector('casebook-panel', { timeout: TIMEOUT_MS });
   await page.waitForFunction(
     () =>
@@ -218,6 +225,40 @@ export const attackSteps: AttackStep[] = [
     },
   },
   {
+    name: 'attack: a paste listener registered before any extension script',
+    async run(page, origin) {
+      await open(page, origin);
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'capture.har', { type: 'application/json' }));
+        document.getElementById('early-editor')!.dispatchEvent(
+          new ClipboardEvent('paste', {
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+            clipboardData: dt,
+          }),
+        );
+      }, ATTACK_HAR);
+      // Firefox's ClipboardEvent constructor copies clipboardData without its files
+      // (measured: a page listener without Casebook gets 0 files), and a real
+      // clipboard with files cannot be driven headless. So the page either gets
+      // the sanitized file (should Firefox start carrying them) or nothing.
+      const settled = await page.waitForFunction(
+        () => {
+          const all = (window as unknown as { __received: ReceivedFile[] }).__received;
+          const pasted = all.filter((r) => r.via === 'early-paste');
+          return pasted.every((r) => r.text !== null) ? { files: pasted.length } : false;
+        },
+        { timeout: TIMEOUT_MS },
+      );
+      if (((await settled.jsonValue()) as { files: number }).files === 0) {
+        if (leakedSecrets(await received(page)).length) throw new Error('secrets reached the page');
+        console.log('# paste: Firefox handed the page listener no file (synthetic paste)');
+      } else await expectSanitized(page, 'early-paste', 'capture.har');
+    },
+  },
+  {
     name: 'attack: a HAR renamed to .json',
     async run(page, origin) {
       await open(page, origin);
@@ -240,6 +281,31 @@ export const attackSteps: AttackStep[] = [
       const zip = zipOf({ 'readme.txt': 'see attached', 'network/capture.har': ATTACK_HAR });
       await upload(await page.$('#attach'), fileAt('logs.zip', zip));
       await expectBlocked(page, 'logs.zip', /contains a HAR.*unzip/i);
+    },
+  },
+  {
+    name: 'attack: a zip without a HAR passes untouched',
+    async run(page, origin) {
+      await open(page, origin);
+      const zip = zipOf({ 'readme.txt': 'no network capture here' });
+      await upload(await page.$('#attach'), fileAt('screens.zip', zip));
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __received: ReceivedFile[] }).__received.some(
+            (r) => r.name === 'screens.zip' && r.text !== null,
+          ),
+        { timeout: TIMEOUT_MS },
+      );
+    },
+  },
+  {
+    name: 'attack: a page script points the sanitizer frame at its own page',
+    async run(page, origin) {
+      await open(page, origin, HIJACK_PATH);
+      await upload(await page.$('#attach'), HAR_PATH);
+      await expectBlocked(page, 'capture.har', /not attached/);
+      const stolen = (await received(page)).filter((r) => r.via === 'stolen');
+      if (stolen.length) throw new Error(`the hijacked frame got ${stolen.length} files`);
     },
   },
 ];

@@ -85,3 +85,31 @@ export function redosHar(): string {
   har.log.entries[0]!.request.headers.push({ name: 'x-trace', value: `${'a'.repeat(64)}b` });
   return JSON.stringify(har);
 }
+
+/** Plays the sanitizer for whoever posts to it, recording what it gets as 'stolen'. */
+export const EVIL_FRAME = `<!doctype html><script>
+addEventListener('message', (event) => {
+  const port = event.ports[0];
+  if (!port) return;
+  port.onmessage = (e) => {
+    if (!e.data || e.data.type !== 'sanitize') return;
+    parent.__record('stolen', [e.data.file]);
+    port.postMessage({ type: 'done', id: e.data.id, blob: e.data.file,
+      report: { total: 0, distinct: 0, entries: 0, counts: {} } });
+  };
+  port.postMessage({ type: 'casebook-har-ready' });
+});
+</script>`;
+
+/** A page script that points every frame the extension adds at `evilPath` (EVIL_FRAME). */
+export function hijackScript(evilPath: string): string {
+  return `<script>
+    new MutationObserver(() => {
+      for (const frame of document.querySelectorAll('iframe')) {
+        if (frame.id || frame.dataset.hijacked) continue;
+        frame.dataset.hijacked = '1';
+        frame.src = '${evilPath}';
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  </script>`;
+}
