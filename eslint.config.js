@@ -153,6 +153,8 @@ export default tseslint.config(
                 '!**/lib/messaging/base64',
                 '**/lib/actions/*',
                 '**/lib/har/*',
+                // "Is this a HAR" by its first bytes: small, and the file guard's to decide.
+                '!**/lib/har/sniff',
                 '**/messaging/client',
               ],
               message: `Schemas, the engine, action drafting and the HAR sanitizer run in the background or the sanitizer frame. ${contentScriptMessage}`,

@@ -41,12 +41,27 @@ export default defineConfig({
     // HAR sanitizer page from the extension: those two files (and only them)
     // must be reachable from any https page the user maps.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // Firefox MV2 rejects Chrome's `match_origin_as_fallback`; about:blank and
+      // srcdoc frames are covered there by `match_about_blank`.
+      if (manifest.manifest_version !== 3)
+        for (const cs of manifest.content_scripts ?? [])
+          delete (cs as { match_origin_as_fallback?: boolean }).match_origin_as_fallback;
       if (manifest.manifest_version !== 3) return;
       manifest.web_accessible_resources ??= [];
-      (manifest.web_accessible_resources as { resources: string[]; matches: string[] }[]).push({
-        resources: ['content-scripts/zendesk.css', 'har-sanitizer.html'],
-        matches: ['https://*/*'],
-      });
+      // Chrome cannot add web-accessible origins at run time, so the sanitizer is
+      // reachable from any https page, but only under a per-session dynamic URL
+      // (no site can probe for it) and it serves only sessions the background
+      // opened for Casebook's own content script (platform/har/sanitizer-client.ts).
+      (
+        manifest.web_accessible_resources as {
+          resources: string[];
+          matches: string[];
+          use_dynamic_url?: boolean;
+        }[]
+      ).push(
+        { resources: ['content-scripts/zendesk.css'], matches: ['https://*/*'] },
+        { resources: ['har-sanitizer.html'], matches: ['https://*/*'], use_dynamic_url: true },
+      );
     },
   },
   manifest: ({ browser }) => ({
@@ -61,8 +76,11 @@ export default defineConfig({
     // Brand domains for Zendesk host mapping and the integrations the user
     // configures (PagerDuty, …) are requested one origin at a time.
     optional_host_permissions: ['https://*/*'],
-    // The hidden page that sanitizes HAR files off the helpdesk page's thread.
-    web_accessible_resources: [{ resources: ['har-sanitizer.html'], matches: HELPDESK_HOSTS }],
+    // The hidden page that sanitizes HAR files off the helpdesk page's thread:
+    // only under a per-session URL (Chrome), so no site can detect or frame it.
+    web_accessible_resources: [
+      { resources: ['har-sanitizer.html'], matches: HELPDESK_HOSTS, use_dynamic_url: true },
+    ],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

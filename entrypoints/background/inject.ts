@@ -41,7 +41,12 @@ async function scriptSpecs(): Promise<ScriptSpec[]> {
   for (const cs of registered) {
     specs.push({ matches: cs.matches ?? [], js: cs.js ?? [], css: cs.css ?? [] });
   }
-  return specs.filter((s) => s.matches.length > 0 && s.js.length > 0);
+  // The HAR file guard must run before the page's own scripts: injected into a
+  // page that already runs, it would guard nothing (it starts on the next load).
+  return specs.filter(
+    (s) =>
+      s.matches.length > 0 && s.js.length > 0 && !s.js.some((f) => /har-(guard|bridge)/.test(f)),
+  );
 }
 
 async function hasLiveContentScript(tabId: number): Promise<boolean> {

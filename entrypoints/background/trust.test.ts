@@ -126,6 +126,9 @@ function samples(runId: string, attachmentId: string) {
     },
     'report.csv': { type: 'report.csv' },
     'runs.history': { type: 'runs.history', query: {} },
+    'har.session': { type: 'har.session' },
+    'har.claim': { type: 'har.claim', token: '00000000-0000-4000-8000-000000000000' },
+    'har.notice': { type: 'har.notice', notice: { id: 'har:x', tone: 'info', text: 'x' } },
   } satisfies { [K in RequestType]: RequestInput<K> & { type: K } };
 }
 
@@ -260,16 +263,88 @@ describe('from a content script on its ticket', () => {
   });
 });
 
+describe('from a content script in a sub-frame of the ticket tab', () => {
+  const frameSender = (frameUrl: string, tabUrl = TICKET_URL): FakeSender => ({
+    id: fakeBrowser.runtime.id,
+    url: frameUrl,
+    frameId: 4,
+    tab: { id: 7, url: tabUrl },
+  });
+  const frameTypes = REQUEST_TYPES.filter((t) => REQUEST_PRIVILEGE[t] === 'helpdesk-frame');
+  const others = REQUEST_TYPES.filter((t) => REQUEST_PRIVILEGE[t] !== 'helpdesk-frame');
+
+  it.each(['about:blank', 'about:srcdoc', 'https://acme.zendesk.com/frame.html'])(
+    'the file guard in a %s frame may open a sanitizer session, notify and read settings',
+    async (frameUrl) => {
+      setSender(frameSender(frameUrl));
+      for (const type of frameTypes) {
+        expect(refusedByBoundary(await raw(samples(OWN, attachmentId)[type]))).toBe(false);
+      }
+    },
+  );
+
+  it.each(others)('%s is refused from a sub-frame, even on its own ticket', async (type) => {
+    setSender(frameSender(TICKET_URL));
+    const before = await state();
+    expect(refusedByBoundary(await raw(samples(OWN, attachmentId)[type]))).toBe(true);
+    expect(await state()).toEqual(before);
+  });
+
+  it('a foreign frame, or any frame of a page that is not a helpdesk, is refused', async () => {
+    setSender(frameSender('https://evil.test/'));
+    expect(refusedByBoundary(await raw({ type: 'har.session' }))).toBe(true);
+    setSender(frameSender('about:blank', 'https://evil.test/'));
+    expect(refusedByBoundary(await raw({ type: 'har.session' }))).toBe(true);
+  });
+});
+
+describe("Casebook's sanitizer page framed in the helpdesk page", () => {
+  const frameSender = (path: string): FakeSender => ({
+    id: fakeBrowser.runtime.id,
+    url: `${fakeBrowser.runtime.getURL(path)}`,
+    frameId: 6,
+    tab: { id: 7, url: TICKET_URL },
+  });
+
+  it('redeems a secret the content script was given, once; a forged one is not valid', async () => {
+    setSender(contentScriptSender(TICKET_URL));
+    const issued = (await raw({ type: 'har.session' })) as unknown as { data: { token: string } };
+    expect(refusedByBoundary(await raw({ type: 'har.claim', token: issued.data.token }))).toBe(
+      true,
+    );
+    setSender(frameSender('/har-sanitizer.html'));
+    const claim = async (token: string) =>
+      ((await raw({ type: 'har.claim', token })) as unknown as { data: { valid: boolean } }).data
+        .valid;
+    expect(await claim(issued.data.token)).toBe(true);
+    expect(await claim(issued.data.token)).toBe(false);
+    expect(await claim('00000000-0000-4000-8000-000000000000')).toBe(false);
+  });
+
+  it.each(REQUEST_TYPES.filter((t) => t !== 'har.claim'))('%s is refused from it', async (type) => {
+    setSender(frameSender('/har-sanitizer.html'));
+    expect(refusedByBoundary(await raw(samples(OWN, attachmentId)[type]))).toBe(true);
+  });
+
+  it('another of our pages framed in a web page may not claim', async () => {
+    setSender(frameSender('/options.html'));
+    expect(refusedByBoundary(await raw(samples(OWN, '')['har.claim']))).toBe(true);
+  });
+});
+
 describe('senders that are neither', () => {
   const self = { id: 'casebook-id', origin: 'chrome-extension://casebook-id' };
   it.each([
     ['another extension', { id: 'other', url: 'chrome-extension://other/x.html' }],
-    ['a subframe of the page', { id: 'casebook-id', url: TICKET_URL, frameId: 3, tab: { id: 1 } }],
     [
-      'our frame inside a web page',
+      'a subframe of a tab whose URL is unknown',
+      { id: 'casebook-id', url: TICKET_URL, frameId: 3, tab: { id: 1 } },
+    ],
+    [
+      'our options page framed inside a web page',
       {
         id: 'casebook-id',
-        url: 'chrome-extension://casebook-id/har-sanitizer.html',
+        url: 'chrome-extension://casebook-id/options.html',
         frameId: 5,
         tab: { id: 1, url: TICKET_URL },
       },

@@ -8,6 +8,8 @@
  * - a content script (our extension id, the top frame of a tab on an https
  *   page) may only read and change the run of the ticket its own tab shows,
  *   derived from the tab's URL through the adapters, and read settings;
+ * - a content script in a sub-frame of such a tab (the HAR file guard) may
+ *   only send the few `helpdesk-frame` requests;
  * - anything else is refused.
  *
  * What each request type needs is data: lib/messaging/privilege.ts.
@@ -37,6 +39,10 @@ export interface Self {
 export type SenderRole =
   | { role: 'extension-page' }
   | { role: 'content-script'; tabId: number; url: string }
+  /** Casebook's sanitizer page framed inside a web page. */
+  | { role: 'sanitizer-frame' }
+  /** A content script in a sub-frame (the HAR file guard runs in every frame). */
+  | { role: 'content-frame'; tabId: number; url: string; frameUrl: string }
   | { role: 'refused'; reason: string };
 
 function originOf(url: string | undefined): string | undefined {
@@ -63,6 +69,9 @@ export function senderRole(sender: SenderInfo | undefined, self: Self): SenderRo
     // is driven by that page's events: not an extension page.
     const framed = sender.tab !== undefined && sender.frameId !== undefined && sender.frameId !== 0;
     if (framed && !isBrowserPage(sender.tab?.url)) {
+      if (sender.url.split(/[?#]/)[0] === `${self.origin}/har-sanitizer.html`) {
+        return { role: 'sanitizer-frame' };
+      }
       return { role: 'refused', reason: 'it came from a Casebook frame inside a web page' };
     }
     return { role: 'extension-page' };
@@ -72,7 +81,11 @@ export function senderRole(sender: SenderInfo | undefined, self: Self): SenderRo
     return { role: 'refused', reason: 'it came from no tab' };
   }
   if (sender.frameId !== undefined && sender.frameId !== 0) {
-    return { role: 'refused', reason: 'it came from a frame inside the page, not the page' };
+    const tabUrl = sender.tab?.url;
+    if (!tabUrl?.startsWith('https://') || !sender.url) {
+      return { role: 'refused', reason: 'it came from a frame of a page that could not be told' };
+    }
+    return { role: 'content-frame', tabId, url: tabUrl, frameUrl: sender.url };
   }
   const url = sender.tab?.url ?? sender.url;
   // The tab and the frame that sent it must agree about where they are.
@@ -154,6 +167,32 @@ export async function authorizeRequest(
   if (who.role === 'extension-page') return;
   if (who.role === 'refused') refuse(request.type, who.reason);
   const privilege = REQUEST_PRIVILEGE[request.type];
+  if (who.role === 'sanitizer-frame' || privilege === 'sanitizer-frame') {
+    if (who.role !== 'sanitizer-frame' || privilege !== 'sanitizer-frame') {
+      refuse(request.type, 'only the sanitizer frame sends it, and it sends nothing else');
+    }
+    return;
+  }
+  if (who.role === 'content-frame') {
+    if (privilege !== 'helpdesk-frame') {
+      refuse(request.type, 'it came from a frame inside the page, not the page');
+    }
+    const hosts = await deps.mappedHosts();
+    // The frame's own document: the helpdesk's, or one without an origin of its own
+    // (about:blank, srcdoc, blob:) that the helpdesk page made.
+    const frameOk =
+      /^(about|blob|data):/.test(who.frameUrl) || helpdeskOfUrl(who.frameUrl, hosts) !== undefined;
+    if (!helpdeskOfUrl(who.url, hosts) || !frameOk) {
+      refuse(request.type, 'the frame is not part of a helpdesk page Casebook runs on');
+    }
+    return;
+  }
+  if (privilege === 'helpdesk-frame') {
+    if (!helpdeskOfUrl(who.url, await deps.mappedHosts())) {
+      refuse(request.type, 'the page is not a helpdesk Casebook runs on');
+    }
+    return;
+  }
   if (privilege === 'extension-page') {
     refuse(request.type, "it is accepted only from Casebook's own pages, not from a helpdesk page");
   }
@@ -184,7 +223,8 @@ export async function maySubscribe(
 ): Promise<boolean> {
   const who = senderRole(sender, deps.self);
   if (who.role === 'extension-page') return true;
-  if (who.role === 'refused') return false;
+  if (who.role === 'refused' || who.role === 'content-frame' || who.role === 'sanitizer-frame')
+    return false;
   // A port outlives the URL it connected from: check the tab's URL now.
   const url = (await deps.currentTabUrl(who.tabId)) ?? who.url;
   if (topic.kind === 'settings') {

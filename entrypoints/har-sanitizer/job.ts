@@ -22,14 +22,18 @@ export async function runJob(
   ]);
   let last = 0;
   try {
-    const { blob, report } = await sanitizeHarBlob(job.file, {
+    // A .har.gz: inflated here, off the page, before the sanitizer reads it.
+    const input = job.gzip
+      ? await new Response(job.file.stream().pipeThrough(new DecompressionStream('gzip'))).blob()
+      : job.file;
+    const { blob, report } = await sanitizeHarBlob(input, {
       rules: job.redaction ? harRulesFromSettings(job.redaction) : undefined,
       signal,
       onProgress: ({ bytesRead, entries }) => {
         const now = Date.now();
         if (now - last < 100) return;
         last = now;
-        post({ type: 'progress', id: job.id, bytesRead, totalBytes: job.file.size, entries });
+        post({ type: 'progress', id: job.id, bytesRead, totalBytes: input.size, entries });
       },
     });
     post({ type: 'done', id: job.id, blob, report });

@@ -5,11 +5,22 @@
  * iframe, hands it a MessagePort, and posts HAR Files to it. Each job runs
  * in a dedicated worker; if a worker cannot start, the job runs here, which
  * is still off the helpdesk page's thread (the frame has its own origin).
+ *
+ * Only Casebook's own content script can open a session: the hello carries a
+ * one-time secret the background keeps in storage.session (which web pages and
+ * content scripts cannot read), redeemed here once through the background
+ * (`har.claim`, accepted only from this page: Firefox gives an extension page
+ * framed in a web page no storage.session; runtime messaging works in both). A job whose worker shows
+ * no progress for WORKER_STALL_MS (a team regex backtracking without end) is
+ * stopped and answered with an error: the upload stays blocked and the agent
+ * is told why.
  */
+import { send } from '../../platform/messaging/content-client';
 import SanitizerWorker from './worker?worker';
 import {
   FRAME_HELLO,
   FRAME_READY,
+  WORKER_STALL_MS,
   type CancelJob,
   type JobMessage,
   type SanitizeJob,
@@ -22,6 +33,62 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
+}
+
+export function stallMessage(job: SanitizeJob): string {
+  const team = job.redaction?.patterns.map((p) => p.name) ?? [];
+  const suspects = team.length
+    ? ` The team's value patterns (${team.join(', ')}) are the likely cause: a pattern that backtracks catastrophically can take forever on one value. Fix or remove it on the options page.`
+    : '';
+  return `Sanitizing stopped: checking one value took more than ${WORKER_STALL_MS / 1000} s.${suspects}`;
+}
+
+/** Runs one job in `worker`; returns how to cancel it. */
+function runInWorker(
+  job: SanitizeJob,
+  worker: Worker,
+  port: MessagePort,
+  done: () => void,
+): () => void {
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let finished = false;
+  const finish = (message: JobMessage) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(watchdog);
+    worker.terminate();
+    done();
+    port.postMessage(message);
+  };
+  const arm = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(
+      () => finish({ type: 'error', id: job.id, code: 'timeout', message: stallMessage(job) }),
+      WORKER_STALL_MS,
+    );
+  };
+  worker.onmessage = (e: MessageEvent<JobMessage>) => {
+    if (e.data.type === 'progress') {
+      arm();
+      port.postMessage(e.data);
+    } else finish(e.data);
+  };
+  worker.onerror = (e) =>
+    finish({
+      type: 'error',
+      id: job.id,
+      code: 'unreadable',
+      message: `The sanitizer worker failed: ${e.message}`,
+    });
+  arm();
+  worker.postMessage(job);
+  return () =>
+    finish({
+      type: 'error',
+      id: job.id,
+      code: 'cancelled',
+      message: 'Sanitizing was cancelled; nothing was handed on.',
+    });
 }
 
 /** One worker started ahead of the next job, so a file does not wait for a worker to start and load. */
@@ -45,49 +112,40 @@ function serve(port: MessagePort): void {
     }
     if (!job || job.type !== 'sanitize') return;
     const worker = takeWorker();
-    if (!worker) {
-      const controller = new AbortController();
-      stops.set(job.id, () => controller.abort());
-      void runJob(job, (message) => port.postMessage(message), controller.signal).finally(() =>
-        stops.delete(job.id),
+    if (worker) {
+      stops.set(
+        job.id,
+        runInWorker(job, worker, port, () => stops.delete(job.id)),
       );
       return;
     }
-    stops.set(job.id, () => {
-      worker.terminate();
-      stops.delete(job.id);
-      port.postMessage({
-        type: 'error',
-        id: job.id,
-        code: 'cancelled',
-        message: 'Sanitizing was cancelled; nothing was handed on.',
-      } satisfies JobMessage);
-    });
-    worker.onmessage = (e: MessageEvent<JobMessage>) => {
-      port.postMessage(e.data);
-      if (e.data.type !== 'progress') {
-        worker.terminate();
-        stops.delete(job.id);
-      }
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      stops.delete(job.id);
-      port.postMessage({
-        type: 'error',
-        id: job.id,
-        code: 'unreadable',
-        message: `The sanitizer worker failed: ${e.message}`,
-      } satisfies JobMessage);
-    };
-    worker.postMessage(job);
+    // No worker: the content script's own deadline still ends a job that never answers.
+    const controller = new AbortController();
+    stops.set(job.id, () => controller.abort());
+    void runJob(job, (message) => port.postMessage(message), controller.signal).finally(() =>
+      stops.delete(job.id),
+    );
   };
   port.postMessage({ type: FRAME_READY });
 }
 
+/** True once per secret the background issued (and not expired). */
+async function claimSession(token: unknown): Promise<boolean> {
+  if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return false;
+  try {
+    return (await send({ type: 'har.claim', token })).valid;
+  } catch {
+    return false;
+  }
+}
+
 window.addEventListener('message', (event) => {
   if (event.source !== window.parent) return;
-  const data = event.data as { type?: unknown } | null;
+  const data = event.data as { type?: unknown; token?: unknown } | null;
   const port = event.ports[0];
-  if (data?.type === FRAME_HELLO && port) serve(port);
+  if (data?.type !== FRAME_HELLO || !port) return;
+  void claimSession(data.token).then((ok) => {
+    if (ok) serve(port);
+    else port.close();
+  });
 });

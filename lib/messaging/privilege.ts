@@ -25,6 +25,14 @@ export const PRIVILEGES = [
    * are not secrets; secrets travel only masked) or only offers a suggestion.
    */
   'helpdesk-page',
+  /**
+   * Also a content script in any frame of a helpdesk tab (the HAR file guard
+   * runs in every frame, about:blank and srcdoc ones too): reads settings,
+   * opens a sanitizer session, shows a notice in the tab's own panel.
+   */
+  'helpdesk-frame',
+  /** Also Casebook's own sanitizer page framed inside a helpdesk page (nothing else it sends is accepted). */
+  'sanitizer-frame',
 ] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
 
@@ -57,7 +65,7 @@ export const REQUEST_PRIVILEGE = {
   'template.get': 'extension-page',
   'template.save': 'extension-page',
   'template.reset': 'extension-page',
-  'settings.get': 'helpdesk-page',
+  'settings.get': 'helpdesk-frame',
   'settings.suggestAgent': 'helpdesk-page',
   'settings.update': 'extension-page',
   'settings.import': 'extension-page',
@@ -82,6 +90,10 @@ export const REQUEST_PRIVILEGE = {
   'report.runs': 'extension-page',
   'report.csv': 'extension-page',
   'runs.history': 'extension-page',
+  // The HAR file guard, from any frame of the tab.
+  'har.session': 'helpdesk-frame',
+  'har.notice': 'helpdesk-frame',
+  'har.claim': 'sanitizer-frame',
 } as const satisfies Record<RequestType, Privilege>;
 
 export function privilegeOf(type: RequestType): Privilege {

@@ -14,6 +14,7 @@ import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
 import { conversationReplySchemas, conversationRequestSchemas } from './conversation';
 import { dataReplySchemas, dataRequestSchemas } from './data';
+import { harReplySchemas, harRequestSchemas } from './har';
 import { replySchema, type ProtocolError } from './envelope';
 import { healthReplySchemas, healthRequestSchemas } from './health';
 import { reportReplySchemas, reportRequestSchemas } from './report';
@@ -29,6 +30,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...harRequestSchemas,
   ...healthRequestSchemas,
   ...conversationRequestSchemas,
   ...teamRequestSchemas,
@@ -50,6 +52,7 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...harReplySchemas,
   ...healthReplySchemas,
   ...conversationReplySchemas,
   ...teamReplySchemas,

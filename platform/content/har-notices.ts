@@ -5,8 +5,27 @@
  */
 import type { PanelNotice } from '../../components/panel/types';
 import type { HarReport } from '../../lib/har/index';
-import type { HarInterceptInfo, HarInterceptProgress } from '../har/intercept';
+import type { GuardVia } from '../har/guard-channel';
 import { HarRejected, HarSanitizerUnavailable } from '../har/sanitizer-client';
+
+export interface HarInterceptInfo {
+  via: GuardVia;
+  /** Original file name. */
+  original: string;
+  /** Name handed to the page (absent on error). */
+  sanitized?: string;
+  /** Size of the original file in bytes. */
+  size?: number;
+  /** Stops sanitizing this file; the upload is then blocked (nothing reaches the page). */
+  cancel?: () => void;
+}
+
+/** How far sanitizing one file has got. */
+export interface HarInterceptProgress {
+  bytesRead: number;
+  totalBytes: number;
+  entries: number;
+}
 
 /** Lines listing kinds removed, most frequent first. */
 export function describeRedactions(report: HarReport, limit = 6): string[] {

@@ -12,14 +12,12 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
-import type { RedactionSettings, Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/settings/schema';
 import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
-import { startHarInterception } from '../har/start';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
-import { harErrorNotice, harProgressNotice, harReportNotice, harStartNotice } from './har-notices';
-import { createPanelStore, type PanelStore } from './panel-store';
-import { isTabMessage, type PanelStatus } from './tab-messages';
+import { createPanelStore } from './panel-store';
+import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
 import { apiStrategy } from '../../lib/adapters/agent-api';
 import { readAgentApi } from './agent-api';
 import { healthReporter } from './health-report';
@@ -41,50 +39,6 @@ async function readSettings(adapter: HelpdeskAdapter): Promise<Settings | undefi
   }
 }
 
-/**
- * Holds every `.har` the agent attaches (input, drop, paste), sanitizes it
- * in the hidden sanitizer frame's worker (off the page's thread) and hands
- * the page `<name>.sanitized.har`, or blocks it if that fails. Installed
- * at once — before settings answer — so no HAR slips through while they load;
- * the team's rules apply as soon as they arrive, and the options page can
- * turn interception off for this helpdesk.
- */
-function interceptHars(
-  ctx: ContentScriptContext,
-  adapter: HelpdeskAdapter,
-  store: PanelStore,
-  settings: Promise<Settings | undefined>,
-): void {
-  const controller = new AbortController();
-  ctx.onInvalidated(() => controller.abort());
-  let redaction: RedactionSettings | undefined;
-  startHarInterception({
-    signal: controller.signal,
-    roots: () => adapter.searchRoots(document),
-    redaction: () => redaction,
-    onStart: (info) => store.notify(harStartNotice(info)),
-    onProgress: throttle((progress, info) => store.notify(harProgressNotice(progress, info))),
-    onReport: (report, info) => store.notify(harReportNotice(report, info)),
-    onError: (error, info) => store.notify(harErrorNotice(error, info)),
-  });
-  void settings.then((loaded) => {
-    if (!loaded) return;
-    if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
-    else redaction = loaded.redaction;
-  });
-}
-
-/** At most one progress notice per 250 ms: the worker reports every 100 ms. */
-function throttle<A extends unknown[]>(f: (...args: A) => void): (...args: A) => void {
-  let last = 0;
-  return (...args) => {
-    const now = Date.now();
-    if (now - last < 250) return;
-    last = now;
-    f(...args);
-  };
-}
-
 export async function startPanel(
   ctx: ContentScriptContext,
   adapter: HelpdeskAdapter,
@@ -96,7 +50,6 @@ export async function startPanel(
 
   const store = createPanelStore();
   const settings = readSettings(adapter);
-  interceptHars(ctx, adapter, store, settings);
   const enabled = settings.then((loaded) => loaded?.helpdesks[adapter.id].enabled ?? true);
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_TAG,
@@ -221,6 +174,12 @@ export async function startPanel(
     _sender: unknown,
     sendResponse: (status: PanelStatus) => void,
   ): undefined => {
+    // What the file guard (platform/har/bridge.ts) did with a file, in any frame of this tab.
+    if (isNoticeTabMessage(message)) {
+      store.notify(message.notice);
+      sendResponse({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
+      return undefined;
+    }
     if (!isTabMessage(message)) return undefined;
     if (message.type === 'panel.toggle') store.command('toggle');
     if (message.type === 'panel.show') store.command('show');

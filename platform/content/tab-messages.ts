@@ -10,10 +10,22 @@
  * Checked by hand, not with zod: this runs in every helpdesk page's content
  * script, which stays free of zod (see eslint.config.js).
  */
+import type { PanelNotice } from '../../components/panel/types';
 import type { Helpdesk } from '../../lib/workflow/schema';
 
 export const TAB_MESSAGE_TYPES = ['panel.toggle', 'panel.show', 'panel.ping'] as const;
 export type TabMessage = { type: (typeof TAB_MESSAGE_TYPES)[number] };
+
+/** A HAR notice from the file guard of any frame, relayed by the background to the top frame. */
+export interface NoticeTabMessage {
+  type: 'panel.notice';
+  notice: PanelNotice;
+}
+
+export function isNoticeTabMessage(message: unknown): message is NoticeTabMessage {
+  const m = message as { type?: unknown; notice?: { text?: unknown } } | null;
+  return m?.type === 'panel.notice' && typeof m.notice?.text === 'string';
+}
 
 export function isTabMessage(message: unknown): message is TabMessage {
   const type = (message as { type?: unknown } | null)?.type;

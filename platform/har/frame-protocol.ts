@@ -8,7 +8,10 @@
 import type { HarReport } from '../../lib/har/index';
 import type { RedactionSettings } from '../../lib/settings/schema';
 
-/** Sent by the content script with a MessagePort (transferred) to open a session. */
+/**
+ * Sent by the content script with a MessagePort (transferred) and the
+ * session's secret (`token`, from the background) to open a session.
+ */
 export const FRAME_HELLO = 'casebook-har-hello';
 /** Sent by the frame on the port once it listens. */
 export const FRAME_READY = 'casebook-har-ready';
@@ -19,8 +22,14 @@ export interface SanitizeJob {
   file: Blob;
   /** The team's redaction settings; turned into sanitizer rules in the worker. */
   redaction?: RedactionSettings;
+  /** The file is gzip: inflate before sanitizing. */
+  gzip?: boolean;
 }
 
+/** Where the background keeps a session's secret (storage.session) until the frame claims it. */
+export const SESSION_KEY_PREFIX = 'har-session:';
+/** A job whose worker reports no progress for this long is stopped (a runaway team regex). */
+export const WORKER_STALL_MS = 8_000;
 /** Sent by the content script when the agent cancels a job: the frame stops it and answers `error` / `cancelled`. */
 export interface CancelJob {
   type: 'cancel';

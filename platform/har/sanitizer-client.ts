@@ -12,7 +12,9 @@
  */
 import { browser } from '#imports';
 import type { HarReport } from '../../lib/har/index';
+import { sanitizedHarName } from '../../lib/har/sniff';
 import type { RedactionSettings } from '../../lib/settings/schema';
+import { send } from '../messaging/content-client';
 import {
   FRAME_HELLO,
   FRAME_READY,
@@ -20,6 +22,19 @@ import {
   type JobMessage,
   type SanitizeJob,
 } from './frame-protocol';
+
+/**
+ * The sanitizer page's URL and the origin its document has, fixed when this
+ * script starts: never read back from the frame. In Chrome `getURL` gives a
+ * web-accessible `use_dynamic_url` resource under the session's dynamic id,
+ * while the loaded document's origin is the extension's own id (the origin
+ * of a path that is not web-accessible).
+ */
+const getURL = browser.runtime.getURL as (path: string) => string;
+const FRAME_URL = getURL('/har-sanitizer.html');
+export const EXTENSION_ORIGIN = new URL(getURL('/')).origin;
+/** A job that sends nothing (no progress, no answer) for this long is abandoned and its upload blocked. */
+export const JOB_IDLE_DEADLINE_MS = 30_000;
 
 export interface HarSanitizeResult {
   file: File;
@@ -39,6 +54,17 @@ export interface HarSanitizerOptions {
   container?: () => Element;
   /** How long the frame may take to answer before the upload is blocked. */
   frameTimeoutMs?: number;
+  /** A per-session secret from the background: the frame serves only Casebook's own sessions. */
+  sessionToken?: () => Promise<string>;
+  jobIdleDeadlineMs?: number;
+}
+
+export interface SanitizeOptions {
+  onProgress?: (p: HarProgressInfo) => void;
+  /** The file is a gzipped HAR: the frame inflates it first. */
+  gzip?: boolean;
+  /** Aborting it cancels the job (the agent's Cancel). */
+  signal?: AbortSignal;
 }
 
 /** The file's fault (not JSON, not a HAR, …), as the sanitizer reported it. */
@@ -61,29 +87,15 @@ export class HarSanitizerUnavailable extends Error {
 }
 
 export interface HarSanitizer {
-  /** Aborting `signal` cancels the job: it rejects with HarRejected('cancelled') and nothing is handed on. */
-  sanitize(
-    file: File,
-    onProgress?: (p: HarProgressInfo) => void,
-    signal?: AbortSignal,
-  ): Promise<HarSanitizeResult>;
+  /** Aborting `options.signal` cancels the job: it rejects with HarRejected('cancelled') and nothing is handed on. */
+  sanitize(file: File, options?: SanitizeOptions): Promise<HarSanitizeResult>;
   /** Open the frame (and its spare worker) ahead of a file, e.g. while the agent's file dialog is open. */
   warm(): void;
   dispose(): void;
 }
 
-/** `capture.har` → `capture.sanitized.har`. */
-export function sanitizedName(name: string): string {
-  const base = name.replace(/\.har$/i, '');
-  return `${base}.sanitized.har`;
-}
-
-export function isHarFile(file: { name: string }): boolean {
-  return /\.har$/i.test(file.name);
-}
-
 function toFile(blob: Blob, original: File): File {
-  return new File([blob], sanitizedName(original.name), {
+  return new File([blob], sanitizedHarName(original.name), {
     type: original.type || 'application/json',
     lastModified: Date.now(),
   });
@@ -92,43 +104,73 @@ function toFile(blob: Blob, original: File): File {
 interface FrameSession {
   port: MessagePort;
   frame: HTMLIFrameElement;
+  /** Set when the session ended (the frame navigated or was removed). */
+  ended: () => string | undefined;
+}
+
+interface Waiter {
+  resolve: (m: JobMessage) => void;
+  reject: (e: Error) => void;
+  progress?: (p: HarProgressInfo) => void;
+  touch: () => void;
+}
+
+/** The background hands out one secret per session; the frame honours it once. */
+async function sessionFromBackground(): Promise<string> {
+  return (await send({ type: 'har.session' })).token;
 }
 
 export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSanitizer {
   // No fallback waits behind the frame, so give a slow (busy) machine time to start it.
   const timeoutMs = options.frameTimeoutMs ?? 10_000;
+  const idleMs = options.jobIdleDeadlineMs ?? JOB_IDLE_DEADLINE_MS;
   let session: Promise<FrameSession> | null = null;
   let nextId = 1;
-  const pending = new Map<
-    number,
-    { resolve: (m: JobMessage) => void; progress?: (p: HarProgressInfo) => void }
-  >();
+  const pending = new Map<number, Waiter>();
 
-  const openFrame = (): Promise<FrameSession> =>
-    new Promise<FrameSession>((resolve, reject) => {
+  const failAll = (reason: string) => {
+    for (const [id, waiter] of pending) {
+      pending.delete(id);
+      waiter.reject(new Error(reason));
+    }
+  };
+
+  const openFrame = async (): Promise<FrameSession> => {
+    const token = await (options.sessionToken ?? sessionFromBackground)();
+    return new Promise<FrameSession>((resolve, reject) => {
       const frame = document.createElement('iframe');
-      frame.src = (browser.runtime.getURL as (path: string) => string)('/har-sanitizer.html');
+      frame.src = FRAME_URL;
       frame.setAttribute('aria-hidden', 'true');
       frame.tabIndex = -1;
       frame.dataset.casebook = 'har-sanitizer';
       frame.style.cssText =
         'position:fixed!important;width:0!important;height:0!important;border:0!important;visibility:hidden!important;pointer-events:none!important;';
       const channel = new MessageChannel();
-      const timer = setTimeout(() => {
+      let loads = 0;
+      let endedBecause: string | undefined;
+      const end = (reason: string) => {
+        if (endedBecause) return;
+        endedBecause = reason;
         channel.port1.close();
         frame.remove();
+        session = null;
+        failAll(reason);
+      };
+      const timer = setTimeout(() => {
+        end('the sanitizer frame did not answer');
         reject(new Error('the sanitizer frame did not answer'));
       }, timeoutMs);
       channel.port1.onmessage = (event: MessageEvent<{ type?: string } | JobMessage>) => {
         const data = event.data;
         if (data?.type === FRAME_READY) {
           clearTimeout(timer);
-          resolve({ port: channel.port1, frame });
+          resolve({ port: channel.port1, frame, ended: () => endedBecause });
           return;
         }
         const message = data as JobMessage;
         const waiter = pending.get(message.id);
         if (!waiter) return;
+        waiter.touch();
         if (message.type === 'progress') waiter.progress?.(message);
         else {
           pending.delete(message.id);
@@ -136,22 +178,30 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
         }
       };
       frame.addEventListener('load', () => {
-        const origin = new URL(frame.src).origin;
-        frame.contentWindow?.postMessage({ type: FRAME_HELLO }, origin, [channel.port2]);
+        loads += 1;
+        // A second load is a navigation (a page script changed src): whatever is
+        // in the frame now is not ours. The port went only to our origin.
+        if (loads > 1) {
+          clearTimeout(timer);
+          end('the sanitizer frame was navigated away');
+          reject(new Error('the sanitizer frame was navigated away'));
+          return;
+        }
+        frame.contentWindow?.postMessage({ type: FRAME_HELLO, token }, EXTENSION_ORIGIN, [
+          channel.port2,
+        ]);
       });
       frame.addEventListener('error', () => {
         clearTimeout(timer);
-        frame.remove();
+        end('the sanitizer frame could not load');
         reject(new Error('the sanitizer frame could not load'));
       });
       (options.container?.() ?? document.documentElement).appendChild(frame);
     });
+  };
 
-  const viaFrame = async (
-    file: File,
-    onProgress?: (p: HarProgressInfo) => void,
-    signal?: AbortSignal,
-  ): Promise<HarSanitizeResult> => {
+  const viaFrame = async (file: File, opts: SanitizeOptions): Promise<HarSanitizeResult> => {
+    const { signal } = opts;
     session ??= openFrame();
     let current: FrameSession;
     try {
@@ -160,16 +210,48 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       session = null;
       throw error;
     }
+    const ended = current.ended();
+    if (ended) throw new Error(ended);
     if (!current.frame.isConnected) {
       session = null;
       throw new Error('the sanitizer frame was removed');
     }
     if (signal?.aborted) throw new HarRejected('cancelled', 'Sanitizing was cancelled.');
     const id = nextId++;
-    const answer = new Promise<JobMessage>((resolve) =>
-      pending.set(id, { resolve, progress: onProgress }),
-    );
-    const job: SanitizeJob = { type: 'sanitize', id, file, redaction: options.redaction?.() };
+    const answer = new Promise<JobMessage>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const touch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          pending.delete(id);
+          reject(
+            new Error(
+              `sanitizing gave no sign of progress for ${Math.round(idleMs / 1000)} s and was stopped`,
+            ),
+          );
+        }, idleMs);
+      };
+      pending.set(id, {
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+        progress: opts.onProgress,
+        touch,
+      });
+      touch();
+    });
+    const job: SanitizeJob = {
+      type: 'sanitize',
+      id,
+      file,
+      redaction: options.redaction?.(),
+      ...(opts.gzip ? { gzip: true } : {}),
+    };
     current.port.postMessage(job);
     const cancel = () => current.port.postMessage({ type: 'cancel', id } satisfies CancelJob);
     signal?.addEventListener('abort', cancel, { once: true });
@@ -181,9 +263,9 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
   };
 
   return {
-    async sanitize(file, onProgress, signal) {
+    async sanitize(file, opts = {}) {
       try {
-        return await viaFrame(file, onProgress, signal);
+        return await viaFrame(file, opts);
       } catch (error) {
         // A rejection is the file's fault: report it as such. Anything else is the frame's.
         if (error instanceof HarRejected) throw error;
@@ -208,7 +290,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
         () => undefined,
       );
       session = null;
-      pending.clear();
+      failAll('the page was left');
     },
   };
 }

@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/find-browser.mjs';
+import { attackDocument, attackSteps } from './har-attacks';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv3');
@@ -82,7 +83,7 @@ async function servePages(page: Page): Promise<void> {
         });
         return;
       }
-      const body = path === COMPOSER_PATH ? COMPOSER : FIXTURE;
+      const body = attackDocument(path) ?? (path === COMPOSER_PATH ? COMPOSER : FIXTURE);
       void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
       return;
     }
@@ -275,6 +276,7 @@ const steps: Step[] = [
     name: 'a .har dropped on a page with a strict CSP (default-src self, nonce scripts) reaches it sanitized too',
     run: (page) => attachHar(page, STRICT_COMPOSER_PATH, 'drop'),
   },
+  ...attackSteps.map((step) => ({ name: step.name, run: (page: Page) => step.run(page, ORIGIN) })),
 ];
 
 async function main(): Promise<number> {
@@ -295,11 +297,16 @@ async function main(): Promise<number> {
     const id = await browser.installExtension(EXTENSION_DIR);
     console.log(`# installed ${id} from ${EXTENSION_DIR}`);
     const page = await browser.newPage();
+    if (process.env.CASEBOOK_FIREFOX_CONSOLE)
+      page.on('console', (m) => console.log(`# console.${m.type()}: ${m.text()}`));
     await servePages(page);
     let broken: string | undefined;
+    // CASEBOOK_FIREFOX_ONLY=<regex>: run only the matching steps (while fixing one).
+    const only = process.env.CASEBOOK_FIREFOX_ONLY;
     for (const [i, step] of steps.entries()) {
       const label = `${i + 1} - ${step.name}`;
-      if (broken) {
+      if (only && !new RegExp(only, 'i').test(step.name)) continue;
+      if (broken && !step.name.startsWith('attack:')) {
         failed++;
         console.log(`not ok ${label} # not run: "${broken}" failed`);
         continue;

@@ -1,4 +1,5 @@
 import { HarError, sanitizeHarText } from '../../../lib/har/index';
+import { sniffBytes, SNIFF_BYTES } from '../../../lib/har/sniff';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messaging/base64';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { harRulesFromSettings } from '../../../lib/settings/redaction';
@@ -7,8 +8,9 @@ import { getAttachment, getRun, putAttachment } from '../db/repo';
 import { readSettings } from '../settings/store';
 import type { DomainHandlers } from './context';
 
-export function looksLikeHar(name: string, mimeType: string): boolean {
-  return /\.har$/i.test(name) || mimeType === 'application/har+json';
+/** A HAR by its first bytes, whatever its name or type (the file guard's rule, lib/har/sniff.ts). */
+export function isHarBytes(bytes: Uint8Array): boolean {
+  return sniffBytes(bytes.subarray(0, SNIFF_BYTES), bytes.length <= SNIFF_BYTES) === 'har';
 }
 
 function sanitizesHar(template: WorkflowTemplate, stepId: string, fieldId: string): boolean {
@@ -64,7 +66,7 @@ export const attachmentHandlers = {
     // IndexedDB work happens inside it.
     let bytes = base64ToBytes(request.dataBase64);
     let sanitized = request.sanitized;
-    if (looksLikeHar(request.name, request.mimeType)) {
+    if (isHarBytes(bytes)) {
       const { template } = await getRun(ctx.db, request.runId);
       if (sanitizesHar(template, request.stepId, request.fieldId)) {
         ({ bytes, sanitized } = await sanitizeForStore(bytes, request.sanitized));

@@ -15,6 +15,7 @@ import { attachmentHandlers } from './attachments';
 import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
+import { harHandlers } from './har';
 import { healthHandlers } from './health';
 import { createReportHandlers } from './report';
 import { runHandlers } from './runs';
@@ -38,6 +39,7 @@ export function createHandlers({ db, now, publish, team }: HandlerDeps) {
     ...attachmentHandlers,
     ...dataHandlers,
     ...actionHandlers,
+    ...harHandlers,
     ...healthHandlers,
     ...conversationHandlers,
     ...createReportHandlers(team),

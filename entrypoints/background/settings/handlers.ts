@@ -35,6 +35,15 @@ import {
   writeAgentSuggestion,
   writeSettings,
 } from './store';
+
+import { describeUnsafe, unsafePatterns } from '../../../lib/settings/regex-safety';
+
+/** A team regex that can backtrack catastrophically is refused, with why and how to fix it. */
+async function refuseUnsafePatterns(next: Settings, current: Settings): Promise<void> {
+  const unsafe = await unsafePatterns(next.redaction.patterns, current.redaction.patterns);
+  if (unsafe.length)
+    throw new ProtocolFailure('invalid-value', unsafe.map(describeUnsafe).join('\n'));
+}
 import type { z } from 'zod';
 
 export interface SettingsDeps {
@@ -111,6 +120,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
           { problems },
         );
       }
+      await refuseUnsafePatterns(merged.data, current);
       const settings = await writeSettings(merged.data);
       const templateSaved = 'sla' in patch ? await applySla(settings.sla) : undefined;
       changed();
@@ -138,6 +148,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
         };
       }
       if (parsed.settings) {
+        await refuseUnsafePatterns(parsed.settings, settings);
         settings = await writeSettings(parsed.settings);
         await syncMappedHostScripts(settings.zendeskHostMappings);
       }

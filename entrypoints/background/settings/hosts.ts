@@ -9,6 +9,21 @@ import { browser, type ScriptPublicPath } from '#imports';
 import { originPatternFor } from '../../../lib/messaging/settings';
 
 export const MAPPED_SCRIPT_ID = 'zendesk-mapped';
+/** The HAR file guard (page world) and its bridge on mapped hosts, every frame, at document_start. */
+export const MAPPED_GUARD_IDS = ['zendesk-mapped-har-guard', 'zendesk-mapped-har-bridge'] as const;
+
+/** The built file guard scripts, read from the manifest like the Zendesk script. */
+export function fileGuardScripts(
+  manifest: {
+    content_scripts?: Array<{ js?: string[]; world?: string }>;
+  } = browser.runtime.getManifest() as never,
+): { guard?: string; bridge?: string } {
+  const js = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []);
+  return {
+    guard: js.find((f) => f.includes('har-guard')),
+    bridge: js.find((f) => f.includes('har-bridge')),
+  };
+}
 
 interface ScriptFiles {
   js: string[];
@@ -51,6 +66,11 @@ export async function syncMappedHostScripts(hosts: readonly string[]): Promise<s
     .catch(() => []);
   if (existing.length)
     await browser.scripting.unregisterContentScripts({ ids: [MAPPED_SCRIPT_ID] });
+  const guards = await browser.scripting
+    .getRegisteredContentScripts({ ids: [...MAPPED_GUARD_IDS] })
+    .catch(() => []);
+  if (guards.length)
+    await browser.scripting.unregisterContentScripts({ ids: guards.map((g) => g.id) });
   if (active.length === 0) return active;
   const files = zendeskScriptFiles();
   if (!files) {
@@ -70,6 +90,21 @@ export async function syncMappedHostScripts(hosts: readonly string[]): Promise<s
       persistAcrossSessions: true,
     },
   ]);
+  // The file guard, as the manifest runs it on the helpdesks' own hosts.
+  const { guard, bridge } = fileGuardScripts();
+  if (guard && bridge) {
+    const common = {
+      matches: active.map(originPatternFor),
+      runAt: 'document_start' as const,
+      allFrames: true,
+      matchOriginAsFallback: true,
+      persistAcrossSessions: true,
+    };
+    await browser.scripting.registerContentScripts([
+      { ...common, id: MAPPED_GUARD_IDS[0], js: [guard], world: 'MAIN' },
+      { ...common, id: MAPPED_GUARD_IDS[1], js: [bridge] },
+    ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
+  } else console.error('[casebook] the built manifest has no HAR file guard to register');
   return active;
 }
 

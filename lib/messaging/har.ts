@@ -1,0 +1,33 @@
+/**
+ * Requests of the HAR file guard (platform/har/bridge.ts), sent by the
+ * helpdesk content script of any frame of a helpdesk tab.
+ */
+import { z } from 'zod';
+
+export const harNoticeSchema = z.strictObject({
+  id: z.string().min(1).max(600),
+  tone: z.enum(['info', 'success', 'error']),
+  text: z.string().min(1).max(2000),
+  details: z.array(z.string().max(300)).max(20).optional(),
+  /** Share done, 0–1, while a HAR is sanitized. */
+  progress: z.number().min(0).max(1).optional(),
+});
+
+export const harRequestSchemas = [
+  /** A one-time secret that opens one session with the sanitizer frame. */
+  z.object({ type: z.literal('har.session') }),
+  /**
+   * The sanitizer frame redeems a session's secret (once). The background
+   * keeps it: Firefox gives an extension page framed in a web page no
+   * storage.session, both browsers give it runtime messaging.
+   */
+  z.object({ type: z.literal('har.claim'), token: z.string().max(64) }),
+  /** What happened to a file, for the panel in the sender tab's top frame. */
+  z.object({ type: z.literal('har.notice'), notice: harNoticeSchema }),
+] as const;
+
+export const harReplySchemas = {
+  'har.session': z.object({ token: z.uuid() }),
+  'har.claim': z.object({ valid: z.boolean() }),
+  'har.notice': z.object({ delivered: z.boolean() }),
+};

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { File as NodeFile } from 'node:buffer';
+import { MessageChannel } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { PanelNotice } from '../../components/panel/types';
+import { startBridge } from './bridge';
+import { GUARD_ACK, GUARD_OFFER, type GuardDecision, type GuardReview } from './guard-channel';
+
+const HAR = JSON.stringify({
+  log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] },
+});
+
+/** Node's File and MessageChannel: happy-dom's MessagePort does not carry File objects. */
+const file = (text: string, name: string) => new NodeFile([text], name) as unknown as File;
+
+/** Plays the page-world guard: offers a port, sends one review, returns the decision. */
+async function review(
+  files: File[],
+  options: Parameters<typeof startBridge>[1],
+): Promise<GuardDecision> {
+  startBridge(document, options);
+  const channel = new MessageChannel();
+  const acked = new Promise((resolve) => document.addEventListener(GUARD_ACK, resolve));
+  document.dispatchEvent(
+    new MessageEvent(GUARD_OFFER, { ports: [channel.port2 as unknown as MessagePort] }),
+  );
+  await acked;
+  const answer = new Promise<GuardDecision>((resolve) => {
+    channel.port1.once('message', (data: GuardDecision) => resolve(data));
+  });
+  channel.port1.postMessage({ id: 1, via: 'input', files } satisfies GuardReview);
+  channel.port1.unref();
+  return answer;
+}
+
+describe('the file guard bridge', () => {
+  it('blocks a HAR whose review fails for a reason of its own, and tells the agent', async () => {
+    const notices: PanelNotice[] = [];
+    const decision = await review([file(HAR, 'capture.json')], {
+      notify: (n) => notices.push(n),
+      settings: () => Promise.reject(new Error('the settings could not be read')),
+    });
+    expect(decision).toEqual({ id: 1, action: 'block' });
+    expect(notices.map((n) => n.text)).toEqual([
+      // (Node's port carries the bytes, not the name.)
+      expect.stringMatching(
+        /was not attached: .*the settings could not be read.*Nothing was uploaded/,
+      ),
+    ]);
+  });
+
+  it('lets a file that is not a HAR pass without asking for settings', async () => {
+    let asked = 0;
+    const decision = await review([file('hello', 'notes.txt')], {
+      notify: () => undefined,
+      settings: async () => {
+        asked++;
+        return undefined;
+      },
+    });
+    expect(decision).toEqual({ id: 1, action: 'pass' });
+    expect(asked).toBe(0);
+  });
+});

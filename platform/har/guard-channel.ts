@@ -1,0 +1,35 @@
+/**
+ * The channel between the page-world file guard (guard-main.ts) and
+ * Casebook's isolated content script (bridge.ts) in the same frame.
+ *
+ * Both scripts run at document_start, before any script of the page. The
+ * guard makes a MessageChannel and hands one port over in a synthetic
+ * MessageEvent dispatched on `document`; whichever of the two scripts runs
+ * second completes the handshake, synchronously (offer → take → ack), and
+ * both then stop listening for it. No page script has run yet, so none can
+ * listen for the offer or forge one; afterwards the port is referenced only
+ * from the two scripts' closures and its traffic is invisible to the page
+ * (a MessagePort is not an event the page can observe). Nothing secret goes
+ * over `window.postMessage`.
+ */
+
+/** Dispatched by the guard with `ports: [port]`. */
+export const GUARD_OFFER = 'casebook-har-guard-offer';
+/** Dispatched by the bridge when it starts (asks for an offer) and once it has the port. */
+export const GUARD_ASK = 'casebook-har-guard-ask';
+export const GUARD_ACK = 'casebook-har-guard-ack';
+
+export type GuardVia = 'input' | 'drop' | 'paste' | 'picker';
+
+/** Guard → bridge: files the page is about to read. */
+export interface GuardReview {
+  id: number;
+  via: GuardVia;
+  files: File[];
+}
+
+/** Bridge → guard: what the page may have instead. */
+export type GuardDecision =
+  | { id: number; action: 'pass' }
+  | { id: number; action: 'replace'; files: File[] }
+  | { id: number; action: 'block' };
