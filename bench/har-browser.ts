@@ -6,10 +6,12 @@
  * receiving `<name>.sanitized.har` (content script → sanitizer frame →
  * worker streaming File.stream() → Blob back). Before choosing, it focuses
  * the input and waits a second, as the agent's file dialog would: the
- * sanitizer frame and its spare worker start then, not after the choice. The page never reads the
- * file. Peak memory is Chromium's process RSS sampled from /proc (every
- * process the launched browser spawned), the largest single process and the
- * sum of all.
+ * sanitizer frame and its worker start then, not after the choice. The page
+ * never reads the file. Peak memory is Chromium's process RSS sampled from
+ * /proc (every process the launched browser spawned), the largest single
+ * process (with its type) and the sum of all; CPU time is the sum over those
+ * processes between the choice and the delivery, steadier than wall time on
+ * a shared machine.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -35,6 +37,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Ticket #42
     window.__bench.delivered = performance.now();
     window.__bench.name = file.name;
     window.__bench.size = file.size;
+    if (window.__bench.wake) window.__bench.wake();
   });
 </script></main></body></html>`;
 
@@ -45,10 +48,20 @@ export function buildExtension(): void {
   }
 }
 
-/** RSS of every process descended from this one (Playwright's Chromium), in bytes, by pid. */
-function chromiumRss(): Map<number, number> {
+interface ChromiumProcess {
+  rss: number;
+  /** user + system CPU time so far, in ms */
+  cpuMs: number;
+  /** Chromium's --type (renderer, gpu-process, utility, …); "browser" for the main process. */
+  type: string;
+}
+
+const TICK_MS = 10; // CLK_TCK is 100 on Linux
+
+/** Every process descended from this one (Playwright's Chromium), by pid: RSS, CPU time and type. */
+function chromiumProcesses(): Map<number, ChromiumProcess> {
   const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
+  const info = new Map<number, ChromiumProcess>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -57,16 +70,21 @@ function chromiumRss(): Map<number, number> {
       parent.set(Number(name), Number(fields[1]));
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-      if (kb) rss.set(Number(name), Number(kb) * 1024);
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      info.set(Number(name), {
+        rss: Number(kb ?? 0) * 1024,
+        cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+        type: /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser',
+      });
     } catch {
       // the process ended while we looked
     }
   }
-  const ours = new Map<number, number>();
-  for (const [pid, bytes] of rss) {
+  const ours = new Map<number, ChromiumProcess>();
+  for (const [pid, process_] of info) {
     for (let p: number | undefined = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
       if (p === process.pid) {
-        ours.set(pid, bytes);
+        ours.set(pid, process_);
         break;
       }
     }
@@ -74,8 +92,19 @@ function chromiumRss(): Map<number, number> {
   return ours;
 }
 
+/** CPU time of every Chromium process, in ms (the steadier figure on a shared machine). */
+function chromiumCpuMs(): number {
+  let total = 0;
+  for (const p of chromiumProcesses().values()) total += p.cpuMs;
+  return total;
+}
+
 export interface BrowserRun {
   ms: number;
+  /** CPU time all Chromium processes spent from the choice to the delivery (polling included). */
+  cpuMs: number;
+  /** The process type with the largest peak RSS. */
+  peakProcessType: string;
   deliveredBytes: number;
   peakProcessRss: number;
   peakTotalRss: number;
@@ -113,12 +142,16 @@ export class ExtensionBench {
       timeout: 30_000,
     });
     let peakProcess = 0;
+    let peakProcessType = '';
     let peakTotal = 0;
     const sample = () => {
       let total = 0;
-      for (const bytes of chromiumRss().values()) {
-        total += bytes;
-        peakProcess = Math.max(peakProcess, bytes);
+      for (const p of chromiumProcesses().values()) {
+        total += p.rss;
+        if (p.rss > peakProcess) {
+          peakProcess = p.rss;
+          peakProcessType = p.type;
+        }
       }
       peakTotal = Math.max(peakTotal, total);
     };
@@ -128,25 +161,39 @@ export class ExtensionBench {
       await page.focus('#attach');
       await page.waitForSelector('iframe[data-casebook="har-sanitizer"]', { state: 'attached' });
       await page.waitForTimeout(1000); // picking a file in the dialog takes a person at least this long
+      const cpuBefore = chromiumCpuMs();
       await page.setInputFiles('#attach', file);
-      const started = Date.now();
-      for (;;) {
-        if (crashed) break;
-        const done = await page
+      // One call that resolves on delivery: polling would add its own CPU time to the figure.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        page
           .evaluate(
             () =>
-              (window as unknown as { __bench: { delivered: number | null } }).__bench.delivered,
+              new Promise<void>((resolve) => {
+                const bench = (
+                  window as unknown as {
+                    __bench: { delivered: number | null; wake?: () => void };
+                  }
+                ).__bench;
+                if (bench.delivered !== null) resolve();
+                else bench.wake = resolve;
+              }),
           )
-          .catch(() => null);
-        if (done !== null) break;
-        if (Date.now() - started > timeoutMs)
-          throw new Error(`no sanitized file after ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+          .catch(() => undefined), // a crashed page rejects: `crashed` says so below
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no sanitized file after ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+      const cpuMs = chromiumCpuMs() - cpuBefore;
       sample();
       if (crashed)
         return {
           ms: NaN,
+          cpuMs,
+          peakProcessType,
           deliveredBytes: 0,
           peakProcessRss: peakProcess,
           peakTotalRss: peakTotal,
@@ -159,6 +206,8 @@ export class ExtensionBench {
       );
       return {
         ms: bench.delivered - bench.started,
+        cpuMs,
+        peakProcessType,
         deliveredBytes: bench.size,
         peakProcessRss: peakProcess,
         peakTotalRss: peakTotal,
@@ -175,18 +224,20 @@ export class ExtensionBench {
    * browser (file.text → parse → stringify → Blob). `file` must not end in
    * .har, or the extension would take it.
    */
-  async pageRoundTrip(file: string): Promise<number> {
+  async pageRoundTrip(file: string): Promise<{ ms: number; cpuMs: number }> {
     const page = await this.context.newPage();
     try {
       await page.goto(TICKET_URL);
       await page.setInputFiles('#attach', file);
-      return await page.evaluate(async () => {
+      const cpuBefore = chromiumCpuMs();
+      const ms = await page.evaluate(async () => {
         const chosen = (document.getElementById('attach') as HTMLInputElement).files![0]!;
         const t0 = performance.now();
         const blob = new Blob([JSON.stringify(JSON.parse(await chosen.text()))]);
         if (blob.size === 0) throw new Error('empty');
         return performance.now() - t0;
       });
+      return { ms, cpuMs: chromiumCpuMs() - cpuBefore };
     } finally {
       await page.close();
     }

@@ -263,6 +263,9 @@ export async function sanitizeHarStream(
  * A `File`/`Blob` in, a sanitized `Blob` out (browser and Node ≥ 20). The
  * output is folded into Blobs every ~16 MB so no single string or array of
  * strings grows with the file (browsers may keep large Blobs out of the heap).
+ * Pieces go into the Blob as the sanitizer emits them (`flushSize` 0): the
+ * Blob encodes and gathers them anyway, so joining them first would only
+ * copy every byte once more (in Chromium that doubled the time spent here).
  */
 export async function sanitizeHarBlob(
   file: Blob,
@@ -282,7 +285,7 @@ export async function sanitizeHarBlob(
         size = 0;
       }
     },
-    { ...options, totalBytes: file.size },
+    { flushSize: 0, ...options, totalBytes: file.size },
   );
   if (strings.length) blobs.push(new Blob(strings));
   return { blob: new Blob(blobs, { type: 'application/json' }), report };
