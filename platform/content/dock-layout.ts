@@ -1,0 +1,69 @@
+/**
+ * Makes room for the docked panel in the helpdesk page, the way side apps and
+ * sidebar extensions do: the page's `<body>` is narrowed by the panel's width
+ * (margin on the docked side), so the helpdesk lays itself out in what is
+ * left, and nothing of it sits under the panel.
+ *
+ * Helpdesk shells are often fixed-position (`position: fixed; inset: 0`) or
+ * absolutely positioned against the viewport, which a margin alone does not
+ * move. `transform` on `<body>` makes it the containing block of those
+ * descendants, so they follow the narrowed body. The body is given at least
+ * the viewport's height so `inset: 0` shells keep theirs. The panel's own
+ * host is outside `<body>` (a child of `<html>`), so it stays fixed to the
+ * viewport.
+ *
+ * Everything is one `<style>` element and one attribute on `<html>`, removed
+ * again when the panel closes or floats.
+ */
+
+export type DockSide = 'left' | 'right';
+
+export interface DockRoom {
+  side: DockSide;
+  /** CSS px reserved for the panel at the side of the viewport. */
+  width: number;
+}
+
+const STYLE_ID = 'casebook-dock-style';
+const ATTRIBUTE = 'data-casebook-dock';
+
+export function dockCss(room: DockRoom, bodyMarginBlock: number): string {
+  const width = Math.max(0, Math.round(room.width));
+  const margin = room.side === 'left' ? 'margin-left' : 'margin-right';
+  return `html[${ATTRIBUTE}] > body {
+  ${margin}: ${width}px !important;
+  transform: translateZ(0) !important;
+  min-height: calc(100vh - ${bodyMarginBlock}px) !important;
+}
+html[${ATTRIBUTE}] { overflow-x: hidden !important; }`;
+}
+
+/** Gives the page room for the panel (or takes it back with `null`). */
+export function applyDock(doc: Document, room: DockRoom | null): void {
+  const html = doc.documentElement;
+  const existing = doc.getElementById(STYLE_ID);
+  if (!room || room.width <= 0) {
+    existing?.remove();
+    html.removeAttribute(ATTRIBUTE);
+    return;
+  }
+  const body = doc.body as HTMLElement | null;
+  let marginBlock = 0;
+  if (body && doc.defaultView) {
+    const cs = doc.defaultView.getComputedStyle(body);
+    marginBlock = (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
+  }
+  const css = dockCss(room, marginBlock);
+  const style = existing ?? doc.createElement('style');
+  style.id = STYLE_ID;
+  if (style.textContent !== css) style.textContent = css;
+  // In <html>, after <head> and <body>: the page's own styles cannot come after it.
+  if (!style.isConnected || style.parentNode !== html || html.lastElementChild !== style)
+    html.append(style);
+  html.setAttribute(ATTRIBUTE, room.side);
+}
+
+export function dockedSide(doc: Document): DockSide | null {
+  const side = doc.documentElement.getAttribute(ATTRIBUTE);
+  return side === 'left' || side === 'right' ? side : null;
+}
