@@ -429,6 +429,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     view,
     template,
     actor,
+    ...(actor !== FALLBACK_ACTOR ? { agentName: actor.name } : {}),
     onSetField,
   });
   const onSetStatus = useCallback(

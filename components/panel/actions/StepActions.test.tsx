@@ -96,6 +96,15 @@ function setup(stepId: string, run: Run, overrides: Partial<StepActionsProps> = 
 
 afterEach(cleanup);
 
+const insertButton = () =>
+  screen.getByRole('button', { name: 'Insert into reply' }) as HTMLButtonElement;
+
+/** Answer every gap the preview asks for, as the agent would. */
+function fillGaps(value = 'filled by the agent') {
+  for (const field of document.querySelectorAll('[data-placeholder]'))
+    fireEvent.change(field, { target: { value } });
+}
+
 describe('composer messages', () => {
   it('previews the first-touch reply, lets the agent edit it, inserts and records it', async () => {
     const p = setup('acknowledge', runWith({ 'verify-account/plan': 'paid' }));
@@ -127,11 +136,14 @@ describe('composer messages', () => {
     // The release tag is saved while the preview is open.
     rerender(at(runWith({ 'fix-shipped/release-tag': 'v9' })));
     expect(box().value).toContain('release v9.');
-    expect(screen.getByText(/Still to fill in: \{\{fix-shipped.visible-at\}\}/)).toBeTruthy();
+    // What the run still lacks is asked for in the preview; Insert waits for it.
+    expect(screen.getByLabelText('Visible at (fix shipped)')).toBeTruthy();
+    expect(insertButton().disabled).toBe(true);
     fireEvent.change(box(), { target: { value: 'My own words, v9.' } });
     rerender(at(runWith({ 'fix-shipped/release-tag': 'v10' })));
     expect(box().value).toBe('My own words, v9.');
-    expect(screen.queryByText(/Still to fill in/)).toBeNull();
+    expect(screen.queryByLabelText('Visible at (fix shipped)')).toBeNull();
+    expect(insertButton().disabled).toBe(false);
   });
 
   it('says so when the text went to the clipboard instead', async () => {
@@ -152,10 +164,15 @@ describe('composer messages', () => {
       onInsertText: vi.fn(async () => Promise.reject(new Error('No reply editor on the page'))),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Insert ETA update' }));
-    expect(
-      screen.getByText(/Still to fill in: \{\{update\}\}, \{\{bug.id\}\}, \{\{eta\}\}/),
-    ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
+    const asked = screen
+      .getAllByRole('textbox')
+      .map((el) => el.getAttribute('data-placeholder'))
+      .filter(Boolean);
+    expect(asked).toEqual(expect.arrayContaining(['update', 'bug.id', 'eta']));
+    expect(insertButton().disabled).toBe(true);
+    fillGaps();
+    expect(insertButton().disabled).toBe(false);
+    fireEvent.click(insertButton());
     expect((await screen.findByRole('alert')).textContent).toContain('No reply editor on the page');
   });
 });
@@ -340,6 +357,7 @@ describe('paging', () => {
     const p = setup('escalation-page', runWith({ ...SEV1, 'assign-severity/severity': 'SEV3' }));
     expect(screen.queryByRole('button', { name: /Page on-call/ })).toBeNull();
     expect(screen.getByText(/SEV3: page the on-call with a Slack mention/)).toBeTruthy();
+    fillGaps();
     fireEvent.click(screen.getByRole('button', { name: 'Copy Slack mention for the on-call' }));
     await waitFor(() => expect(p.onRecordAction).toHaveBeenCalled());
     expect(p.onCopy).toHaveBeenCalledWith(
