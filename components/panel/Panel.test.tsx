@@ -209,7 +209,28 @@ describe('Panel steps', () => {
     expect(done.disabled).toBe(true);
     const reasonId = done.getAttribute('aria-describedby')!;
     const reason = document.getElementById(reasonId)!;
-    expect(reason.textContent).toMatch(/is blocked:.*Tag the root cause/);
+    expect(reason.textContent).toMatch(/Tag the root cause/);
+  });
+
+  it('the closing step lists the steps still open, each a link that opens it', async () => {
+    const run = startRun();
+    render(<Panel {...props(run, T0)} />);
+    const close = expandStep('close');
+    expect(within(close).getByText(/Before closing, finish or skip/)).toBeTruthy();
+    const links = [...close.querySelectorAll<HTMLButtonElement>('button[data-go-to]')];
+    expect(links.length).toBeGreaterThan(5);
+    const link = links[links.length - 1]!;
+    const target = link.getAttribute('data-go-to')!;
+    expect(stepRow(target).querySelector('.cb-step-toggle')?.getAttribute('aria-expanded')).toBe(
+      'false',
+    );
+    await act(async () => {
+      fireEvent.click(link);
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    });
+    expect(stepRow(target).querySelector('.cb-step-toggle')?.getAttribute('aria-expanded')).toBe(
+      'true',
+    );
   });
 
   it('marks an unblocked step done', async () => {

@@ -23,6 +23,9 @@ export interface StepItemProps extends PanelCallbacks {
   onToggle(): void;
   /** A closed run is read-only. */
   closed: boolean;
+  /** On the closing step: the required steps still open, each a link to go there. */
+  openBeforeClose?: ReadonlyArray<{ stepId: string; number: number; title: string }>;
+  onGoToStep?(stepId: string): void;
 }
 
 export function StepItem(props: StepItemProps) {
@@ -96,7 +99,40 @@ export function StepItem(props: StepItemProps) {
             />
           ))}
           {actions ? <div className="cb-actions">{actions}</div> : null}
-          {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
+          {status === 'pending' && props.openBeforeClose && props.openBeforeClose.length > 0 ? (
+            <div className="cb-blocked cb-open-steps" id={blockedId}>
+              <p>
+                <strong>
+                  Before closing, finish or skip (with a reason){' '}
+                  {props.openBeforeClose.length === 1
+                    ? 'this step'
+                    : `these ${props.openBeforeClose.length} steps`}
+                  :
+                </strong>
+              </p>
+              <ul>
+                {props.openBeforeClose.map((open) => (
+                  <li key={open.stepId}>
+                    <button
+                      type="button"
+                      className="cb-link-button"
+                      data-go-to={open.stepId}
+                      onClick={() => props.onGoToStep?.(open.stepId)}
+                    >
+                      {open.number}. {open.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {view.blockedBy.length > 0 ? (
+                <ul>
+                  {view.blockedBy.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
             <div className="cb-blocked" id={blockedId}>
               {view.blockedBy.length === 1 ? (
                 <p>

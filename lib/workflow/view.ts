@@ -3,6 +3,7 @@
  * function of (template, run, now) — computed by `deriveRunView` in
  * `derive.ts`, never stored.
  */
+import type { OpenStep } from './close-rules';
 import type { Field, FieldState, PlanTier, Severity, Step, StepStatus } from './schema';
 
 export interface FieldView {
@@ -82,4 +83,6 @@ export interface RunView {
   nextDueAt: number | undefined;
   breached: boolean;
   closed: boolean;
+  /** Applicable required steps still open: the closing step waits for these. */
+  openBeforeClose?: OpenStep[];
 }

@@ -3,6 +3,7 @@ import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
 import { WorkflowError } from '../../../lib/workflow/errors';
 import type { Actor, TicketInfo } from '../../../lib/workflow/schema';
 import { CasebookDB } from './db';
+import { skipOpenSteps } from './testing';
 import { DUE_SOON_MS } from './records';
 import {
   countUrgentRuns,
@@ -240,6 +241,7 @@ describe('derived keys', () => {
       [Infinity, -(T0 + 2 * MIN), run.id],
     ]);
 
+    await skipOpenSteps(db, run.id, ana, T0 + 3 * MIN);
     await mutateRun(
       db,
       run.id,
