@@ -30,7 +30,8 @@ export function DockControls(props: {
         title={docked ? 'Float over the page' : 'Dock at the side (the page makes room)'}
         onClick={() => onChange({ ...layout, mode: docked ? 'floating' : 'docked' }, true)}
       >
-        <span aria-hidden="true">{docked ? '⧉' : '▥'}</span>
+        {/* Words, not symbols: the page's fonts may have no glyph for them. */}
+        <span aria-hidden="true">{docked ? 'Float' : 'Dock'}</span>
       </button>
     </>
   );

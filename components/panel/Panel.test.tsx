@@ -504,6 +504,30 @@ describe('Panel safety and keyboard', () => {
     expect(p.onCollapsedChange).toHaveBeenCalledWith(false);
   });
 
+  it('docked: full height at the side, resizable; collapsed to a rail with progress and the next clock', () => {
+    const run = startRun();
+    const onLayoutChange = vi.fn();
+    const layout = { mode: 'docked' as const, side: 'right' as const, width: 400 };
+    const { rerender } = render(<Panel {...props(run, T0, { layout, onLayoutChange })} />);
+    const root = document.querySelector('.cb-root') as HTMLElement;
+    expect(root.dataset.layout).toBe('docked');
+    expect(root.style.width).toBe('400px');
+    expect(root.style.right).toBe('0px');
+    const handle = screen.getByRole('separator', { name: 'Resize Casebook panel' });
+    fireEvent.keyDown(handle, { key: 'ArrowLeft' });
+    expect(onLayoutChange).toHaveBeenLastCalledWith({ ...layout, width: 420 }, true);
+    fireEvent.click(screen.getByRole('button', { name: 'Float Casebook over the page' }));
+    expect(onLayoutChange).toHaveBeenLastCalledWith({ ...layout, mode: 'floating' }, true);
+
+    rerender(
+      <Panel {...props(run, T0 + 72 * 60_000, { layout, onLayoutChange, collapsed: true })} />,
+    );
+    const rail = screen.getByRole('button', { name: /Expand Casebook panel/ });
+    expect(root.style.width).toBe('64px');
+    expect(rail.querySelector('[data-testid="rail-progress"]')?.textContent).toMatch(/^0\/\d+/);
+    expect(rail.querySelector('.cb-rail-clock')?.textContent).toMatch(/Breached/);
+  });
+
   it('by default sits bottom-right, above a send button in its way', () => {
     const run = startRun();
     const { innerWidth: w, innerHeight: h } = window;

@@ -56,8 +56,11 @@ export function Rail(props: {
           data-clock-id={clock.id}
           data-state={text.state}
         >
-          <span className="cb-rail-clock-label">{clock.label}</span>
-          <span className="cb-rail-clock-detail">{text.detail}</span>
+          {/* Two short lines fit 64 px without breaking words: the state, then the time. */}
+          <span className="cb-rail-clock-label">{text.stateLabel}</span>
+          <span className="cb-rail-clock-detail">
+            {text.detail.replace(/^(breached|paused,?)\s+/i, '')}
+          </span>
         </span>
       ) : null}
     </button>
