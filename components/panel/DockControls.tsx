@@ -2,32 +2,19 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { clampDockWidth, DOCK_MAX_WIDTH, DOCK_MIN_WIDTH } from './dock';
 import type { PanelLayout } from './types';
 
-/** Header buttons: dock or float, and which side the docked panel takes. */
+/** Header button: dock or float (the side is kept in the stored layout). */
 export function DockControls(props: {
   layout: PanelLayout;
   onChange(layout: PanelLayout, final: boolean): void;
 }) {
   const { layout, onChange } = props;
   const docked = layout.mode === 'docked';
-  const other = layout.side === 'right' ? 'left' : 'right';
   return (
     <>
-      {docked ? (
-        <button
-          type="button"
-          className="cb-icon-button"
-          aria-label={`Dock Casebook on the ${other}`}
-          title={`Dock on the ${other}`}
-          onClick={() => onChange({ ...layout, side: other }, true)}
-        >
-          <span aria-hidden="true">{other === 'left' ? '⇤' : '⇥'}</span>
-        </button>
-      ) : null}
       <button
         type="button"
         className="cb-icon-button"
         aria-label={docked ? 'Float Casebook over the page' : 'Dock Casebook at the side'}
-        title={docked ? 'Float over the page' : 'Dock at the side (the page makes room)'}
         onClick={() => onChange({ ...layout, mode: docked ? 'floating' : 'docked' }, true)}
       >
         {/* Words, not symbols: the page's fonts may have no glyph for them. */}
@@ -90,7 +77,6 @@ export function ResizeHandle(props: {
       aria-valuemax={DOCK_MAX_WIDTH}
       aria-valuenow={width}
       tabIndex={0}
-      title="Drag to resize (300–520 px)"
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

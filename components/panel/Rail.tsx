@@ -29,33 +29,19 @@ export function Rail(props: {
       type="button"
       className="cb-rail"
       aria-expanded={false}
-      title={`Expand Casebook: ${label}${clock && text ? `. ${clock.label}: ${text.detail}` : ''}`}
+      title={clock && text ? `${clock.label}: ${text.detail}` : label}
       onClick={props.onExpand}
     >
       <span className="cb-visually-hidden">Expand Casebook panel: {label}</span>
-      <span className="cb-rail-brand" aria-hidden="true">
-        CB
-      </span>
       {progress ? (
         <span className="cb-rail-progress" data-testid="rail-progress">
           <span className="cb-rail-count">
             {progress.done}/{progress.applicable}
           </span>
-          <span className="cb-rail-bar" aria-hidden="true">
-            <span
-              className="cb-rail-bar-fill"
-              style={{ height: `${Math.round(progress.percent)}%` }}
-            />
-          </span>
-          <span className="cb-visually-hidden"> steps done</span>
         </span>
       ) : null}
       {clock && text ? (
-        <span
-          className={`cb-rail-clock cb-chip--${text.tone}`}
-          data-clock-id={clock.id}
-          data-state={text.state}
-        >
+        <span className={`cb-rail-clock cb-chip--${text.tone}`}>
           {/* Two short lines fit 64 px without breaking words: the state, then the time. */}
           <span className="cb-rail-clock-label">{text.stateLabel}</span>
           <span className="cb-rail-clock-detail">

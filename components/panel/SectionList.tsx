@@ -25,10 +25,10 @@ export const SectionList = memo(function SectionList(props: SectionListProps) {
     setToggled((t) => ({ ...t, [stepId]: true }));
     requestAnimationFrame(() => {
       const target = container.current?.querySelector<HTMLElement>(
-        `li[data-step-id="${CSS.escape(stepId)}"] .cb-step-toggle`,
+        `li[data-step-id="${stepId}"] .cb-step-toggle`,
       );
-      target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      target?.focus({ preventScroll: true });
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus();
     });
   };
   const lastSection = view.sections[view.sections.length - 1];

@@ -57,6 +57,7 @@ export function StepItem(props: StepItemProps) {
 
   const actions: ReactNode = expanded && !closed ? props.renderActions?.(view) : null;
   const readOnly = closed || status === 'skipped';
+  const open = props.openBeforeClose ?? [];
 
   return (
     <li
@@ -99,40 +100,31 @@ export function StepItem(props: StepItemProps) {
             />
           ))}
           {actions ? <div className="cb-actions">{actions}</div> : null}
-          {status === 'pending' && props.openBeforeClose && props.openBeforeClose.length > 0 ? (
-            <div className="cb-blocked cb-open-steps" id={blockedId}>
+          {status === 'pending' && open.length > 0 ? (
+            <div
+              className="cb-blocked cb-open-steps"
+              id={view.blockedBy.length ? undefined : blockedId}
+            >
               <p>
-                <strong>
-                  Before closing, finish or skip (with a reason){' '}
-                  {props.openBeforeClose.length === 1
-                    ? 'this step'
-                    : `these ${props.openBeforeClose.length} steps`}
-                  :
-                </strong>
+                <strong>Before closing, finish or skip (with a reason):</strong>
               </p>
               <ul>
-                {props.openBeforeClose.map((open) => (
-                  <li key={open.stepId}>
+                {open.map((o) => (
+                  <li key={o.stepId}>
                     <button
                       type="button"
                       className="cb-link-button"
-                      data-go-to={open.stepId}
-                      onClick={() => props.onGoToStep?.(open.stepId)}
+                      data-go-to={o.stepId}
+                      onClick={() => props.onGoToStep?.(o.stepId)}
                     >
-                      {open.number}. {open.title}
+                      {o.number}. {o.title}
                     </button>
                   </li>
                 ))}
               </ul>
-              {view.blockedBy.length > 0 ? (
-                <ul>
-                  {view.blockedBy.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              ) : null}
             </div>
-          ) : status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
+          ) : null}
+          {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
             <div className="cb-blocked" id={blockedId}>
               {view.blockedBy.length === 1 ? (
                 <p>

@@ -23,7 +23,7 @@ describe('placeholders in a drafted text', () => {
   it('names each gap in words', () => {
     expect(placeholderPrompt('agent.name')).toBe('Your name (signature)');
     expect(placeholderPrompt('fix-shipped.release-tag')).toBe('Release tag (fix shipped)');
-    expect(placeholderPrompt('rootCauseDetail')).toBe('Root cause, in a sentence');
+    expect(placeholderPrompt('rootCauseDetail')).toBe('Root cause detail');
     expect(placeholderPrompt('someOtherThing')).toBe('Some other thing');
   });
 });

@@ -32,15 +32,6 @@ const PROMPTS: Record<string, string> = {
   'agent.name': 'Your name (signature)',
   update: 'What changed since the last update',
   eta: 'Next update or ETA',
-  rootCauseDetail: 'Root cause, in a sentence',
-  'customer.name': "Customer's name",
-  'customer.organization': "Customer's organization",
-  'customer.email': "Customer's e-mail",
-  'bug.url': 'Bug link',
-  'bug.id': 'Bug key (e.g. SUP-123)',
-  severity: 'Severity',
-  plan: 'Plan tier',
-  firstResponse: 'First-response time',
 };
 
 export function placeholderPrompt(name: string): string {
@@ -51,9 +42,4 @@ export function placeholderPrompt(name: string): string {
   const last = (parts.pop() ?? name).replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
   const sentence = last.charAt(0).toUpperCase() + last.slice(1).toLowerCase();
   return parts.length > 0 ? `${sentence} (${parts.join(' ').replace(/[-_]+/g, ' ')})` : sentence;
-}
-
-/** Long answers (an update, a root cause) get a text area; names and tags one line. */
-export function placeholderIsLong(name: string): boolean {
-  return /update|detail|summary|impact|workaround|cause|description|steps/i.test(name);
 }

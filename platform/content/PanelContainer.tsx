@@ -25,7 +25,7 @@ import type {
   PanelLayout,
   PanelPosition,
 } from '../../components/panel/types';
-import { clampDockWidth, DEFAULT_LAYOUT, dockRoom, RAIL_WIDTH } from '../../components/panel/dock';
+import { clampDockWidth, DEFAULT_LAYOUT, dockRoom } from '../../components/panel/dock';
 import { applyDock } from './dock-layout';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import { bytesToBase64 } from '../../lib/messaging/base64';
@@ -482,25 +482,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   if (!state || !shown) return null;
   if (!shownTemplate) {
     // The first run is one message away; until then say which ticket this is.
-    const docked = prefs.layout.mode === 'docked';
     return (
-      <div
-        className={`cb-root cb-root--collapsed cb-loading${docked ? ` cb-root--docked cb-root--docked-${prefs.layout.side}` : ''}`}
-        style={
-          docked
-            ? {
-                top: 0,
-                bottom: 0,
-                [prefs.layout.side]: 0,
-                width: prefs.collapsed
-                  ? RAIL_WIDTH
-                  : clampDockWidth(prefs.layout.width, window.innerWidth),
-              }
-            : {}
-        }
-        role="status"
-        aria-label="Casebook"
-      >
+      <div className="cb-root cb-root--collapsed cb-loading" role="status" aria-label="Casebook">
         {connection === 'error'
           ? `Casebook is not connected: ${error ?? ''}`
           : 'Casebook: loading…'}

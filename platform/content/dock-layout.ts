@@ -8,7 +8,8 @@
  * absolutely positioned against the viewport, which a margin alone does not
  * move. `transform` on `<body>` makes it the containing block of those
  * descendants, so they follow the narrowed body. The body is given at least
- * the viewport's height so `inset: 0` shells keep theirs. The panel's own
+ * the viewport's height so `inset: 0` shells keep theirs (helpdesk apps
+ * give `<body>` no margin). The panel's own
  * host is outside `<body>` (a child of `<html>`), so it stays fixed to the
  * viewport.
  *
@@ -27,15 +28,9 @@ export interface DockRoom {
 const STYLE_ID = 'casebook-dock-style';
 const ATTRIBUTE = 'data-casebook-dock';
 
-export function dockCss(room: DockRoom, bodyMarginBlock: number): string {
-  const width = Math.max(0, Math.round(room.width));
+export function dockCss(room: DockRoom): string {
   const margin = room.side === 'left' ? 'margin-left' : 'margin-right';
-  return `html[${ATTRIBUTE}] > body {
-  ${margin}: ${width}px !important;
-  transform: translateZ(0) !important;
-  min-height: calc(100vh - ${bodyMarginBlock}px) !important;
-}
-html[${ATTRIBUTE}] { overflow-x: hidden !important; }`;
+  return `html[${ATTRIBUTE}]>body{${margin}:${Math.round(room.width)}px!important;transform:translateZ(0)!important;min-height:100vh!important}`;
 }
 
 /** Gives the page room for the panel (or takes it back with `null`). */
@@ -47,23 +42,11 @@ export function applyDock(doc: Document, room: DockRoom | null): void {
     html.removeAttribute(ATTRIBUTE);
     return;
   }
-  const body = doc.body as HTMLElement | null;
-  let marginBlock = 0;
-  if (body && doc.defaultView) {
-    const cs = doc.defaultView.getComputedStyle(body);
-    marginBlock = (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
-  }
-  const css = dockCss(room, marginBlock);
+  const css = dockCss(room);
   const style = existing ?? doc.createElement('style');
   style.id = STYLE_ID;
   if (style.textContent !== css) style.textContent = css;
   // In <html>, after <head> and <body>: the page's own styles cannot come after it.
-  if (!style.isConnected || style.parentNode !== html || html.lastElementChild !== style)
-    html.append(style);
+  if (!style.isConnected) html.append(style);
   html.setAttribute(ATTRIBUTE, room.side);
-}
-
-export function dockedSide(doc: Document): DockSide | null {
-  const side = doc.documentElement.getAttribute(ATTRIBUTE);
-  return side === 'left' || side === 'right' ? side : null;
 }

@@ -1,10 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  fillGaps,
-  placeholderIsLong,
-  placeholderPrompt,
-  placeholdersIn,
-} from '../../../lib/actions/placeholders';
+import { fillGaps, placeholderPrompt, placeholdersIn } from '../../../lib/actions/placeholders';
 
 export interface Gaps {
   /** Placeholders the agent is asked for (each keeps its field while being typed). */
@@ -44,31 +39,23 @@ export function GapFields({ gaps }: { gaps: Gaps }) {
   if (gaps.names.length === 0) return null;
   return (
     <fieldset className="cb-gaps">
-      <legend className="cb-action-label">
-        {gaps.missing.length > 0
-          ? `Fill in ${gaps.missing.length === 1 ? 'this' : `these ${gaps.missing.length}`} before sending`
-          : 'Filled in'}
-      </legend>
+      <legend className="cb-action-label">Fill in before sending</legend>
       {gaps.names.map((name, i) => {
         const id = `${base}-gap-${i}`;
         const value = gaps.values[name] ?? '';
-        const blank = value.trim() === '';
-        const common = {
-          id,
-          value,
-          required: true,
-          'aria-invalid': blank,
-          'data-placeholder': name,
-          onChange: (e: { target: { value: string } }) => gaps.set(name, e.target.value),
-        };
         return (
           <div className="cb-gap" key={name}>
             <label htmlFor={id}>{placeholderPrompt(name)}</label>
-            {placeholderIsLong(name) ? (
-              <textarea {...common} rows={2} className="cb-gap-input" />
-            ) : (
-              <input {...common} type="text" className="cb-gap-input" />
-            )}
+            <input
+              id={id}
+              type="text"
+              className="cb-gap-input"
+              value={value}
+              required
+              aria-invalid={value.trim() === ''}
+              data-placeholder={name}
+              onChange={(e) => gaps.set(name, e.target.value)}
+            />
           </div>
         );
       })}

@@ -93,7 +93,7 @@ export function MessageAction(props: StepActionsProps & { action: ComposerAction
           />
           {blocked ? (
             <p className="cb-action-refusal" role="status">
-              Fill in the {gaps.missing.length === 1 ? 'field' : 'fields'} above to insert or copy.
+              Fill in the fields above to insert or copy.
             </p>
           ) : null}
           <div className="cb-row">
