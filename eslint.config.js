@@ -44,6 +44,7 @@ export default tseslint.config(
       'playwright-report/**',
       'tests/fixtures/**',
       '.bench/**',
+      '.casebook-server/**',
     ],
   },
   js.configs.recommended,

@@ -13,6 +13,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'platform/**/*.test.ts',
       'platform/**/*.test.tsx',
+      'server/**/*.test.ts',
     ],
     setupFiles: ['tests/setup.ts'],
     environment: 'node',

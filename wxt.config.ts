@@ -13,6 +13,9 @@ export const HELPDESK_HOSTS = [
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Firefox too (128+): optional host permissions for mapped Zendesk domains
+  // and PagerDuty, and main-world content scripts, exist there only in MV3.
+  manifestVersion: 3,
   hooks: {
     // The helpdesk content scripts use the browsers' own promise-based API
     // (Chrome MV3's `chrome`, Firefox's `browser`) instead of the
@@ -50,15 +53,10 @@ export default defineConfig({
     name: 'Casebook',
     description:
       "Runs your support team's ticket workflow as a step panel on Zendesk, Intercom and Help Scout tickets.",
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'alarms',
-      'notifications',
-      'scripting',
-      'tabs',
-      'clipboardWrite',
-    ],
+    // What each is for: README "Permissions". No `tabs` (tab URLs are read
+    // only on helpdesk and mapped hosts, which the host permissions cover) and
+    // no `clipboardWrite` (copies happen on the agent's click).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
     host_permissions: HELPDESK_HOSTS,
     // Brand domains for Zendesk host mapping and the integrations the user
     // configures (PagerDuty, …) are requested one origin at a time.
@@ -79,6 +77,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions exists from Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

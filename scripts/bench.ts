@@ -8,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const wanted = process.argv.slice(2);
+// Names pick benchmarks; `--flags` are handed to each (e.g. `npm run bench -- har --no-1gb`).
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const all = readdirSync(resolve(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
@@ -22,7 +24,7 @@ for (const file of chosen) {
   console.log(`\n=== ${file.replace('.bench.ts', '')} ===`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--expose-gc', resolve(root, 'bench', file)],
+    ['--import', 'tsx', '--expose-gc', resolve(root, 'bench', file), ...flags],
     {
       stdio: 'inherit',
       cwd: root,

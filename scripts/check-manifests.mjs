@@ -38,7 +38,7 @@ function check(name, dir) {
 }
 
 check('chrome', 'chrome-mv3');
-check('firefox', 'firefox-mv2');
+check('firefox', 'firefox-mv3');
 
 printContentScriptSizes(root);
 problems.push(...contentScriptProblems(root));
@@ -49,7 +49,7 @@ const lint = spawnSync(
     resolve(root, 'node_modules/web-ext/bin/web-ext.js'),
     'lint',
     '--source-dir',
-    resolve(root, '.output/firefox-mv2'),
+    resolve(root, '.output/firefox-mv3'),
     '--output',
     'json',
     '--no-config-discovery',

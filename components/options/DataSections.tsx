@@ -9,16 +9,21 @@ import type { Settings } from '../../lib/settings/schema';
 import { Field, ProblemList, SaveBar, Section, useDraft } from './common';
 import type { SavePatch } from './SettingsSections';
 
-export type ImportOutcome = { ok: true; summary: string } | { ok: false; problems: Problem[] };
+export type ImportOutcome =
+  | { ok: true; summary: string }
+  /** `weakens`: the file is valid but weakens protection; it applies only once confirmed. */
+  | { ok: false; problems: Problem[]; weakens?: string[] };
 
 export function ImportExportSection({
   onExport,
   onImport,
 }: {
   onExport: () => Promise<void>;
-  onImport: (text: string) => Promise<ImportOutcome>;
+  onImport: (text: string, confirmWeakening?: boolean) => Promise<ImportOutcome>;
 }) {
-  const [outcome, setOutcome] = useState<(ImportOutcome & { file: string }) | undefined>();
+  const [outcome, setOutcome] = useState<
+    (ImportOutcome & { file: string; text: string }) | undefined
+  >();
   return (
     <Section
       id="import-export"
@@ -40,14 +45,43 @@ export function ImportExportSection({
               const input = e.currentTarget;
               const file = input.files?.[0];
               if (!file) return;
-              const result = await onImport(await file.text());
-              setOutcome({ ...result, file: file.name });
+              const text = await file.text();
+              const result = await onImport(text);
+              setOutcome({ ...result, file: file.name, text });
               input.value = '';
             }}
           />
         </label>
       </div>
-      {outcome && !outcome.ok && (
+      {outcome && !outcome.ok && outcome.weakens && (
+        <div className="cb-notice cb-notice--error" role="alert" data-testid="import-weakens">
+          <p>
+            {outcome.file} weakens how Casebook protects data. Nothing is imported until you
+            confirm:
+          </p>
+          <ul>
+            {outcome.weakens.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <div className="cb-inline">
+            <button
+              type="button"
+              className="cb-button cb-button--danger"
+              onClick={async () => {
+                const result = await onImport(outcome.text, true);
+                setOutcome({ ...result, file: outcome.file, text: outcome.text });
+              }}
+            >
+              Import with these changes
+            </button>
+            <button type="button" className="cb-button" onClick={() => setOutcome(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {outcome && !outcome.ok && !outcome.weakens && (
         <ProblemList
           problems={outcome.problems}
           label={`${outcome.file} was not imported; nothing changed:`}

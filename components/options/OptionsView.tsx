@@ -1,5 +1,7 @@
 /** The options page: every section, with a table of contents. */
+import type { ReactNode } from 'react';
 import type { HarReport } from '../../lib/har/redactor';
+import type { Quarantined } from '../../lib/messaging/data';
 import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
@@ -7,7 +9,11 @@ import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
 import { HostsSection } from './HostsSection';
+import { SelectorHealthSection } from './SelectorHealthSection';
+import type { HealthRow } from '../../lib/messaging/health';
+import { QuarantineSection } from './QuarantineSection';
 import { RedactionSection } from './RedactionSection';
+import { SlaPoliciesSection } from './SlaPoliciesSection';
 import {
   AgentSection,
   HelpdesksSection,
@@ -34,9 +40,15 @@ export interface OptionsViewProps {
   onSaveTemplate: (template: WorkflowTemplate) => Promise<{ version: number; changed: boolean }>;
   onResetTemplate: () => Promise<{ version: number; changed: boolean }>;
   onExportSettings: () => Promise<void>;
-  onImportSettings: (text: string) => Promise<ImportOutcome>;
+  onImportSettings: (text: string, confirmWeakening?: boolean) => Promise<ImportOutcome>;
   onExportRuns: (format: 'json' | 'csv') => Promise<void>;
   onWipe: (resetSettings: boolean) => Promise<string>;
+  /** The optional Team section (its container does its own requests). */
+  team?: ReactNode;
+  /** Selector-health counters of the last days (undefined while loading). */
+  selectorHealth?: { rows: readonly HealthRow[] | undefined; days: readonly string[] };
+  /** Records an upgrade could not read and set aside. */
+  quarantined?: readonly Quarantined[];
 }
 
 const TOC = [
@@ -49,6 +61,8 @@ const TOC = [
   ['template', 'Workflow template'],
   ['import-export', 'Import / export'],
   ['data', 'Your data'],
+  ['team', 'Team'],
+  ['selector-health', 'Selector health'],
 ] as const;
 
 export function OptionsView(props: OptionsViewProps) {
@@ -64,6 +78,9 @@ export function OptionsView(props: OptionsViewProps) {
             </li>
           ))}
         </ul>
+        <p className="cb-toc__report">
+          <a href="report.html">Support trends report and run history</a>
+        </p>
       </nav>
       <div className="cb-options__body">
         {props.banner && (
@@ -84,6 +101,9 @@ export function OptionsView(props: OptionsViewProps) {
           onSave={props.onSave}
         />
         <SlaSection settings={settings} onSave={props.onSave} />
+        {props.template && (
+          <SlaPoliciesSection template={props.template} onSaveTemplate={props.onSaveTemplate} />
+        )}
         <IntegrationsSection
           settings={settings}
           secrets={props.secrets}
@@ -108,6 +128,9 @@ export function OptionsView(props: OptionsViewProps) {
           onExportRuns={props.onExportRuns}
           onWipe={props.onWipe}
         />
+        {props.team}
+        {props.selectorHealth ? <SelectorHealthSection {...props.selectorHealth} /> : null}
+        <QuarantineSection items={props.quarantined ?? []} />
       </div>
     </div>
   );

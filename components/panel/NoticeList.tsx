@@ -25,6 +25,14 @@ export function NoticeList({
               ))}
             </ul>
           ) : null}
+          {notice.progress !== undefined ? (
+            <progress className="cb-notice-progress" max={1} value={notice.progress} />
+          ) : null}
+          {notice.action ? (
+            <button type="button" className="cb-link-button" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          ) : null}
           {onDismiss ? (
             <button type="button" className="cb-link-button" onClick={() => onDismiss(notice.id)}>
               Dismiss

@@ -14,7 +14,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { Header } from './Header';
-import { ConnectionLine, HealthLine } from './HealthLine';
+import { ConnectionLine } from './HealthLine';
+import { MissingFacts } from './MissingFacts';
 import { NoticeList } from './NoticeList';
 import { NowContext } from './now';
 import { Pill } from './Pill';
@@ -23,6 +24,7 @@ import { DockControls, ResizeHandle } from './DockControls';
 import { clampDockWidth, RAIL_WIDTH } from './dock';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
 import { SectionList } from './SectionList';
+import { TeamLine } from './TeamLine';
 import type { PanelPosition, PanelProps } from './types';
 import { useDrag } from './useDrag';
 
@@ -230,8 +232,13 @@ export function Panel(props: PanelProps) {
           ) : null}
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
-            <HealthLine missing={props.missing} />
+            <MissingFacts
+              missing={props.missing}
+              {...(props.onEnterFact ? { onEnter: props.onEnterFact } : {})}
+              {...(props.onCopyDiagnostic ? { onCopyDiagnostic: props.onCopyDiagnostic } : {})}
+            />
             <NoticeList notices={props.notices ?? []} onDismiss={props.onDismissNotice} />
+            <TeamLine team={props.team} template={props.template} />
             {view ? (
               <>
                 <div className="cb-progress">

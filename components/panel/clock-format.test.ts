@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockView } from '../../lib/workflow/view';
-import { clockChipText, formatAgo, formatRemaining, mostUrgentClock } from './clock-format';
+import {
+  clockChipText,
+  effectiveClockState,
+  formatAgo,
+  formatRemaining,
+  mostUrgentClock,
+} from './clock-format';
 
 const MIN = 60_000;
 
@@ -79,5 +85,79 @@ describe('mostUrgentClock', () => {
     const breachedLater = clock({ id: 'c', dueAt: 44 * MIN });
     expect(mostUrgentClock([a, breachedLater], 45 * MIN, 15)?.id).toBe('c');
     expect(mostUrgentClock([], 0, 15)).toBeUndefined();
+  });
+});
+
+describe('business-time wording in the agent’s zone', () => {
+  const schedule = {
+    id: 'ny',
+    name: 'New York',
+    timeZone: 'America/New_York',
+    week: {
+      mon: [{ from: '09:00', to: '17:00' }],
+      tue: [{ from: '09:00', to: '17:00' }],
+      wed: [{ from: '09:00', to: '17:00' }],
+      thu: [{ from: '09:00', to: '17:00' }],
+      fri: [{ from: '09:00', to: '17:00' }],
+    },
+    holidays: [],
+  };
+  const base: ClockView = {
+    id: 'first-response',
+    label: 'First response',
+    kind: 'deadline',
+    state: 'running',
+    startedAt: Date.parse('2026-12-04T23:00:00Z'),
+    // Monday 10:00 EST
+    dueAt: Date.parse('2026-12-07T15:00:00Z'),
+    remainingMs: undefined,
+    stoppedAt: undefined,
+    targetMinutes: 60,
+    time: 'business',
+    schedule,
+    warnAt: Date.parse('2026-12-07T14:45:00Z'),
+  };
+
+  it('counts business time over the weekend and shows the due time where the agent is', () => {
+    const saturday = Date.parse('2026-12-05T17:00:00Z');
+    expect(clockChipText(base, saturday, 15, 'America/New_York').detail).toBe(
+      'due in 1 business hour (Mon 10:00)',
+    );
+    // An agent in Berlin sees the same instant on their own clock.
+    expect(clockChipText(base, saturday, 15, 'Europe/Berlin').detail).toBe(
+      'due in 1 business hour (Mon 16:00)',
+    );
+  });
+
+  it('follows the agent’s DST change separately from the schedule’s', () => {
+    // Fri 27 Mar 2026 16:00 EDT; due Monday 30 Mar 10:00 EDT = 14:00Z. Berlin moved to CEST on the 29th.
+    const clock = {
+      ...base,
+      dueAt: Date.parse('2026-03-30T14:00:00Z'),
+      warnAt: undefined,
+    };
+    expect(
+      clockChipText(clock, Date.parse('2026-03-27T20:00:00Z'), 15, 'Europe/Berlin').detail,
+    ).toBe('due in 2 business hours (Mon 16:00)');
+  });
+
+  it('warns at 75 % of the target, not by the lead time', () => {
+    expect(effectiveClockState(base, Date.parse('2026-12-07T14:44:00Z'), 15)).toBe('running');
+    expect(effectiveClockState(base, Date.parse('2026-12-07T14:45:00Z'), 15)).toBe('due-soon');
+    expect(effectiveClockState(base, Date.parse('2026-12-07T15:00:00Z'), 15)).toBe('breached');
+  });
+
+  it('a clock stopped after its due time reads breached, with how late', () => {
+    const stopped = {
+      ...base,
+      state: 'breached' as const,
+      stoppedAt: Date.parse('2026-12-07T17:00:00Z'),
+    };
+    expect(
+      clockChipText(stopped, Date.parse('2026-12-08T12:00:00Z'), 15, 'America/New_York'),
+    ).toMatchObject({
+      state: 'breached',
+      detail: 'breached, 2h 0m late (due Mon 10:00)',
+    });
   });
 });

@@ -3,6 +3,7 @@
  * ticks `now` every second without re-deriving, so remaining time and the
  * running → due-soon → breached transition are recomputed here from `dueAt`.
  */
+import { countedMs } from '../../lib/time/business-hours';
 import type { ClockState, ClockView } from '../../lib/workflow/view';
 
 export type ChipTone = 'ok' | 'warn' | 'danger' | 'muted';
@@ -57,31 +58,98 @@ export function effectiveClockState(
   if ((clock.state === 'running' || clock.state === 'due-soon') && clock.dueAt !== undefined) {
     const remaining = clock.dueAt - now;
     if (remaining <= 0) return 'breached';
-    if (remaining <= leadMinutes * MINUTE) return 'due-soon';
+    // SLA-policy clocks warn at a share of the target (75 %); older ones by the lead time.
+    if (clock.warnAt !== undefined ? now >= clock.warnAt : remaining <= leadMinutes * MINUTE)
+      return 'due-soon';
     return 'running';
   }
   return clock.state;
 }
 
-export function clockChipText(clock: ClockView, now: number, leadMinutes: number): ChipText {
+/** The agent's own zone (the browser's), where due times are shown. */
+export function agentTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 10:00" in the agent's zone; "Mon 14 Dec 10:00" when it is a week or more away. */
+export function formatDueWall(dueAt: number, now: number, timeZone: string): string {
+  const far = Math.abs(dueAt - now) >= 6 * DAY;
+  const key = `${timeZone}|${far}`;
+  let f = wallFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(far ? { day: 'numeric', month: 'short' } : {}),
+    });
+    wallFormats.set(key, f);
+  }
+  const parts = f.formatToParts(new Date(dueAt));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  const date = far ? ` ${get('day')} ${get('month')}` : '';
+  return `${get('weekday')}${date} ${get('hour')}:${get('minute')}`;
+}
+
+/** "45 business min", "2 business hours", "3 business hours 20 min". */
+export function formatBusinessDuration(ms: number): string {
+  const minutes = Math.max(0, Math.ceil(ms / MINUTE));
+  if (minutes < 60) return `${minutes} business min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `${hours} business hour${hours === 1 ? '' : 's'}${rest ? ` ${rest} min` : ''}`;
+}
+
+/** What is left, the way the clock counts: business time on its schedule, else wall time. */
+function leftText(clock: ClockView, now: number, timeZone: string): string | undefined {
+  if (clock.dueAt === undefined) return undefined;
+  if (clock.time === 'business' && clock.schedule) {
+    const left = countedMs(clock.schedule, now, clock.dueAt);
+    return `due in ${formatBusinessDuration(left)} (${formatDueWall(clock.dueAt, now, timeZone)})`;
+  }
+  const left = clock.dueAt - now;
+  return left >= HOUR
+    ? `${formatRemaining(left)} left (${formatDueWall(clock.dueAt, now, timeZone)})`
+    : `${formatRemaining(left)} left`;
+}
+
+export function clockChipText(
+  clock: ClockView,
+  now: number,
+  leadMinutes: number,
+  timeZone: string = agentTimeZone(),
+): ChipText {
   const state = effectiveClockState(clock, now, leadMinutes);
-  const remaining = clock.dueAt !== undefined ? clock.dueAt - now : clock.remainingMs;
   switch (state) {
     case 'running':
       return {
         state,
         tone: 'ok',
         stateLabel: 'On track',
-        detail: remaining !== undefined ? `${formatRemaining(remaining)} left` : 'running',
+        detail: leftText(clock, now, timeZone) ?? 'running',
       };
     case 'due-soon':
       return {
         state,
         tone: 'warn',
         stateLabel: 'Due soon',
-        detail: remaining !== undefined ? `${formatRemaining(remaining)} left` : 'due soon',
+        detail: leftText(clock, now, timeZone) ?? 'due soon',
       };
     case 'breached': {
+      if (clock.stoppedAt !== undefined && clock.dueAt !== undefined) {
+        // Stopped late: the record keeps that it breached, and by how much.
+        const late = formatAgo(clock.stoppedAt - clock.dueAt).replace(/ ago$/, '');
+        return {
+          state,
+          tone: 'danger',
+          stateLabel: 'Breached',
+          detail: `breached, ${late === 'just now' ? 'under a minute' : late} late (due ${formatDueWall(clock.dueAt, now, timeZone)})`,
+        };
+      }
       const since = clock.dueAt !== undefined ? now - clock.dueAt : -(clock.remainingMs ?? 0);
       const ago = formatAgo(since);
       return { state, tone: 'danger', stateLabel: 'Breached', detail: `breached ${ago}` };
@@ -93,9 +161,11 @@ export function clockChipText(clock: ClockView, now: number, leadMinutes: number
         stateLabel: 'Paused',
         // A paused clock does not count down: show what was left when it paused.
         detail:
-          clock.remainingMs !== undefined
-            ? `paused, ${formatRemaining(clock.remainingMs)} left`
-            : 'paused',
+          clock.remainingMs === undefined
+            ? 'paused'
+            : clock.time === 'business'
+              ? `paused, ${formatBusinessDuration(clock.remainingMs)} left`
+              : `paused, ${formatRemaining(clock.remainingMs)} left`,
       };
     case 'met':
       return { state, tone: 'ok', stateLabel: 'Met', detail: 'met' };

@@ -2,6 +2,7 @@
  * The panel's contract with its container (the helpdesk content script): props
  * in, callbacks out. The container owns the port, the clock tick and storage.
  */
+import type { TeamRunStatusData } from '../../lib/messaging/team';
 import type { ReactNode } from 'react';
 import type { MetadataKey } from '../../lib/adapters/types';
 import type {
@@ -38,6 +39,10 @@ export interface PanelNotice {
   text: string;
   /** Further lines, e.g. what a sanitized HAR had removed. */
   details?: string[];
+  /** Share done, 0–1, for work in progress (a HAR being sanitized). */
+  progress?: number;
+  /** One action besides Dismiss, e.g. Cancel while a HAR is sanitized. */
+  action?: { label: string; run(): void };
 }
 
 export interface PanelCallbacks {
@@ -68,6 +73,10 @@ export interface PanelProps extends PanelCallbacks {
   now?: number;
   /** Selector health: metadata the adapter could not read from the page. */
   missing: MetadataKey[];
+  /** The agent entered a fact the page did not let us read. */
+  onEnterFact?(key: MetadataKey, value: string): Promise<void>;
+  /** Copy the text-free page structure for the team; false when the clipboard refused. */
+  onCopyDiagnostic?(): Promise<boolean>;
   connection: ConnectionState;
   error?: string;
   collapsed: boolean;
@@ -82,6 +91,8 @@ export interface PanelProps extends PanelCallbacks {
   onLayoutChange?(layout: PanelLayout, final: boolean): void;
   notices?: PanelNotice[];
   onDismissNotice?(id: string): void;
+  /** Team mode: sharing, who else has the run open, your replaced edits. */
+  team?: TeamRunStatusData;
 }
 
 export type PanelMode = 'docked' | 'floating';

@@ -54,6 +54,8 @@ export interface PopupViewProps {
   runs: OpenRunsState;
   onChooseRun(runId: string): void;
   onOpenOptions(): void;
+  /** Open the support trends report and run history in a tab. */
+  onOpenReport?(): void;
   /** Keep this popup open in its own window, bound to the ticket's tab. */
   onPopOut?: () => void;
   /** Shown when no agent name is configured yet. */
@@ -225,6 +227,11 @@ export function PopupView(props: PopupViewProps) {
           {props.onPopOut && (
             <button type="button" className="cb-link" onClick={props.onPopOut}>
               Pop out
+            </button>
+          )}
+          {props.onOpenReport && (
+            <button type="button" className="cb-link" onClick={props.onOpenReport}>
+              Report
             </button>
           )}
           <button type="button" className="cb-link" onClick={props.onOpenOptions}>

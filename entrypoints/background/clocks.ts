@@ -9,6 +9,10 @@
  * each reminder or breach whose clock still runs, and the alarm moves to the
  * next wake-up time. Nothing lives in worker memory: on startup the same
  * pass re-syncs the alarm and the badge from the database.
+ *
+ * SLA warnings (75 % of a target) and breaches are recorded in the run by
+ * the tick that notifies about them (`takeDueClocks`), keyed per clock
+ * cycle, so each one notifies, and re-pages, exactly once.
  */
 import { browser } from '#imports';
 import type { CasebookDB } from './db/db';
@@ -73,7 +77,16 @@ export interface Clocks {
   onAlarm(alarm: { name: string }): Promise<void>;
 }
 
-export function createClocks(db: CasebookDB, now: () => number = Date.now): Clocks {
+export interface ClockEscalations {
+  /** A re-paging target breached on a SEV1/SEV2 run: page on-call again (recorded once per breach). */
+  repage(runId: string): Promise<unknown>;
+}
+
+export function createClocks(
+  db: CasebookDB,
+  now: () => number = () => Date.now(),
+  escalations?: ClockEscalations,
+): Clocks {
   // Serialize refreshes so an older count never lands after a newer one;
   // a burst of writes collapses into one trailing refresh.
   let running: Promise<void> | undefined;
@@ -134,8 +147,15 @@ export function createClocks(db: CasebookDB, now: () => number = Date.now): Cloc
   }
 
   async function tick(): Promise<void> {
-    const notices = await takeDueClocks(db, now());
+    const { notices, repages } = await takeDueClocks(db, now());
     await notify(notices);
+    for (const runId of repages) {
+      // The breach is already on the record; a page that cannot go out
+      // (no routing key, no permission) is recorded by the paging service.
+      await escalations?.repage(runId).catch((error: unknown) => {
+        console.error('[casebook] breach re-page failed', error);
+      });
+    }
     await refresh();
   }
 

@@ -2,6 +2,7 @@
  * The background worker: the single writer of the database. Its parts are
  * wired in `main.ts`; no authoritative state lives in worker memory.
  */
+import '../../lib/zod-jitless';
 import { defineBackground } from '#imports';
 import { registerPanelCommands } from './commands';
 import { registerInjectOnInstall } from './inject';

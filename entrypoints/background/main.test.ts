@@ -9,9 +9,15 @@ import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import * as contentClient from '../../platform/messaging/content-client';
 import { draftActions } from '../../lib/actions/drafts';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
-import { installFakePorts, type FakePortHub } from '../../platform/messaging/testing/fake-ports';
+import {
+  extensionPageSender,
+  installFakePorts,
+  sendAs,
+  type FakePortHub,
+} from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
 import type { Actor, TicketInfo } from '../../lib/workflow/schema';
+import { CALENDAR_TEMPLATE } from '../../lib/workflow/testing';
 import { CLOCK_ALARM } from './clocks';
 import { CasebookDB } from './db/db';
 import { startBackground, type Background } from './main';
@@ -64,11 +70,18 @@ beforeEach(async () => {
   now = T0;
   fillFakeBrowserGaps();
   ports = installFakePorts();
+  // The options page's sender: these tests are about the protocol, not the trust boundary (trust.test.ts).
+  sendAs(extensionPageSender());
   dbCount += 1;
-  bg = startBackground({
-    db: new CasebookDB(`main-test-${dbCount}-${Math.random()}`),
-    now: () => now,
+  const db = new CasebookDB(`main-test-${dbCount}-${Math.random()}`);
+  // Calendar-time clocks: these tests are about alarms and the badge, in round minutes.
+  await db.templates.add({
+    id: CALENDAR_TEMPLATE.id,
+    version: CALENDAR_TEMPLATE.version,
+    savedAt: 0,
+    template: CALENDAR_TEMPLATE,
   });
+  bg = startBackground({ db, now: () => now });
   await bg.ready;
 });
 
@@ -94,7 +107,7 @@ describe('requests', () => {
     expect(changed.view?.severity).toBe('SEV2');
 
     const { events } = await send({ type: 'run.events', runId: opened.run.id });
-    expect(events.map((e) => e.type)).toEqual(['run-created', 'field-set']);
+    expect(events.map((e) => e.type)).toEqual(['run-created', 'sla', 'field-set']);
   });
 
   it('rejects malformed and unknown messages with a clear error and changes nothing', async () => {
@@ -288,7 +301,8 @@ describe('requests', () => {
 
     expect(await send({ type: 'data.wipe', confirm: 'WIPE' })).toEqual({
       runs: 1,
-      events: 1,
+      // run-created and the first-response clock's start
+      events: 2,
       attachments: 0,
     });
     expect((await send({ type: 'runs.listOpen' })).counts?.open).toBe(0);

@@ -4,7 +4,8 @@
  * against the fake browser.
  */
 import { browser } from '#imports';
-import { registerPageRetries } from './actions';
+import { SLA_ACTOR } from '../../lib/sla/transitions';
+import { pageServiceFor, registerPageRetries } from './actions';
 import { createClocks, runIdOfNotification, type Clocks } from './clocks';
 import { CasebookDB } from './db/db';
 import { createEffects } from './effects';
@@ -14,26 +15,63 @@ import { focusRunTab } from './handlers/runs';
 import { registerRetention } from './retention';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
+import { readSettings } from './settings/store';
 import { createSyncHub, type SyncHub } from './sync';
+import { registerTeamSync } from './team/register';
+import type { TeamSync } from './team/sync';
+import { authorizeRequest, maySubscribe, type TrustDeps } from './trust';
+
+/** What the trust boundary reads: who we are, mapped hosts, attachments' runs, tabs' URLs. */
+function trustDeps(db: CasebookDB): TrustDeps {
+  return {
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
+    mappedHosts: async () => (await readSettings()).zendeskHostMappings,
+    runOfAttachment: async (id) => (await db.attachments.get(id))?.runId,
+    currentTabUrl: async (tabId) => {
+      try {
+        return (await browser.tabs.get(tabId)).url;
+      } catch {
+        return undefined; // the tab is gone
+      }
+    },
+  };
+}
 
 export interface Background {
   db: CasebookDB;
   hub: SyncHub;
   clocks: Clocks;
+  team: TeamSync;
   /** Settles when the start-up clock re-sync (and retention pass, if due) has run. */
   ready: Promise<void>;
 }
 
 export function startBackground(options: { db?: CasebookDB; now?: () => number } = {}): Background {
   const db = options.db ?? new CasebookDB();
-  const now = options.now ?? Date.now;
-  const hub = createSyncHub();
-  const clocks = createClocks(db, now);
-  const effects = createEffects(hub, clocks);
+  // Read through Date.now at each call (not a saved reference), so the e2e
+  // tests can move the worker's clock the way page.clock moves the page's.
+  const now = options.now ?? (() => Date.now());
+  const hub = createSyncHub((topic, sender) => maySubscribe(topic, sender, trustDeps(db)));
+  const clocks = createClocks(db, now, {
+    repage: (runId) =>
+      pageServiceFor(db, effects, now).page({ runId, actor: SLA_ACTOR, repage: true }),
+  });
+  const local = createEffects(hub, clocks);
+  // Team mode: team events refold runs (views are told); every local change is pushed.
+  const team = registerTeamSync(db, now, local, hub);
+  const effects: typeof local = {
+    ...local,
+    runChanged(run, view) {
+      local.runChanged(run, view);
+      team.changed();
+    },
+  };
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
+  const trust = trustDeps(db);
   const route = createRouter(
-    createHandlers({ db, now, publish }),
+    createHandlers({ db, now, publish, team }),
     (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
+    (request, sender) => authorizeRequest(request, sender, trust),
   );
 
   // Every listener is registered synchronously: an MV3 worker woken by an
@@ -63,6 +101,6 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
   const clocksReady = clocks.tick().catch((error: unknown) => {
     console.error('[casebook] clock re-sync failed', error);
   });
-  const ready = Promise.all([clocksReady, retention.ready]).then(() => undefined);
-  return { db, hub, clocks, ready };
+  const ready = Promise.all([clocksReady, retention.ready, team.ready]).then(() => undefined);
+  return { db, hub, clocks, team, ready };
 }

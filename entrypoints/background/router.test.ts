@@ -8,7 +8,11 @@ import { createRouter } from './router';
 /** Every request type answered by `answer`. */
 function routerAnswering(answer: () => Promise<unknown>) {
   const handlers = new Proxy({}, { get: () => answer }) as HandlerMap<null>;
-  return createRouter(handlers, () => null);
+  return createRouter(
+    handlers,
+    () => null,
+    async () => {},
+  );
 }
 
 describe('router', () => {

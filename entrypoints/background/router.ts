@@ -11,6 +11,7 @@ import {
   replyDataSchemas,
   type Handler,
   type HandlerMap,
+  type Request,
   type RequestType,
 } from '../../lib/messaging/protocol';
 import { isWorkflowError } from '../../lib/workflow/errors';
@@ -34,9 +35,14 @@ export function toProtocolError(error: unknown): ProtocolError {
   return { code: 'internal', message };
 }
 
+/**
+ * `authorize` runs after validation and before the handler: it throws (a
+ * ProtocolFailure) when the sender may not send this request.
+ */
 export function createRouter<Ctx, Sender>(
   handlers: HandlerMap<Ctx>,
   contextFor: (sender: Sender) => Ctx,
+  authorize: (request: Request, sender: Sender) => Promise<void>,
 ): (message: unknown, sender: Sender) => Promise<Reply<unknown>> {
   return async (message, sender) => {
     const parsed = parseRequest(message);
@@ -44,6 +50,7 @@ export function createRouter<Ctx, Sender>(
     const request = parsed.request;
     let data: unknown;
     try {
+      await authorize(request, sender);
       const handler = handlers[request.type] as Handler<RequestType, Ctx>;
       data = await handler(request, contextFor(sender));
     } catch (error) {

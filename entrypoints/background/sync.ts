@@ -7,6 +7,7 @@
  */
 import type { Browser } from '#imports';
 import {
+  type Topic,
   clientPortMessageSchema,
   serverPortMessageSchema,
   SYNC_PORT_NAME,
@@ -23,9 +24,17 @@ export interface SyncHub {
   publish(message: ServerPortMessage): void;
   /** Subscriber count per topic key (tests, diagnostics). */
   subscriberCount(key: string): number;
+  /** Every topic key some view is subscribed to. */
+  subscribedKeys(): string[];
 }
 
-export function createSyncHub(): SyncHub {
+/**
+ * `maySubscribe` is the trust boundary for ports (trust.ts): a content
+ * script may only follow its own ticket's run and the settings.
+ */
+export function createSyncHub(
+  maySubscribe: (topic: Topic, sender: Port['sender']) => Promise<boolean>,
+): SyncHub {
   const subscriptions = new Map<Port, Set<string>>();
 
   function drop(port: Port): void {
@@ -36,17 +45,28 @@ export function createSyncHub(): SyncHub {
     attach(port) {
       if (port.name !== SYNC_PORT_NAME) return;
       subscriptions.set(port, new Set());
+      // Checks are async; a queue keeps subscribe/unsubscribe in the order sent.
+      let queue = Promise.resolve();
       port.onMessage.addListener((raw: unknown) => {
         const parsed = clientPortMessageSchema.safeParse(raw);
         if (!parsed.success) {
           console.warn('[casebook] ignoring a malformed sync message', parsed.error.issues);
           return;
         }
-        const topics = subscriptions.get(port);
-        if (!topics) return;
-        const key = topicKey(parsed.data.topic);
-        if (parsed.data.type === 'subscribe') topics.add(key);
-        else topics.delete(key);
+        const { type, topic } = parsed.data;
+        const key = topicKey(topic);
+        queue = queue.then(async () => {
+          const allowed =
+            type === 'unsubscribe' || (await maySubscribe(topic, port.sender).catch(() => false));
+          const topics = subscriptions.get(port);
+          if (!topics) return;
+          if (!allowed) {
+            console.warn(`[casebook] refused a subscription to ${key} from ${port.sender?.url}`);
+            return;
+          }
+          if (type === 'subscribe') topics.add(key);
+          else topics.delete(key);
+        });
       });
       port.onDisconnect.addListener(() => drop(port));
     },
@@ -63,6 +83,12 @@ export function createSyncHub(): SyncHub {
           drop(port);
         }
       }
+    },
+
+    subscribedKeys() {
+      const keys = new Set<string>();
+      for (const topics of subscriptions.values()) for (const key of topics) keys.add(key);
+      return [...keys];
     },
 
     subscriberCount(key) {

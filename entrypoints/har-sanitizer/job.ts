@@ -6,7 +6,16 @@
  */
 import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
 
-export async function runJob(job: SanitizeJob, post: (message: JobMessage) => void): Promise<void> {
+/** Load the sanitizer and the settings-to-rules code now, before the first file arrives. */
+export function preload(): Promise<unknown> {
+  return Promise.all([import('../../lib/har/index'), import('../../lib/settings/redaction')]);
+}
+
+export async function runJob(
+  job: SanitizeJob,
+  post: (message: JobMessage) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const [{ sanitizeHarBlob, HarError }, { harRulesFromSettings }] = await Promise.all([
     import('../../lib/har/index'),
     import('../../lib/settings/redaction'),
@@ -15,6 +24,7 @@ export async function runJob(job: SanitizeJob, post: (message: JobMessage) => vo
   try {
     const { blob, report } = await sanitizeHarBlob(job.file, {
       rules: job.redaction ? harRulesFromSettings(job.redaction) : undefined,
+      signal,
       onProgress: ({ bytesRead, entries }) => {
         const now = Date.now();
         if (now - last < 100) return;

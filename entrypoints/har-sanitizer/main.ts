@@ -10,6 +10,7 @@ import SanitizerWorker from './worker?worker';
 import {
   FRAME_HELLO,
   FRAME_READY,
+  type CancelJob,
   type JobMessage,
   type SanitizeJob,
 } from '../../platform/har/frame-protocol';
@@ -23,21 +24,55 @@ function startWorker(): Worker | null {
   }
 }
 
+/** One worker started ahead of the next job, so a file does not wait for a worker to start and load. */
+let spare: Worker | null = null;
+
+function takeWorker(): Worker | null {
+  const worker = spare ?? startWorker();
+  spare = startWorker();
+  return worker;
+}
+
 function serve(port: MessagePort): void {
-  port.onmessage = (event: MessageEvent<SanitizeJob>) => {
+  spare ??= startWorker();
+  // Running jobs by id, so the agent's Cancel can stop one.
+  const stops = new Map<number, () => void>();
+  port.onmessage = (event: MessageEvent<SanitizeJob | CancelJob>) => {
     const job = event.data;
-    if (!job || job.type !== 'sanitize') return;
-    const worker = startWorker();
-    if (!worker) {
-      void runJob(job, (message) => port.postMessage(message));
+    if (job?.type === 'cancel') {
+      stops.get(job.id)?.();
       return;
     }
+    if (!job || job.type !== 'sanitize') return;
+    const worker = takeWorker();
+    if (!worker) {
+      const controller = new AbortController();
+      stops.set(job.id, () => controller.abort());
+      void runJob(job, (message) => port.postMessage(message), controller.signal).finally(() =>
+        stops.delete(job.id),
+      );
+      return;
+    }
+    stops.set(job.id, () => {
+      worker.terminate();
+      stops.delete(job.id);
+      port.postMessage({
+        type: 'error',
+        id: job.id,
+        code: 'cancelled',
+        message: 'Sanitizing was cancelled; nothing was handed on.',
+      } satisfies JobMessage);
+    });
     worker.onmessage = (e: MessageEvent<JobMessage>) => {
       port.postMessage(e.data);
-      if (e.data.type !== 'progress') worker.terminate();
+      if (e.data.type !== 'progress') {
+        worker.terminate();
+        stops.delete(job.id);
+      }
     };
     worker.onerror = (e) => {
       worker.terminate();
+      stops.delete(job.id);
       port.postMessage({
         type: 'error',
         id: job.id,

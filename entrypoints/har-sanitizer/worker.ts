@@ -3,7 +3,7 @@
  * streaming `file.stream()` through the HAR sanitizer.
  */
 import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
-import { runJob } from './job';
+import { preload, runJob } from './job';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SanitizeJob>) => void) | null;
@@ -13,3 +13,6 @@ const scope = self as unknown as {
 scope.onmessage = (event) => {
   void runJob(event.data, (message) => scope.postMessage(message));
 };
+
+// Started before a job arrives (the frame keeps one spare): have the sanitizer loaded by then.
+void preload();

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from '#imports';
 import type { OptionsViewProps } from '../../components/options/OptionsView';
 import { OptionsView } from '../../components/options/OptionsView';
+import { useSelectorHealth } from './useSelectorHealth';
 import type { SaveResult } from '../../components/options/common';
 import { sanitizeHarText } from '../../lib/har/sanitize';
 import {
@@ -16,6 +17,7 @@ import {
   type HostsReply,
   type SecretsStatus,
 } from '../../lib/messaging/settings';
+import type { Quarantined } from '../../lib/messaging/data';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import { MAX_BUNDLE_CHARS } from '../../lib/settings/import-export';
 import { problemsFromZod, type Problem } from '../../lib/settings/problems';
@@ -24,6 +26,7 @@ import { redactionRuleSchema, type Settings } from '../../lib/settings/schema';
 import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import { saveWithPagerDutyAccess } from './pagerduty-access';
+import { TeamSettings } from './team';
 
 function problemsOf(error: unknown): Problem[] {
   if (error instanceof RequestError) {
@@ -62,6 +65,8 @@ export function OptionsApp() {
   const [template, setTemplate] = useState<WorkflowTemplate | undefined>();
   const [versions, setVersions] = useState<TemplateSummary[]>([]);
   const [banner, setBanner] = useState<string | undefined>();
+  const selectorHealth = useSelectorHealth();
+  const [quarantined, setQuarantined] = useState<Quarantined[]>([]);
 
   const loadSettings = useCallback(async () => {
     try {
@@ -98,6 +103,10 @@ export function OptionsApp() {
   useEffect(() => {
     void loadSettings();
     void loadTemplates();
+    void send({ type: 'data.quarantine' }).then(
+      (r) => setQuarantined(r.items),
+      (error: unknown) => console.error('[casebook] could not list records set aside', error),
+    );
     return subscribe({ kind: 'settings' }, () => void loadSettings(), {
       onReconnect: () => {
         void loadSettings();
@@ -127,7 +136,9 @@ export function OptionsApp() {
     ...loaded,
     template,
     templateVersions: versions,
+    quarantined,
     ...(banner ? { banner } : {}),
+    selectorHealth,
 
     onSave: (patch) => {
       // A new PagerDuty endpoint needs its host permission, asked in this click.
@@ -237,7 +248,7 @@ export function OptionsApp() {
       download(r.text, r.filename, 'application/json');
     },
 
-    onImportSettings: async (text) => {
+    onImportSettings: async (text, confirmWeakening) => {
       if (text.length > MAX_BUNDLE_CHARS) {
         return {
           ok: false,
@@ -245,8 +256,14 @@ export function OptionsApp() {
         };
       }
       try {
-        const r = await send({ type: 'settings.import', text });
-        if (!r.ok) return { ok: false, problems: r.problems };
+        const r = await send({
+          type: 'settings.import',
+          text,
+          ...(confirmWeakening ? { confirmWeakening } : {}),
+        });
+        if (!r.ok) {
+          return { ok: false, problems: r.problems, ...(r.weakens ? { weakens: r.weakens } : {}) };
+        }
         await Promise.all([loadSettings(), loadTemplates()]);
         const parts = [
           r.importedSettings ? 'settings imported' : undefined,
@@ -283,5 +300,5 @@ export function OptionsApp() {
     },
   };
 
-  return <OptionsView {...props} />;
+  return <OptionsView {...props} team={<TeamSettings />} />;
 }

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import '../../components/options/options.css';
 import { OptionsApp } from './App';

@@ -5,6 +5,7 @@
  * the popup belongs to, or — when popped out into its own window — the tab
  * named by `?tab=<id>`.
  */
+import '../../lib/zod-jitless';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from '#imports';
 import { detectTicket } from '../../lib/adapters/registry';
@@ -292,7 +293,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   const onAcknowledge = () =>
     void mutate(
       { type: 'set-step-status', stepId: ACKNOWLEDGE_STEP, status: 'done' },
-      () => 'Acknowledged: the first-response clock is stopped.',
+      () => 'Acknowledged: the first-response clock stops when your reply appears on the ticket.',
     );
   // The template's policy says which fields hold the plan tier and severity.
   const planField = ticket.kind === 'ready' ? ticket.template.policy.planField : undefined;
@@ -364,6 +365,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
       runs={runs}
       onChooseRun={(id) => void onChooseRun(id)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })}
       {...(onPopOut ? { onPopOut: () => void onPopOut() } : {})}
       {...(agentHint ? { agentHint } : {})}
     />

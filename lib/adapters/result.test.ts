@@ -29,7 +29,39 @@ describe('buildResult', () => {
       displayId: notFound,
     });
     expect(missing).toEqual(['subject', 'plan', 'displayId']);
-    expect(ticket).toEqual({ ...ref, status: 'Active' });
+    expect(ticket).toEqual({ ...ref, status: 'open', statusLabel: 'Active' });
+  });
+
+  it('normalizes: agent without group, e-mail lower-cased, categories with the word kept', () => {
+    const { ticket } = buildResult(ref, {
+      assignee: readValue('Tier 2 Support / Marcus Webb'),
+      requesterEmail: readValue('Lea.Fontaine@Contoso-Example.FR'),
+      status: readValue('open'),
+      statusLabel: readValue('Offen'),
+      priority: readValue('高'),
+    });
+    expect(ticket).toMatchObject({
+      assignee: 'Marcus Webb',
+      assigneeGroup: 'Tier 2 Support',
+      requesterEmail: 'lea.fontaine@contoso-example.fr',
+      status: 'open',
+      statusLabel: 'Offen',
+      priority: 'high',
+      priorityLabel: '高',
+    });
+    expect(ticketInfoSchema.parse(ticket)).toEqual(ticket);
+  });
+
+  it('keeps a status it cannot map as the helpdesk said it', () => {
+    const { ticket } = buildResult(ref, { status: readValue('Escalated to vendor') });
+    expect(ticket.status).toBe('Escalated to vendor');
+    expect(ticket.statusLabel).toBe('Escalated to vendor');
+  });
+
+  it('drops an e-mail that is not one', () => {
+    expect(
+      buildResult(ref, { requesterEmail: readValue('n/a') }).ticket.requesterEmail,
+    ).toBeUndefined();
   });
 
   it('lets a read display id replace the URL’s', () => {

@@ -8,7 +8,8 @@ export type HarErrorCode =
   | 'truncated' // the file ends in the middle of the JSON
   | 'unreadable' // the file or stream could not be read
   | 'too-large' // one entry exceeds what the runtime can hold as a string
-  | 'invalid-rules'; // a rules file failed validation
+  | 'invalid-rules' // a rules file failed validation
+  | 'cancelled'; // the caller aborted (the agent pressed Cancel)
 
 export class HarError extends Error {
   override readonly name = 'HarError';

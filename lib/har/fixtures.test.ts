@@ -108,9 +108,14 @@ describe.each(Object.keys(manifest))('%s', (file) => {
     const serialized = JSON.stringify(report);
     const all = everything(text);
     for (const secret of planted.secrets) expect(serialized.includes(secret)).toBe(false);
+    // A layer replaced whole (binary we cannot re-encode) takes the markers of what was inside it along.
+    const replaced = report.findings.filter((f) => f.kind === 'replaced-layer');
+    const insideReplaced = (f: (typeof report.findings)[number]) =>
+      replaced.some((x) => x.entry === f.entry && x.path.startsWith(f.path.split(' ')[0]!));
     for (const finding of report.findings) {
       expect(finding.marker).toMatch(/^\[REDACTED:[a-z0-9-]+:\d+\]$/);
-      if (finding.replacedWith === undefined) expect(all).toContain(finding.marker);
+      if (finding.replacedWith === undefined && !insideReplaced(finding))
+        expect(all).toContain(finding.marker);
     }
   });
 });

@@ -3,6 +3,7 @@
  * same secret gets the same marker everywhere in one file), the counts and
  * the findings list of the report. The report never holds a secret.
  */
+import { isCamelCaseWords, isDescriptorName } from './diagnostics';
 import { normalizeName, type HarRules, type Scope } from './rules';
 
 export interface HarFinding {
@@ -86,7 +87,8 @@ export class CompiledRules {
     if (cached !== undefined) return cached;
     const normalized = normalizeName(name);
     let hit: NameHit | null = null;
-    if (normalized && !this.allowNames.has(normalized)) {
+    // `passwordPolicy`, `token_expires_at`: names that describe a secret, not hold one.
+    if (normalized && !this.allowNames.has(normalized) && !isDescriptorName(normalized)) {
       for (const rule of this.names) {
         if (rule.scopes && !rule.scopes.has(scope)) continue;
         if (!rule.re.test(normalized)) continue;
@@ -112,6 +114,8 @@ export class CompiledRules {
       if (value === value.toLowerCase() || value === value.toUpperCase() || /[_.:-]/.test(value)) {
         return false;
       }
+      // Error codes: `SignatureDoesNotMatch`.
+      if (isCamelCaseWords(value)) return false;
     }
     return shannonBits(value) >= minBitsPerChar;
   }
@@ -209,6 +213,8 @@ export class Redactor {
   entry: number | null = null;
   /** Path segments of the value being sanitized; joined only when something is found. */
   readonly path: string[] = [];
+  /** How many error containers (`errors`, `violations`, …) the walk is inside: their prose is diagnostics. */
+  errorDepth = 0;
 
   /**
    * Bodies already scrubbed, by mime type and depth: the output and the

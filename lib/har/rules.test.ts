@@ -107,16 +107,43 @@ describe('rules', () => {
 
   it('allow-listed names and values are kept', () => {
     const rules = mergeRules(DEFAULT_RULES, {
-      allow: { names: ['X-Public-Token'], values: ['sk_test_fixture'] },
+      allow: { names: ['X-Public-Ticket'], values: ['sk_test_fixture'] },
     });
     const body = JSON.stringify({ password: 'sk_test_fixture', other_password: 'p2' });
-    const har = sanitizeHar(harWith([['X-Public-Token', 'visible']], body), { rules })
-      .har as ReturnType<typeof harWith>;
-    expect(headerValues(har)).toEqual(['visible']);
+    // `ticket` is a weak default rule (random-looking values only): a team may relax it.
+    const har = sanitizeHar(harWith([['Ticket', 'Zq8vN2xP4kR7mT1wYb6cJ3hL']], body), {
+      rules: mergeRules(rules, { allow: { names: ['ticket'] } }),
+    }).har as ReturnType<typeof harWith>;
+    expect(headerValues(har)).toEqual(['Zq8vN2xP4kR7mT1wYb6cJ3hL']);
     expect(JSON.parse(har.log.entries[0]!.request.postData.text)).toEqual({
       password: 'sk_test_fixture',
       other_password: '[REDACTED:password:1]',
     });
+  });
+
+  it('an allow-list cannot switch off a built-in credential rule', () => {
+    const rules = mergeRules(DEFAULT_RULES, {
+      allow: { names: ['Authorization', 'X-Public-Token', 'session_id', 'password', 'X-Note'] },
+      names: [{ kind: 'note', pattern: '^xnote$' }],
+    });
+    for (const name of ['authorization', 'xpublictoken', 'sessionid', 'password']) {
+      expect(rules.allow.names).not.toContain(name);
+    }
+    // The team's own rule is relaxed by its own allow entry.
+    expect(rules.allow.names).toContain('xnote');
+    const har = sanitizeHar(
+      harWith([
+        ['Authorization', 'Bearer abcdefghijklmnopqrstuvwx'],
+        ['X-Public-Token', 'visible'],
+        ['X-Note', 'kept'],
+      ]),
+      { rules },
+    ).har as ReturnType<typeof harWith>;
+    expect(headerValues(har)).toEqual([
+      'Bearer [REDACTED:authorization:1]',
+      '[REDACTED:token:1]',
+      'kept',
+    ]);
   });
 
   it('caps the findings list but keeps counting', () => {

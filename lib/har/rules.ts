@@ -121,7 +121,8 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
     {
       kind: 'signature',
       pattern:
-        '^xamzsignature$|^xgoogsignature$|^signature$|^sig$|signaturevalue$|^signedinfo$|^hmac$|^xhubsignature(256)?$|^xsignature$',
+        // Any name ending in `signature` (`X-Amz-Signature`, `webhookSignature`), and AWS's `SignatureProvided` echo.
+        'signature$|^signatureprovided$|^sig$|signaturevalue$|^signedinfo$|^hmac$|^xhubsignature(256)?$',
     },
     {
       kind: 'signature',
@@ -200,6 +201,12 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
       group: 1,
     },
     {
+      kind: 'signature',
+      name: 'Signature quoted in an error message (Azure "The MAC signature found in the HTTP request \'…\'")',
+      pattern: '[Ss]ignature[^\'"\\n<]{0,60}?[\'"]([A-Za-z0-9+/_-]{20,}={0,2})[\'"]',
+      group: 1,
+    },
+    {
       kind: 'authorization',
       name: 'Credential after an auth scheme',
       pattern:
@@ -227,19 +234,36 @@ export const DEFAULT_RULES: HarRules = rulesSchema.parse({
 });
 
 /**
+ * Does one of `base`'s credential rules (a name rule that redacts every
+ * value, not only random-looking ones) catch this name in some scope?
+ */
+export function isCredentialName(name: string, base: HarRules = DEFAULT_RULES): boolean {
+  const normalized = normalizeName(name);
+  return base.names.some(
+    (rule) => rule.when === 'always' && new RegExp(rule.pattern).test(normalized),
+  );
+}
+
+/**
  * The team's rules on top of `base`: names, patterns and allow-lists are
  * concatenated (defaults stay in force); scalar settings from `extra` win.
+ * The team's allow-list relaxes only its own rules and `base`'s weak ones: a
+ * name a credential rule of `base` catches is dropped from it, so no
+ * settings, sync or import can switch a built-in credential rule off.
  * Throws HarError('invalid-rules') with the zod issues when `extra` is invalid.
  */
 export function mergeRules(base: HarRules, extra: unknown): HarRules {
   const parsed = parseRules(extra);
+  const teamAllow = parsed.allow.names
+    .map(normalizeName)
+    .filter((name) => !isCredentialName(name, base));
   const raw = (extra ?? {}) as Record<string, unknown>;
   const rawEntropy = (raw.entropy ?? {}) as Record<string, unknown>;
   return {
     names: [...base.names, ...parsed.names],
     patterns: [...base.patterns, ...parsed.patterns],
     allow: {
-      names: [...new Set([...base.allow.names, ...parsed.allow.names.map(normalizeName)])],
+      names: [...new Set([...base.allow.names, ...teamAllow])],
       values: [...new Set([...base.allow.values, ...parsed.allow.values])],
     },
     entropy: {

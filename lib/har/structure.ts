@@ -13,6 +13,7 @@ import {
   scrubJson,
   scrubNamedValue,
   scrubSetCookie,
+  scrubSubprotocols,
   scrubText,
   scrubUrl,
 } from './text';
@@ -164,6 +165,7 @@ export function scrubHeaderValue(name: string, value: string, r: Redactor): stri
   const lower = name.toLowerCase();
   if (lower === 'cookie') return scrubCookieHeader(value, r);
   if (lower === 'set-cookie') return scrubSetCookie(value, r);
+  if (lower === 'sec-websocket-protocol') return scrubSubprotocols(value, r);
   const hit = r.compiled.classify(name, 'header');
   if (hit && (!hit.weak || r.compiled.isHighEntropy(value))) {
     if (hit.kind === 'authorization') return scrubAuthValue(value, r);

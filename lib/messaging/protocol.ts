@@ -12,10 +12,14 @@
 import { z } from 'zod';
 import { actionReplySchemas, actionRequestSchemas } from './actions';
 import { attachmentReplySchemas, attachmentRequestSchemas } from './attachments';
+import { conversationReplySchemas, conversationRequestSchemas } from './conversation';
 import { dataReplySchemas, dataRequestSchemas } from './data';
 import { replySchema, type ProtocolError } from './envelope';
+import { healthReplySchemas, healthRequestSchemas } from './health';
+import { reportReplySchemas, reportRequestSchemas } from './report';
 import { runReplySchemas, runRequestSchemas } from './runs';
 import { settingsReplySchemas, settingsRequestSchemas } from './settings';
+import { teamReplySchemas, teamRequestSchemas } from './team';
 import { templateReplySchemas, templateRequestSchemas } from './templates';
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -25,6 +29,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dataRequestSchemas,
   ...settingsRequestSchemas,
   ...actionRequestSchemas,
+  ...healthRequestSchemas,
+  ...conversationRequestSchemas,
+  ...teamRequestSchemas,
+  ...reportRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +50,10 @@ export const replyDataSchemas = {
   ...dataReplySchemas,
   ...settingsReplySchemas,
   ...actionReplySchemas,
+  ...healthReplySchemas,
+  ...conversationReplySchemas,
+  ...teamReplySchemas,
+  ...reportReplySchemas,
 } satisfies Record<RequestType, z.ZodType>;
 export type ReplyData<T extends RequestType> = z.output<(typeof replyDataSchemas)[T]>;
 

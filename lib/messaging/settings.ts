@@ -1,6 +1,6 @@
 /**
  * Requests about settings, local secrets and host-mapped Zendesk domains.
- * Settings live in `storage.sync` (not secret), secrets in `storage.local`
+ * Settings live in `storage.sync` (not secret), secrets in the background's IndexedDB
  * and only ever leave the background masked.
  */
 import { z } from 'zod';
@@ -50,8 +50,16 @@ export const settingsRequestSchemas = [
         'host mappings change through hosts.add / hosts.remove (they need a permission)',
       ),
   }),
-  /** A bundle's JSON text; all-or-nothing. */
-  z.object({ type: z.literal('settings.import'), text: z.string().max(5_000_001) }),
+  /**
+   * A bundle's JSON text; all-or-nothing. When it weakens protection (HAR
+   * sanitizing off, allow-list, endpoints, …) nothing is applied unless
+   * `confirmWeakening` is set: the reply lists what it would weaken.
+   */
+  z.object({
+    type: z.literal('settings.import'),
+    text: z.string().max(5_000_001),
+    confirmWeakening: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('settings.export') }),
   /** Sent by a content script that read the signed-in agent from the page. */
   z.object({
@@ -102,7 +110,12 @@ export const settingsReplySchemas = {
       /** Hosts in the imported settings that still need their permission granted. */
       hostsNeedingPermission: z.array(hostnameSchema),
     }),
-    z.object({ ok: z.literal(false), problems: z.array(problemSchema).min(1) }),
+    z.object({
+      ok: z.literal(false),
+      problems: z.array(problemSchema).min(1),
+      /** Set when the bundle is valid but weakens protection: confirm to apply. */
+      weakens: z.array(z.string()).min(1).optional(),
+    }),
   ]),
   'settings.export': z.object({ text: z.string(), filename: z.string().min(1) }),
   'settings.suggestAgent': z.object({ stored: z.boolean() }),

@@ -1,8 +1,8 @@
 /**
- * Runs as CSV for spreadsheets: RFC 4180 (CRLF rows, fields quoted when they
- * hold a comma, quote, CR or LF; quotes doubled) and neutralised formula
- * injection, since ticket subjects and requester names are customer-written.
+ * Every run as CSV for spreadsheets (the options page's export), written by
+ * the shared RFC 4180 writer in lib/csv.ts (formula-injection safe).
  */
+import { toCsv, type CsvCell } from '../csv';
 import type { Run } from '../workflow/schema';
 import type { RunView } from '../workflow/view';
 
@@ -24,25 +24,7 @@ export const RUN_CSV_COLUMNS = [
   'progress',
 ] as const;
 
-export type CsvCell = string | number | boolean | null | undefined;
-
-/**
- * Spreadsheet apps run a cell that starts with = + - @ (or a tab/CR that
- * hides one) as a formula. A leading apostrophe makes it text (OWASP).
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function csvField(cell: CsvCell): string {
-  if (cell === null || cell === undefined) return '';
-  const text = typeof cell === 'string' ? neutraliseFormula(cell) : String(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+export { csvField, neutraliseFormula, toCsv, type CsvCell } from '../csv';
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 

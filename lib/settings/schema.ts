@@ -3,7 +3,8 @@
  * - `settingsSchema`: everything that is not a secret. Synced across the
  *   agent's browsers through `storage.sync`, exported and imported as JSON.
  * - `localSecretsSchema`: credentials (the PagerDuty routing key). Kept in
- *   `storage.local` only: never synced, never exported, shown masked.
+ *   the background's IndexedDB only (content scripts can read `storage.local`):
+ *   never synced, never exported, shown masked.
  *
  * Settings carry a `version`; older stored or imported settings are upgraded
  * by the pure functions in `migrations.ts` before they are validated here.

@@ -78,6 +78,9 @@ export const DEFAULT_IDS = {
     firstResponse: 'first-response',
     engineeringAck: 'engineering-ack',
     statusPage: 'status-page',
+    nextResponse: 'next-response',
+    resolution: 'resolution',
+    followUpCall: 'follow-up-call',
   },
   messages: {
     firstTouch: 'first-touch',

@@ -191,15 +191,23 @@ describe('DEFAULT_TEMPLATE', () => {
     );
   });
 
-  it('declares the three clocks of the spec', () => {
+  it('declares the clocks of the spec and the SLA policy', () => {
     expect(DEFAULT_TEMPLATE.clocks).toEqual([
       expect.objectContaining({
         id: 'first-response',
         kind: 'deadline',
         start: { kind: 'ticket-created' },
         target: 'first-response-by-plan',
-        stopWhen: { kind: 'step', stepId: 'acknowledge', is: ['done'] },
+        stopOn: 'agent-reply',
       }),
+      expect.objectContaining({
+        id: 'next-response',
+        start: { kind: 'customer-reply' },
+        target: 'next-response-by-policy',
+        stopOn: 'agent-reply',
+      }),
+      expect.objectContaining({ id: 'resolution', target: 'resolution-by-policy' }),
+      expect.objectContaining({ id: 'follow-up-call', target: 'business-days', businessDays: 1 }),
       expect.objectContaining({
         id: 'engineering-ack',
         kind: 'deadline',

@@ -4,6 +4,7 @@
  * the spec states (severities, SLAs, paging channels, gates, clocks) is data
  * here, so editing the template changes the behaviour without code.
  */
+import { DEFAULT_SLA_POLICY } from '../sla/schema';
 import { BUG_URL_PATTERNS, DEFAULT_IDS } from './default-ids';
 import { templateSchema, type WorkflowTemplate, type WorkflowTemplateInput } from './schema';
 
@@ -558,6 +559,11 @@ const input: WorkflowTemplateInput = {
     ],
     rootCauseTags: ROOT_CAUSES,
     reminderLeadMinutes: 15,
+    sla: {
+      ...DEFAULT_SLA_POLICY,
+      // Asking for artifacts or for confirmation waits on the customer's answer.
+      askCustomerSteps: [S.requestArtifacts, S.confirmFix],
+    },
   },
   clocks: [
     {
@@ -566,7 +572,43 @@ const input: WorkflowTemplateInput = {
       label: 'First response',
       start: { kind: 'ticket-created' },
       target: 'first-response-by-plan',
-      stopWhen: { kind: 'step', stepId: S.acknowledge, is: ['done'] },
+      // Met when the reply is in the conversation, not when it was drafted or the step ticked.
+      stopOn: 'agent-reply',
+    },
+    {
+      kind: 'deadline',
+      id: DEFAULT_IDS.clocks.nextResponse,
+      label: 'Next response',
+      start: { kind: 'customer-reply' },
+      target: 'next-response-by-policy',
+      stopOn: 'agent-reply',
+    },
+    {
+      kind: 'deadline',
+      id: DEFAULT_IDS.clocks.resolution,
+      label: 'Resolution',
+      start: { kind: 'ticket-created' },
+      target: 'resolution-by-policy',
+      stopWhen: { kind: 'step', stepId: S.fixShipped, is: ['done'] },
+    },
+    {
+      kind: 'deadline',
+      id: DEFAULT_IDS.clocks.followUpCall,
+      label: 'Follow-up call',
+      start: {
+        kind: 'condition',
+        condition: {
+          kind: 'any',
+          of: [
+            { kind: 'field', field: F.confirmation, op: 'eq', value: 'not-fixed' },
+            { kind: 'field', field: F.satisfaction, op: 'lte', value: 3 },
+          ],
+        },
+      },
+      // "Schedule a 15-minute call within one business day" on the SLA schedule.
+      target: 'business-days',
+      businessDays: 1,
+      stopWhen: { kind: 'step', stepId: S.followUp, is: ['done'] },
     },
     {
       kind: 'deadline',

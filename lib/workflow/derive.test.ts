@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE } from './default-template';
 import { clockAlarmTimes, deriveRunView } from './derive';
+import type { WorkflowTemplate } from './schema';
 import type { ClockView } from './view';
-import { MIN, T0, done, scenario, setField, skipOpenSteps, step, type Scenario } from './testing';
+import {
+  CALENDAR_TEMPLATE,
+  MIN,
+  T0,
+  done,
+  scenario,
+  setField,
+  skipOpenSteps,
+  step,
+  type Scenario,
+} from './testing';
 
-const T = DEFAULT_TEMPLATE;
+// Templates saved before SLA policies (calendar time); SLA policies: clocks.test.ts.
+const T: WorkflowTemplate = CALENDAR_TEMPLATE;
 const H = 60 * MIN;
 
 function clock(s: Scenario, id: string, now: number): ClockView | undefined {
@@ -61,12 +72,15 @@ describe('first-response clock', () => {
     expect(deriveRunView(T, s.run, T0 + 10 * H).breached).toBe(false);
   });
 
-  it('stops late: stopped, not met', () => {
+  it('stops late: stays breached in the record, with its due and stop times', () => {
     const s = done(withPlan('paid'), 'acknowledge', T0 + 2 * H);
     expect(clock(s, 'first-response', T0 + 3 * H)).toMatchObject({
-      state: 'stopped',
+      state: 'breached',
+      dueAt: T0 + H,
       stoppedAt: T0 + 2 * H,
     });
+    // Stopped: no longer counts toward the run's next due time.
+    expect(deriveRunView(T, s.run, T0 + 3 * H).nextDueAt).toBeUndefined();
   });
 
   it('does not count paused time', () => {

@@ -5,16 +5,13 @@
  */
 import {
   allSteps,
-  conditionChangedAt,
   evaluateCondition,
   fieldState,
-  isEmptyValue,
   isStepApplicable,
-  planPolicy,
   readPlan,
   readSeverity,
-  severityPolicy,
 } from './conditions';
+import { clockCycles, countedRemainingMs, type ClockCycle } from './clocks';
 import type { ClockDef, Run, Step, WorkflowTemplate } from './schema';
 import { closeBlockers, openRequiredSteps } from './close-rules';
 import { requiredProblem, validateFieldValue } from './validate';
@@ -89,7 +86,7 @@ function blockersFrom(applicable: boolean, fields: FieldView[], gates: GateView[
 // Clocks
 // ---------------------------------------------------------------------------
 
-/** Milliseconds of [from, until) during which the clock was paused. */
+/** Milliseconds of [from, until) during which the clock was paused by hand. */
 export function pausedMs(run: Run, clockId: string, from: number, until: number): number {
   let total = 0;
   for (const p of run.pauses) {
@@ -101,113 +98,58 @@ export function pausedMs(run: Run, clockId: string, from: number, until: number)
   return total;
 }
 
-function isPausedNow(run: Run, clockId: string, now: number): boolean {
-  return run.pauses.some((p) => p.clockId === clockId && p.to === undefined && p.from <= now);
-}
-
-function clockStart(template: WorkflowTemplate, run: Run, clock: ClockDef): number | undefined {
-  const start = clock.start;
-  switch (start.kind) {
-    case 'ticket-created':
-      return run.ticket.createdAt ?? run.createdAt;
-    case 'step-done': {
-      const state = run.steps[start.stepId];
-      return state?.status === 'done' && isStepApplicable(template, run, start.stepId)
-        ? state.at
-        : undefined;
-    }
-    case 'field-set': {
-      const state = fieldState(run, start.field);
-      return state && !isEmptyValue(state.value) ? state.since : undefined;
-    }
-  }
-}
-
-/**
- * Target minutes for the clock. The first response falls back to the
- * strictest plan while the plan is unknown, so an unverified ticket is never
- * given more time than the fastest SLA allows.
- */
-function clockTargetMinutes(
+/** The state of one cycle as of `now`. */
+export function cycleState(
   template: WorkflowTemplate,
-  run: Run,
-  clock: ClockDef,
-): number | undefined {
-  switch (clock.target) {
-    case 'first-response-by-plan':
-      return (
-        planPolicy(template, run)?.firstResponseMinutes ??
-        Math.min(...template.policy.plans.map((p) => p.firstResponseMinutes))
-      );
-    case 'engineering-ack-by-severity':
-      return severityPolicy(template, run)?.engineeringAckMinutes;
-    case 'status-page-by-severity':
-      return severityPolicy(template, run)?.statusPageCadenceMinutes;
+  c: ClockCycle,
+  now: number,
+): ClockView['state'] {
+  if (c.stoppedAt !== undefined) {
+    // A clock that stopped after its due time stays breached in the record.
+    if (c.dueAt !== undefined && c.stoppedAt > c.dueAt) return 'breached';
+    return c.stopKind === 'met' ? 'met' : 'stopped';
   }
+  if (c.pauses.some((p) => p.from <= now && now < p.to)) return 'paused';
+  if (c.dueAt === undefined) return 'paused';
+  if (c.dueAt <= now) return 'breached';
+  const warnAt = c.warnAt ?? c.dueAt - template.policy.reminderLeadMinutes * MINUTE;
+  return now >= warnAt ? 'due-soon' : 'running';
 }
 
-/** The clock's view, or undefined while it does not apply or has not started. */
+export function viewOfCycle(template: WorkflowTemplate, c: ClockCycle, now: number): ClockView {
+  const state = cycleState(template, c, now);
+  return {
+    id: c.clock.id,
+    label: c.clock.label,
+    kind: c.clock.kind,
+    state,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    remainingMs:
+      c.stoppedAt !== undefined
+        ? undefined
+        : state === 'paused' || c.dueAt === undefined
+          ? countedRemainingMs(c, now)
+          : c.dueAt - now,
+    stoppedAt: c.stoppedAt,
+    targetMinutes: c.targetMinutes,
+    time: c.schedule ? 'business' : 'calendar',
+    ...(c.schedule ? { schedule: c.schedule } : {}),
+    ...(c.warnAt !== undefined ? { warnAt: c.warnAt } : {}),
+    cycle: c.cycle,
+  };
+}
+
+/** The clock's view (its latest cycle), or undefined while it does not apply or has not started. */
 export function deriveClock(
   template: WorkflowTemplate,
   run: Run,
   clock: ClockDef,
   now: number,
 ): ClockView | undefined {
-  if (clock.appliesWhen && !evaluateCondition(clock.appliesWhen, template, run)) return undefined;
-  const anchor = clockStart(template, run, clock);
-  if (anchor === undefined) return undefined;
-  const targetMinutes = clockTargetMinutes(template, run, clock);
-  if (targetMinutes === undefined) return undefined;
-
-  let startedAt = anchor;
-  if (clock.kind === 'cadence') {
-    // Each posted update restarts the interval; updates before the start do not count.
-    const reset = fieldState(run, clock.resetBy);
-    if (reset && !isEmptyValue(reset.value) && reset.at > anchor) startedAt = reset.at;
-  }
-  const target = targetMinutes * MINUTE;
-  const base = {
-    id: clock.id,
-    label: clock.label,
-    kind: clock.kind,
-    startedAt,
-    targetMinutes,
-  };
-
-  const stopHolds = evaluateCondition(clock.stopWhen, template, run);
-  if (stopHolds || run.closedAt !== undefined) {
-    let stoppedAt: number;
-    if (stopHolds) {
-      stoppedAt = Math.max(conditionChangedAt(clock.stopWhen, template, run) ?? now, anchor);
-      if (run.closedAt !== undefined)
-        stoppedAt = Math.min(stoppedAt, Math.max(run.closedAt, anchor));
-    } else {
-      stoppedAt = Math.max(run.closedAt ?? now, anchor);
-    }
-    // For a cadence, the interval that was open when it stopped.
-    const intervalStart = Math.min(startedAt, stoppedAt);
-    const dueAt = intervalStart + target + pausedMs(run, clock.id, intervalStart, stoppedAt);
-    return {
-      ...base,
-      startedAt: intervalStart,
-      state: stopHolds && stoppedAt <= dueAt ? 'met' : 'stopped',
-      dueAt,
-      remainingMs: undefined,
-      stoppedAt,
-    };
-  }
-
-  const dueAt = startedAt + target + pausedMs(run, clock.id, startedAt, now);
-  const remainingMs = dueAt - now;
-  const lead = template.policy.reminderLeadMinutes * MINUTE;
-  const state: ClockView['state'] = isPausedNow(run, clock.id, now)
-    ? 'paused'
-    : remainingMs <= 0
-      ? 'breached'
-      : remainingMs <= lead
-        ? 'due-soon'
-        : 'running';
-  return { ...base, state, dueAt, remainingMs, stoppedAt: undefined };
+  const cycles = clockCycles(template, run, clock, now);
+  const last = cycles[cycles.length - 1];
+  return last ? viewOfCycle(template, last, now) : undefined;
 }
 
 export function deriveClocks(template: WorkflowTemplate, run: Run, now: number): ClockView[] {
@@ -221,11 +163,16 @@ export function deriveClocks(template: WorkflowTemplate, run: Run, now: number):
 
 const ACTIVE: ReadonlySet<ClockView['state']> = new Set(['running', 'due-soon', 'breached']);
 
+/** Still counting toward a due time (a stopped clock stays breached but is not active). */
+export function isActiveClock(c: ClockView): c is ClockView & { dueAt: number } {
+  return ACTIVE.has(c.state) && c.stoppedAt === undefined && c.dueAt !== undefined;
+}
+
 /** A future moment a reminder or breach notification should fire for a clock. */
 export interface ClockAlarm {
   clockId: string;
   label: string;
-  /** `reminder`: reminderLeadMinutes before due. `due`: the moment it breaches. */
+  /** `reminder`: the warning (75 % of the target, or reminderLeadMinutes before due). `due`: the breach. */
   kind: 'reminder' | 'due';
   at: number;
   dueAt: number;
@@ -240,9 +187,9 @@ export function clockAlarmTimes(template: WorkflowTemplate, run: Run, now: numbe
   const lead = template.policy.reminderLeadMinutes * MINUTE;
   const alarms: ClockAlarm[] = [];
   for (const c of deriveClocks(template, run, now)) {
-    if (!ACTIVE.has(c.state) || c.dueAt === undefined) continue;
-    const reminderAt = c.dueAt - lead;
-    if (lead > 0 && reminderAt > now) {
+    if (!isActiveClock(c)) continue;
+    const reminderAt = c.warnAt ?? (lead > 0 ? c.dueAt - lead : undefined);
+    if (reminderAt !== undefined && reminderAt > now) {
       alarms.push({
         clockId: c.id,
         label: c.label,
@@ -299,7 +246,7 @@ export function deriveRunView(template: WorkflowTemplate, run: Run, now: number)
   const done = sections.reduce((n, s) => n + s.done, 0);
   const applicable = sections.reduce((n, s) => n + s.applicable, 0);
   const clocks = deriveClocks(template, run, now);
-  const active = clocks.filter((c) => ACTIVE.has(c.state) && c.dueAt !== undefined);
+  const active = clocks.filter(isActiveClock);
 
   return {
     runId: run.id,

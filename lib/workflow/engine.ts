@@ -16,6 +16,7 @@ import {
   runIdFor,
   ticketInfoSchema,
   type Actor,
+  type ConversationMessage,
   type FieldState,
   type FieldValue,
   type Run,
@@ -24,6 +25,8 @@ import {
   type WorkflowTemplate,
 } from './schema';
 import { validateFieldValue } from './validate';
+
+import { observeConversation, withStatusLogged } from './conversation';
 
 export { migrateRun } from './versioning';
 
@@ -38,6 +41,8 @@ export type Mutation =
   | { type: 'pause-clock'; clockId: string; reason?: string }
   | { type: 'resume-clock'; clockId: string }
   | { type: 'update-ticket'; ticket: TicketInfo }
+  /** Messages the page shows in the conversation (SLA clocks follow them). */
+  | { type: 'observe-conversation'; messages: ConversationMessage[] }
   | { type: 'record-action'; stepId?: string; action: string; note?: string; data?: unknown };
 
 export interface MutationResult {
@@ -98,6 +103,7 @@ export function createRun(
     steps: {},
     values: {},
     pauses: [],
+    ...(info.status !== undefined ? { statusLog: [{ at: now, status: info.status }] } : {}),
     revision: 1,
   };
   const event: RunEvent = {
@@ -323,7 +329,11 @@ function updateTicket(
     (merged as Record<string, unknown>)[key] = value;
   }
   if (Object.keys(newChanged).length === 0) return { run, events: [] };
-  const next: Run = { ...run, ...touch(run, now), ticket: merged };
+  const next: Run = withStatusLogged(
+    { ...run, ...touch(run, now), ticket: merged },
+    'status' in newChanged ? merged.status : undefined,
+    now,
+  );
   const event: RunEvent = {
     runId: run.id,
     at: now,
@@ -398,6 +408,8 @@ export function applyMutation(
       return updateTicket(run, m, by, now);
     case 'record-action':
       return recordAction(template, run, m, by, now);
+    case 'observe-conversation':
+      return observeConversation(run, m.messages, by, now);
     default:
       throw new WorkflowError(
         'invalid-value',

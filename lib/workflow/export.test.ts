@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from './default-template';
 import { escapeMarkdown, runToAuditJson, runToBugMarkdown, runToHandoffMarkdown } from './export';
 import { runEventSchema, runSchema } from './schema';
-import { MIN, T0, done, scenario, setField, step, type Scenario } from './testing';
+import { MIN, T0, done, message, scenario, setField, step, type Scenario } from './testing';
 
 const T = DEFAULT_TEMPLATE;
 
 function filled(): Scenario {
   let s = done(scenario(), 'acknowledge', T0 + 10 * MIN);
+  s = message(s, 'reply-1', 'agent', T0 + 10 * MIN);
   s = setField(s, 'verify-account', 'plan', 'enterprise', T0 + 11 * MIN);
   s = setField(s, 'assign-severity', 'severity', 'SEV2', T0 + 12 * MIN);
   s = setField(s, 'assign-severity', 'impact', 'Checkout returns 500 for EU workspaces');

@@ -6,6 +6,7 @@
  * Pure TypeScript: no browser API, no WXT, no Dexie.
  */
 import { z } from 'zod';
+import { slaPolicySchema } from '../sla/schema';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES, STATUS_PAGE_STATES, STEP_STATUSES } from './vocabulary';
 
 export {
@@ -313,6 +314,8 @@ export const policySchema = z.object({
   rootCauseTags: z.array(choiceOptionSchema).min(1),
   /** Remind this many minutes before a clock is due. */
   reminderLeadMinutes: z.number().int().nonnegative().default(15),
+  /** Schedules and per tier × severity targets (lib/sla/schema.ts); absent: calendar time. */
+  sla: slaPolicySchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -327,6 +330,10 @@ export const clockAnchorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step-done'), stepId: idSchema }),
   /** When the field first took the value it has now. */
   z.object({ kind: z.literal('field-set'), field: fieldRefSchema }),
+  /** Each customer message after an agent's public reply starts a new cycle (next response). */
+  z.object({ kind: z.literal('customer-reply') }),
+  /** When the condition last became true (e.g. the follow-up step applies). */
+  z.object({ kind: z.literal('condition'), condition: conditionSchema }),
 ]);
 export type ClockAnchor = z.infer<typeof clockAnchorSchema>;
 
@@ -338,9 +345,20 @@ export const clockSchema = z.discriminatedUnion('kind', [
     label: z.string().min(1).max(100),
     appliesWhen: conditionSchema.optional(),
     start: clockAnchorSchema,
-    /** Minutes come from the policy by plan tier or by severity. */
-    target: z.enum(['first-response-by-plan', 'engineering-ack-by-severity']),
-    stopWhen: conditionSchema,
+    /** Minutes come from the policy by plan tier or by severity, or are business days. */
+    target: z.enum([
+      'first-response-by-plan',
+      'engineering-ack-by-severity',
+      'next-response-by-policy',
+      'resolution-by-policy',
+      'business-days',
+    ]),
+    /** For `business-days`: due within this many days of the SLA schedule. */
+    businessDays: z.number().int().min(1).max(30).optional(),
+    /** `agent-reply`: stopped by the agent's first public reply in the conversation. */
+    stopOn: z.enum(['agent-reply']).optional(),
+    /** Absent: only `stopOn` or closing the run stops it. */
+    stopWhen: conditionSchema.optional(),
   }),
   /** A recurring obligation: due every N minutes from start or the last update. */
   z.object({
@@ -459,7 +477,9 @@ export const templateSchema = z
     );
     template.clocks.forEach((clock, ci) => {
       if (clock.appliesWhen) checkCondition(clock.appliesWhen, ['clocks', ci, 'appliesWhen']);
-      checkCondition(clock.stopWhen, ['clocks', ci, 'stopWhen']);
+      if (clock.stopWhen) checkCondition(clock.stopWhen, ['clocks', ci, 'stopWhen']);
+      if (clock.start.kind === 'condition')
+        checkCondition(clock.start.condition, ['clocks', ci, 'start', 'condition']);
       if (clock.start.kind === 'step-done' && !stepIds.has(clock.start.stepId)) {
         ctx.addIssue({
           code: 'custom',
@@ -578,9 +598,15 @@ export const ticketInfoSchema = z.object({
   requesterName: z.string().max(500).optional(),
   requesterEmail: z.string().max(500).optional(),
   createdAt: epochMsSchema.optional(),
+  /** open | pending | solved | closed when the helpdesk's status maps to one; its own word in statusLabel. */
   status: z.string().max(100).optional(),
+  statusLabel: z.string().max(100).optional(),
+  /** low | normal | high | urgent when it maps; the helpdesk's word in priorityLabel. */
   priority: z.string().max(100).optional(),
+  priorityLabel: z.string().max(100).optional(),
+  /** The agent's name; the group (Zendesk group, Intercom team) apart. */
   assignee: z.string().max(500).optional(),
+  assigneeGroup: z.string().max(500).optional(),
   organization: z.string().max(500).optional(),
   plan: z.string().max(100).optional(),
 });
@@ -593,6 +619,16 @@ export const clockPauseSchema = z.object({
   reason: z.string().max(500).optional(),
 });
 export type ClockPause = z.infer<typeof clockPauseSchema>;
+
+/** A message the page showed in the ticket's conversation, as the adapter read it. */
+export const conversationMessageSchema = z.object({
+  /** The helpdesk's own id of the message (comment / part / thread id). */
+  id: z.string().min(1).max(200),
+  role: z.enum(['customer', 'agent', 'note', 'other']),
+  /** When the helpdesk says it was written; when first seen if the page shows no time. */
+  at: epochMsSchema,
+});
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
 export const runSchema = z.object({
   /** `${helpdesk}:${ticketId}` — one run per ticket. */
@@ -610,6 +646,15 @@ export const runSchema = z.object({
   /** values[stepId][fieldId] */
   values: z.record(z.string(), z.record(z.string(), fieldStateSchema)),
   pauses: z.array(clockPauseSchema).default([]),
+  /** The conversation as observed on the page (SLA clocks follow it), by message id. */
+  messages: z.array(conversationMessageSchema).max(5000).optional(),
+  /** The helpdesk status each time it changed (waiting on the customer pauses clocks). */
+  statusLog: z
+    .array(z.object({ at: epochMsSchema, status: z.string().max(100) }))
+    .max(1000)
+    .optional(),
+  /** Keys of SLA transitions and escalations already recorded as events (never twice). */
+  slaRecorded: z.array(z.string().max(300)).max(10_000).optional(),
   /** Bumped on every change; views use it to drop stale updates. */
   revision: z.number().int().nonnegative(),
 });
@@ -631,6 +676,8 @@ export const runEventSchema = z.object({
     'step-status',
     'clock-paused',
     'clock-resumed',
+    /** An SLA clock started, paused, resumed, warned, breached, was met or stopped; or escalated. */
+    'sla',
     'ticket-updated',
     'template-migrated',
     'action',

@@ -8,6 +8,27 @@ import { closingStepId } from './derive';
 import { applyMutation, createRun, type Mutation } from './engine';
 import type { Actor, FieldValue, Run, RunEvent, TicketInfo, WorkflowTemplate } from './schema';
 
+/**
+ * The default workflow as templates saved before SLA policies were stored
+ * with it: calendar time, the first response stopped by its step. Tests of
+ * store mechanics (ordering by due time, alarms) use it for round numbers.
+ */
+export const CALENDAR_TEMPLATE: WorkflowTemplate = {
+  ...DEFAULT_TEMPLATE,
+  policy: { ...DEFAULT_TEMPLATE.policy, sla: undefined },
+  clocks: DEFAULT_TEMPLATE.clocks
+    .filter((c) => ['first-response', 'engineering-ack', 'status-page'].includes(c.id))
+    .map((c) =>
+      c.id === 'first-response' && c.kind === 'deadline'
+        ? {
+            ...c,
+            stopOn: undefined,
+            stopWhen: { kind: 'step', stepId: 'acknowledge', is: ['done'] },
+          }
+        : c,
+    ),
+};
+
 export const AGENT: Actor = { name: 'Ada Agent', email: 'ada@example.com' };
 /** 2026-11-26 09:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 26, 9, 0);
@@ -81,4 +102,14 @@ export function skipOpenSteps(
     );
   }
   return next;
+}
+
+/** The page showed a message in the conversation (as the background records it). */
+export function message(
+  s: Scenario,
+  id: string,
+  role: 'customer' | 'agent' | 'note',
+  at: number,
+): Scenario {
+  return step(s, { type: 'observe-conversation', messages: [{ id, role, at }] }, at);
 }

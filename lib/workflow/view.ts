@@ -4,6 +4,7 @@
  * `derive.ts`, never stored.
  */
 import type { OpenStep } from './close-rules';
+import type { Schedule } from '../time/business-hours';
 import type { Field, FieldState, PlanTier, Severity, Step, StepStatus } from './schema';
 
 export interface FieldView {
@@ -67,6 +68,14 @@ export interface ClockView {
   /** When the clock stopped (the obligation was met), if it did. */
   stoppedAt: number | undefined;
   targetMinutes: number;
+  /** `business`: the target counts the schedule's open hours. Absent on views from older builds. */
+  time?: 'business' | 'calendar';
+  /** The schedule business time follows (so views can say "due in 2 business hours"). */
+  schedule?: Schedule;
+  /** When the warning falls due (75 % of the target used), for SLA-policy clocks. */
+  warnAt?: number;
+  /** 1, 2, …: next response starts a new cycle on each customer message after a reply. */
+  cycle?: number;
 }
 
 export interface RunView {

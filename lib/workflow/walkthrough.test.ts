@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from './default-template';
 import { deriveRunView } from './derive';
-import { MIN, T0, done, scenario, setField, step, type Scenario } from './testing';
+import { MIN, T0, done, message, scenario, setField, step, type Scenario } from './testing';
 
 const T = DEFAULT_TEMPLATE;
 
@@ -19,6 +19,8 @@ describe('the default workflow end to end', () => {
     };
 
     finish('acknowledge');
+    // The first response is met when the reply shows in the conversation.
+    s = message(s, 'reply-1', 'agent', at());
     set('verify-account', 'plan', 'enterprise');
     set('verify-account', 'authorized-contact', true);
     finish('verify-account');
@@ -65,6 +67,7 @@ describe('the default workflow end to end', () => {
     finish('escalation-page');
     expect(deriveRunView(T, s.run, t).clocks.map((c) => c.id)).toEqual([
       'first-response',
+      'resolution',
       'engineering-ack',
       'status-page',
     ]);
@@ -99,6 +102,8 @@ describe('the default workflow end to end', () => {
     expect(v.nextDueAt).toBeUndefined();
     expect(v.clocks.map((c) => [c.id, c.state])).toEqual([
       ['first-response', 'met'],
+      ['resolution', 'met'],
+      ['follow-up-call', 'met'],
       ['engineering-ack', 'met'],
       ['status-page', 'met'],
     ]);
@@ -108,6 +113,7 @@ describe('the default workflow end to end', () => {
   it('a SEV4 free-plan how-to question needs no paging, status page or follow-up', () => {
     let s = scenario({ plan: 'free' });
     s = done(s, 'acknowledge', T0 + 2 * 60 * MIN);
+    s = message(s, 'reply-1', 'agent', T0 + 2 * 60 * MIN);
     s = setField(s, 'assign-severity', 'severity', 'SEV4');
     const v = deriveRunView(T, s.run, T0 + 3 * 60 * MIN);
     const na = v.sections
@@ -116,6 +122,9 @@ describe('the default workflow end to end', () => {
       .map((x) => x.step.id);
     expect(na).toEqual(['page-sev1', 'escalation-page', 'status-page-updates', 'follow-up']);
     // 2 h is inside the 4 h free-plan SLA.
-    expect(v.clocks).toEqual([expect.objectContaining({ id: 'first-response', state: 'met' })]);
+    expect(v.clocks).toEqual([
+      expect.objectContaining({ id: 'first-response', state: 'met' }),
+      expect.objectContaining({ id: 'resolution', state: 'running' }),
+    ]);
   });
 });

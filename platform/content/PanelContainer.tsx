@@ -41,9 +41,13 @@ import { send, subscribe } from '../messaging/content-client';
 import { useStepActions } from '../composer/useStepActions';
 import type { RunView } from '../../lib/workflow/view';
 import type { PanelStore } from './panel-store';
+import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
+import { useTeamStatus } from './team-status';
+import { useMissingFacts } from './useMissingFacts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
+const NONE_MISSING: never[] = [];
 
 interface PanelPrefs {
   collapsed: boolean;
@@ -261,6 +265,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   actorRef.current = actor;
   const ticketRef = useRef(ticket);
   ticketRef.current = ticket;
+  useConversationReport(runId, runState?.runId === runId, state?.snapshot.messages, actorRef);
 
   // Open the run when the ticket changes, then follow it. A run pushed by
   // the background replaces ours only if it is newer (revision).
@@ -330,6 +335,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.
   const run = runState && runState.runId === runId ? runState.run : undefined;
+  const team = useTeamStatus(runId, run?.revision);
   const found = state?.snapshot.found ?? false;
   const shown = useMemo(
     () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
@@ -388,6 +394,26 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
   }, [measure]);
+
+  const recordTicket = useCallback(
+    async (next: TicketInfo) => {
+      if (runId)
+        await send({
+          type: 'run.mutate',
+          runId,
+          mutation: { type: 'update-ticket', ticket: next },
+          actor: actorRef.current,
+        });
+    },
+    [runId],
+  );
+  const missingFacts = useMissingFacts(
+    adapter,
+    state?.snapshot.missing ?? NONE_MISSING,
+    shown,
+    root,
+    recordTicket,
+  );
 
   const template = runState && runState.runId === runId ? runState.template : undefined;
   // While the next ticket's run loads, the header already shows that ticket
@@ -498,7 +524,9 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         template={shownTemplate}
         run={run}
         view={view}
-        missing={state.snapshot.missing}
+        missing={missingFacts.missing}
+        onEnterFact={missingFacts.onEnterFact}
+        onCopyDiagnostic={missingFacts.onCopyDiagnostic}
         connection={connection}
         {...(error ? { error } : {})}
         collapsed={prefs.collapsed}
@@ -515,6 +543,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         {...(renderActions ? { renderActions } : {})}
         notices={notices}
         onDismissNotice={store.dismiss}
+        {...(team ? { team } : {})}
       />
     </Ticking>
   );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { HarReport } from '../../lib/har/index';
-import { HarSanitizerUnavailable } from '../har/sanitizer-client';
-import { describeRedactions, harErrorNotice, harReportNotice } from './har-notices';
+import { HarRejected, HarSanitizerUnavailable } from '../har/sanitizer-client';
+import {
+  describeRedactions,
+  harErrorNotice,
+  harProgressNotice,
+  harReportNotice,
+} from './har-notices';
 
 const report = (counts: Record<string, number>): HarReport => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -9,6 +14,29 @@ const report = (counts: Record<string, number>): HarReport => {
 };
 
 describe('HAR notices', () => {
+  it('shows progress in percent and MB with a Cancel that cancels', () => {
+    let cancelled = false;
+    const notice = harProgressNotice(
+      { bytesRead: 16.8 * 1024 * 1024, totalBytes: 40 * 1024 * 1024, entries: 900 },
+      { via: 'drop', original: 'big.har', cancel: () => (cancelled = true) },
+    );
+    expect(notice.text).toBe('Sanitizing big.har… 42 % (16.8 of 40.0 MB)');
+    expect(notice.progress).toBeCloseTo(0.42);
+    expect(notice.action?.label).toBe('Cancel');
+    notice.action!.run();
+    expect(cancelled).toBe(true);
+  });
+
+  it('says a cancelled HAR was not uploaded', () => {
+    const notice = harErrorNotice(new HarRejected('cancelled', 'x'), {
+      via: 'input',
+      original: 'a.har',
+    });
+    expect(notice.text).toBe(
+      'a.har was not attached: sanitizing was cancelled. Nothing was uploaded.',
+    );
+  });
+
   it('lists the kinds removed, most frequent first', () => {
     expect(describeRedactions(report({ jwt: 1, cookie: 5, 'api-key': 2 }))).toEqual([
       'cookie: 5',

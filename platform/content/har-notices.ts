@@ -5,8 +5,8 @@
  */
 import type { PanelNotice } from '../../components/panel/types';
 import type { HarReport } from '../../lib/har/index';
-import type { HarInterceptInfo } from '../har/intercept';
-import { HarSanitizerUnavailable } from '../har/sanitizer-client';
+import type { HarInterceptInfo, HarInterceptProgress } from '../har/intercept';
+import { HarRejected, HarSanitizerUnavailable } from '../har/sanitizer-client';
 
 /** Lines listing kinds removed, most frequent first. */
 export function describeRedactions(report: HarReport, limit = 6): string[] {
@@ -19,7 +19,34 @@ export function describeRedactions(report: HarReport, limit = 6): string[] {
 }
 
 export function harStartNotice(info: HarInterceptInfo): PanelNotice {
-  return { id: `har:${info.original}`, tone: 'info', text: `Sanitizing ${info.original}…` };
+  return {
+    id: `har:${info.original}`,
+    tone: 'info',
+    text: `Sanitizing ${info.original}…`,
+    ...cancelAction(info),
+  };
+}
+
+const MB = 1024 * 1024;
+
+/** `Sanitizing capture.har… 42 % (16.8 of 40.0 MB)`, with Cancel. */
+export function harProgressNotice(
+  progress: HarInterceptProgress,
+  info: HarInterceptInfo,
+): PanelNotice {
+  const total = progress.totalBytes || info.size || 0;
+  const share = total > 0 ? Math.min(1, progress.bytesRead / total) : 0;
+  return {
+    id: `har:${info.original}`,
+    tone: 'info',
+    text: `Sanitizing ${info.original}… ${Math.floor(share * 100)} % (${(progress.bytesRead / MB).toFixed(1)} of ${(total / MB).toFixed(1)} MB)`,
+    progress: share,
+    ...cancelAction(info),
+  };
+}
+
+function cancelAction(info: HarInterceptInfo): Pick<PanelNotice, 'action'> {
+  return info.cancel ? { action: { label: 'Cancel', run: info.cancel } } : {};
 }
 
 export function harReportNotice(report: HarReport, info: HarInterceptInfo): PanelNotice {
@@ -37,6 +64,13 @@ export function harErrorNotice(error: unknown, info: HarInterceptInfo): PanelNot
       id: `har:${info.original}`,
       tone: 'error',
       text: `${info.original} was not attached: ${error.message}. Nothing was uploaded: an unsanitized HAR never reaches the helpdesk. Reload the page and attach it again.`,
+    };
+  }
+  if (error instanceof HarRejected && error.code === 'cancelled') {
+    return {
+      id: `har:${info.original}`,
+      tone: 'error',
+      text: `${info.original} was not attached: sanitizing was cancelled. Nothing was uploaded.`,
     };
   }
   const reason = error instanceof Error ? error.message : String(error);

@@ -13,12 +13,16 @@ import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
+import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { startHarInterception } from '../har/start';
 import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
-import { harErrorNotice, harReportNotice, harStartNotice } from './har-notices';
+import { harErrorNotice, harProgressNotice, harReportNotice, harStartNotice } from './har-notices';
 import { createPanelStore, type PanelStore } from './panel-store';
 import { isTabMessage, type PanelStatus } from './tab-messages';
+import { apiStrategy } from '../../lib/adapters/agent-api';
+import { readAgentApi } from './agent-api';
+import { healthReporter } from './health-report';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 
@@ -59,6 +63,7 @@ function interceptHars(
     roots: () => adapter.searchRoots(document),
     redaction: () => redaction,
     onStart: (info) => store.notify(harStartNotice(info)),
+    onProgress: throttle((progress, info) => store.notify(harProgressNotice(progress, info))),
     onReport: (report, info) => store.notify(harReportNotice(report, info)),
     onError: (error, info) => store.notify(harErrorNotice(error, info)),
   });
@@ -67,6 +72,17 @@ function interceptHars(
     if (!loaded.helpdesks[adapter.id].interceptHar) controller.abort();
     else redaction = loaded.redaction;
   });
+}
+
+/** At most one progress notice per 250 ms: the worker reports every 100 ms. */
+function throttle<A extends unknown[]>(f: (...args: A) => void): (...args: A) => void {
+  let last = 0;
+  return (...args) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    f(...args);
+  };
 }
 
 export async function startPanel(
@@ -93,7 +109,9 @@ export async function startPanel(
     mode: 'open',
     // Typing in the panel must never trigger the helpdesk's own shortcuts.
     isolateEvents: true,
-    onMount(container) {
+    onMount(container, shadow) {
+      // Page scripts can reach the open shadow root: only the agent's own events act.
+      acceptTrustedEventsOnly(shadow);
       const root = createRoot(container);
       root.render(<PanelContainer adapter={adapter} store={store} enabled={enabled} />);
       return root;
@@ -144,6 +162,14 @@ export async function startPanel(
     const current = { ref, controller };
     view = current;
     let root: Element | null = null;
+    const health = healthReporter(adapter, controller.signal);
+    // The helpdesk's own agent API (same origin, the agent's session), where it has one.
+    const api = adapter.api
+      ? readAgentApi(adapter.api, ref, location.origin, controller.signal).then((outcome) => {
+          health.api(outcome.state);
+          return apiStrategy(outcome.reads);
+        })
+      : undefined;
     // The host's attributes first: they are the contract, the view follows.
     show(ref);
     store.set({
@@ -157,6 +183,7 @@ export async function startPanel(
       ref,
       controller.signal,
       (snapshot) => {
+        health.snapshot(snapshot);
         if (view !== current) return;
         // Says the ticket's DOM was found (tests wait for it before measuring the page).
         ui.shadowHost.toggleAttribute('data-ticket-found', snapshot.found);
@@ -166,6 +193,7 @@ export async function startPanel(
         onRoot(found) {
           root = found;
         },
+        ...(api ? { before: api } : {}),
       },
     );
   };

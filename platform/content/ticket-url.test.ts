@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { intercom } from '../../lib/adapters/intercom';
 import { zendesk } from '../../lib/adapters/zendesk';
-import { canonicalHost, parseTicketFor } from './ticket-url';
+import { canonicalHost, onPatternHost, parseTicketFor } from './ticket-url';
 
 describe('canonicalHost', () => {
   it('turns a wildcard host into a concrete host of the same domain', () => {
@@ -52,5 +52,19 @@ describe('parseTicketFor', () => {
     expect(
       parseTicketFor(intercom, new URL('https://acme.zendesk.com/agent/tickets/4242')),
     ).toBeNull();
+  });
+});
+
+describe('onPatternHost', () => {
+  it('matches the pattern’s host, and a wildcard’s subdomains, exactly', () => {
+    const zd = 'https://*.zendesk.com/agent/*';
+    expect(onPatternHost(zd, new URL('https://acme.zendesk.com/x'))).toBe(true);
+    expect(onPatternHost(zd, new URL('https://a.b.zendesk.com/x'))).toBe(true);
+    expect(onPatternHost(zd, new URL('https://evilzendesk.com/x'))).toBe(false);
+    expect(onPatternHost(zd, new URL('https://acme.zendesk.com.evil.io/x'))).toBe(false);
+    const ic = 'https://app.intercom.com/a/*';
+    expect(onPatternHost(ic, new URL('https://app.intercom.com/a/inbox'))).toBe(true);
+    expect(onPatternHost(ic, new URL('https://app.eu.intercom.com/a/inbox'))).toBe(false);
+    expect(onPatternHost('<all_urls>', new URL('https://app.intercom.com/'))).toBe(false);
   });
 });

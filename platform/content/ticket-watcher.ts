@@ -7,8 +7,14 @@
  * and on every open shadow root the adapter searches, checks coalesced to one
  * per task. Everything stops when `signal` aborts (navigation, invalidation).
  */
+import { MESSAGE_READERS, type ObservedMessage } from '../../lib/adapters/conversation';
 import { METADATA_KEYS } from '../../lib/adapters/result';
-import type { HelpdeskAdapter, MetadataKey, TicketRef } from '../../lib/adapters/types';
+import type {
+  HelpdeskAdapter,
+  MetadataKey,
+  StrategyReads,
+  TicketRef,
+} from '../../lib/adapters/types';
 import type { TicketInfo } from '../../lib/workflow/schema';
 
 /** Reported missing while the ticket's DOM is absent: every metadata key except the display id. */
@@ -23,6 +29,23 @@ export interface TicketSnapshot {
   found: boolean;
   /** The adapter threw (selector drift the adapter did not anticipate). */
   error?: string;
+  /** Which strategy read each fact (selector health). */
+  sources?: Partial<Record<string, string>>;
+  /** The conversation's messages and their authors, oldest first (SLA clocks follow them). */
+  messages?: ObservedMessage[];
+}
+
+function messagesKey(messages: ObservedMessage[] | undefined): string {
+  return (messages ?? []).map((m) => `${m.id}:${m.role}:${m.at ?? ''}`).join('|');
+}
+
+function readMessages(helpdesk: TicketRef['helpdesk'], root: Element): ObservedMessage[] {
+  try {
+    return MESSAGE_READERS[helpdesk](root);
+  } catch {
+    // A conversation that cannot be read reports nothing: clocks keep running.
+    return [];
+  }
 }
 
 export interface WatchOptions {
@@ -39,6 +62,11 @@ export interface WatchOptions {
   /** … once every field was read. */
   settledIntervalMs?: number;
   onRoot?(root: Element | null): void;
+  /**
+   * Reads more trusted than the page's, arriving later (the helpdesk's agent
+   * API): once they settle the ticket is read again with them first.
+   */
+  before?: Promise<readonly StrategyReads[]>;
 }
 
 export function ticketFromRef(ref: TicketRef): TicketInfo {
@@ -79,6 +107,7 @@ export function watchTicket(
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   let lastCheck = 0;
   let lastCost = 0;
+  let before: readonly StrategyReads[] = [];
 
   const publish = (next: TicketSnapshot) => {
     if (
@@ -86,6 +115,7 @@ export function watchTicket(
       last.found === next.found &&
       last.error === next.error &&
       last.missing.join() === next.missing.join() &&
+      messagesKey(last.messages) === messagesKey(next.messages) &&
       sameTicketInfo(last.ticket, next.ticket)
     ) {
       return;
@@ -177,12 +207,14 @@ export function watchTicket(
       return;
     }
     try {
-      const read = adapter.readTicket(root, ref);
+      const read = adapter.readTicket(root, ref, before);
       // The URL is the authority on which ticket is open; the DOM only adds to it.
       publish({
         ticket: { ...read.ticket, helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url },
         missing: read.missing,
         found: true,
+        ...(read.sources ? { sources: read.sources } : {}),
+        messages: readMessages(ref.helpdesk, root),
       });
     } catch (error) {
       publish({
@@ -222,6 +254,15 @@ export function watchTicket(
     { once: true },
   );
   check();
+  void options.before?.then(
+    (reads) => {
+      if (signal.aborted || reads.length === 0) return;
+      before = reads;
+      if (scheduled !== undefined) clearTimeout(scheduled);
+      check();
+    },
+    () => undefined,
+  );
 }
 
 /** Attributes by which apps show and hide views they rendered in advance. */

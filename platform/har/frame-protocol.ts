@@ -21,6 +21,12 @@ export interface SanitizeJob {
   redaction?: RedactionSettings;
 }
 
+/** Sent by the content script when the agent cancels a job: the frame stops it and answers `error` / `cancelled`. */
+export interface CancelJob {
+  type: 'cancel';
+  id: number;
+}
+
 export type JobMessage =
   | { type: 'progress'; id: number; bytesRead: number; totalBytes: number; entries: number }
   | { type: 'done'; id: number; blob: Blob; report: HarReport }

@@ -113,7 +113,7 @@ describe('file inputs', () => {
     expect(seen.map((s) => s.type)).toEqual(['input', 'change']);
     expect(seen[1]!.names).toEqual(['capture.sanitized.har']);
     await expectSanitized(input.files![0]!);
-    expect(reports[0]![1]).toEqual({
+    expect(reports[0]![1]).toMatchObject({
       via: 'input',
       original: 'capture.har',
       sanitized: 'capture.sanitized.har',
@@ -192,8 +192,50 @@ describe('file inputs', () => {
     expect(seen).toEqual([]);
     expect(input.files?.length ?? 0).toBe(0);
     expect(errors).toHaveLength(1);
-    expect(errors[0]![1]).toEqual({ via: 'input', original: 'broken.har' });
+    expect(errors[0]![1]).toMatchObject({ via: 'input', original: 'broken.har' });
     expect((errors[0]![0] as { code: string }).code).toBe('truncated');
+  });
+
+  it('the agent can cancel: the sanitizer is told, progress is passed on, and nothing reaches the page', async () => {
+    const progress: number[] = [];
+    let started: HarInterceptInfo | undefined;
+    install({
+      onStart: (info) => (started = info),
+      onProgress: (p) => progress.push(p.bytesRead),
+      sanitize: (file, controls) =>
+        new Promise((_, reject) => {
+          controls?.onProgress?.({ bytesRead: 1024, totalBytes: file.size, entries: 3 });
+          controls?.signal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('cancelled'), { code: 'cancelled' })),
+          );
+        }),
+    });
+    const input = document.createElement('input');
+    input.type = 'file';
+    document.body.append(input);
+    const seen = record(input, ['input', 'change']);
+    choose(input, har());
+    await expect.poll(() => progress).toEqual([1024]);
+    expect(started?.size).toBe(FIXTURE.length);
+    started!.cancel!();
+    await expect.poll(() => errors.length).toBe(1);
+    expect((errors[0]![0] as { code: string }).code).toBe('cancelled');
+    await settle();
+    expect(seen).toEqual([]);
+    expect(input.files?.length ?? 0).toBe(0);
+  });
+
+  it('warms the sanitizer when the agent reaches for a file input or drags files in', () => {
+    let warmed = 0;
+    install({ warm: () => warmed++ });
+    const input = document.createElement('input');
+    input.type = 'file';
+    const text = document.createElement('input');
+    document.body.append(input, text);
+    text.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(warmed).toBe(0);
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(warmed).toBe(1);
   });
 
   it('a new selection made while a HAR is being sanitized wins', async () => {

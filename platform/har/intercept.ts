@@ -25,17 +25,40 @@ export interface HarInterceptInfo {
   original: string;
   /** Name handed to the page (absent on error). */
   sanitized?: string;
+  /** Size of the original file in bytes. */
+  size?: number;
+  /** Stops sanitizing this file; the upload is then blocked (nothing reaches the page). */
+  cancel?: () => void;
+}
+
+/** How far sanitizing one file has got. */
+export interface HarInterceptProgress {
+  bytesRead: number;
+  totalBytes: number;
+  entries: number;
+}
+
+export interface HarSanitizeControls {
+  onProgress?: (progress: HarInterceptProgress) => void;
+  signal?: AbortSignal;
 }
 
 export interface HarInterceptionOptions {
   /** Roots scanned once at install for shadow roots; usually `() => [document]`. */
   roots: () => ParentNode[];
   signal: AbortSignal;
-  sanitize: (file: File) => Promise<{ file: File; report: HarReport }>;
+  sanitize: (
+    file: File,
+    controls?: HarSanitizeControls,
+  ) => Promise<{ file: File; report: HarReport }>;
   onReport?: (report: HarReport, info: HarInterceptInfo) => void;
   onError?: (error: unknown, info: HarInterceptInfo) => void;
   /** Called when a HAR is held, before sanitizing starts (for a "sanitizing…" notice). */
   onStart?: (info: HarInterceptInfo) => void;
+  /** The agent is about to pick or drop a file (focus on a file input, a drag with files): start the sanitizer early. */
+  warm?: () => void;
+  /** Progress while a HAR is sanitized (about every 100 ms from the worker). */
+  onProgress?: (progress: HarInterceptProgress, info: HarInterceptInfo) => void;
 }
 
 function isFileInput(node: EventTarget | undefined | null): node is HTMLInputElement {
@@ -69,10 +92,19 @@ export function installHarInterception(options: HarInterceptionOptions): void {
         out.push(file);
         continue;
       }
-      const info: HarInterceptInfo = { via, original: file.name };
+      const cancelling = new AbortController();
+      const info: HarInterceptInfo = {
+        via,
+        original: file.name,
+        size: file.size,
+        cancel: () => cancelling.abort(),
+      };
       options.onStart?.(info);
       try {
-        const { file: clean, report } = await options.sanitize(file);
+        const { file: clean, report } = await options.sanitize(file, {
+          signal: cancelling.signal,
+          onProgress: (progress) => options.onProgress?.(progress, info),
+        });
         out.push(clean);
         options.onReport?.(report, { ...info, sanitized: clean.name });
       } catch (error) {
@@ -203,6 +235,7 @@ export function installHarInterception(options: HarInterceptionOptions): void {
   // mutation: catch its inputs when they are interacted with (click/focus are composed).
   const onInteract = (event: Event) => {
     const origin = originOf(event) as Node | null;
+    if (options.warm && isFileInput(origin)) options.warm();
     const root = origin?.getRootNode?.();
     if (root && root !== origin && (root as ShadowRoot).host && !hooked.has(root)) {
       hookRoot(root);
@@ -260,6 +293,12 @@ export function installHarInterception(options: HarInterceptionOptions): void {
       () => undefined,
     );
   };
+  if (options.warm) {
+    const warm = options.warm;
+    listen(win, 'dragenter', (event) => {
+      if (Array.from((event as DragEvent).dataTransfer?.types ?? []).includes('Files')) warm();
+    });
+  }
   listen(win, 'drop', onTransfer('drop'));
   listen(win, 'paste', onTransfer('paste'));
 }

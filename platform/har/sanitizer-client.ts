@@ -13,7 +13,13 @@
 import { browser } from '#imports';
 import type { HarReport } from '../../lib/har/index';
 import type { RedactionSettings } from '../../lib/settings/schema';
-import { FRAME_HELLO, FRAME_READY, type JobMessage, type SanitizeJob } from './frame-protocol';
+import {
+  FRAME_HELLO,
+  FRAME_READY,
+  type CancelJob,
+  type JobMessage,
+  type SanitizeJob,
+} from './frame-protocol';
 
 export interface HarSanitizeResult {
   file: File;
@@ -55,7 +61,14 @@ export class HarSanitizerUnavailable extends Error {
 }
 
 export interface HarSanitizer {
-  sanitize(file: File, onProgress?: (p: HarProgressInfo) => void): Promise<HarSanitizeResult>;
+  /** Aborting `signal` cancels the job: it rejects with HarRejected('cancelled') and nothing is handed on. */
+  sanitize(
+    file: File,
+    onProgress?: (p: HarProgressInfo) => void,
+    signal?: AbortSignal,
+  ): Promise<HarSanitizeResult>;
+  /** Open the frame (and its spare worker) ahead of a file, e.g. while the agent's file dialog is open. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -137,6 +150,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
   const viaFrame = async (
     file: File,
     onProgress?: (p: HarProgressInfo) => void,
+    signal?: AbortSignal,
   ): Promise<HarSanitizeResult> => {
     session ??= openFrame();
     let current: FrameSession;
@@ -150,13 +164,16 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       session = null;
       throw new Error('the sanitizer frame was removed');
     }
+    if (signal?.aborted) throw new HarRejected('cancelled', 'Sanitizing was cancelled.');
     const id = nextId++;
     const answer = new Promise<JobMessage>((resolve) =>
       pending.set(id, { resolve, progress: onProgress }),
     );
     const job: SanitizeJob = { type: 'sanitize', id, file, redaction: options.redaction?.() };
     current.port.postMessage(job);
-    const message = await answer;
+    const cancel = () => current.port.postMessage({ type: 'cancel', id } satisfies CancelJob);
+    signal?.addEventListener('abort', cancel, { once: true });
+    const message = await answer.finally(() => signal?.removeEventListener('abort', cancel));
     if (message.type === 'done')
       return { file: toFile(message.blob, file), report: message.report };
     if (message.type === 'error') throw new HarRejected(message.code, message.message);
@@ -164,14 +181,23 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
   };
 
   return {
-    async sanitize(file, onProgress) {
+    async sanitize(file, onProgress, signal) {
       try {
-        return await viaFrame(file, onProgress);
+        return await viaFrame(file, onProgress, signal);
       } catch (error) {
         // A rejection is the file's fault: report it as such. Anything else is the frame's.
         if (error instanceof HarRejected) throw error;
         throw new HarSanitizerUnavailable(error instanceof Error ? error.message : String(error));
       }
+    },
+    warm() {
+      if (session) return;
+      const opening = openFrame();
+      session = opening;
+      // A failure shows when a file comes: that attempt opens a new frame and reports it.
+      opening.catch(() => {
+        if (session === opening) session = null;
+      });
     },
     dispose() {
       void session?.then(

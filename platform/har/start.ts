@@ -11,7 +11,7 @@ import { createHarSanitizer } from './sanitizer-client';
 
 export interface StartHarInterceptionOptions extends Pick<
   HarInterceptionOptions,
-  'onReport' | 'onError' | 'onStart'
+  'onReport' | 'onError' | 'onStart' | 'onProgress'
 > {
   signal: AbortSignal;
   /** The team's redaction settings; the sanitizer's defaults when absent. */
@@ -25,9 +25,11 @@ export function startHarInterception(options: StartHarInterceptionOptions): void
   installHarInterception({
     roots: options.roots ?? (() => [document]),
     signal: options.signal,
-    sanitize: (file) => sanitizer.sanitize(file),
+    sanitize: (file, controls) => sanitizer.sanitize(file, controls?.onProgress, controls?.signal),
     onReport: options.onReport,
     onError: options.onError,
     onStart: options.onStart,
+    onProgress: options.onProgress,
+    warm: () => sanitizer.warm(),
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The panel's core flow once in Firefox: firefox-esr driven by puppeteer-core
- * over WebDriver BiDi, with the built Firefox extension (.output/firefox-mv2)
+ * over WebDriver BiDi, with the built Firefox extension (.output/firefox-mv3)
  * installed as a temporary add-on. Run with `npx tsx tests/firefox/run.ts`
  * after `npm run build:firefox` (built here when missing).
  *
@@ -23,7 +23,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { findFirefox } from '../../scripts/find-browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv2');
+const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv3');
 const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/zendesk/ticket.html'), 'utf8');
 /** A composer page that records what its own upload handlers receive (window.__received). */
 const COMPOSER = readFileSync(resolve(ROOT, 'tests/fixtures/har/page-composer.html'), 'utf8');
@@ -53,7 +53,7 @@ const TIMEOUT_MS = 20_000;
 
 function ensureBuild(): void {
   if (existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) return;
-  console.log('# no build at .output/firefox-mv2: running wxt build -b firefox');
+  console.log('# no build at .output/firefox-mv3: running wxt build -b firefox');
   const result = spawnSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], {
     cwd: ROOT,
     stdio: 'inherit',

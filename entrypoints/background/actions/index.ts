@@ -1,6 +1,7 @@
 /**
  * The paging service bound to the extension: the run store is the database
- * (through the repo), configuration comes from settings and local secrets,
+ * (through the repo), configuration comes from settings and the secrets in
+ * the database,
  * retries are `browser.alarms`, and sends go through `fetch` only to the
  * endpoint the user configured, only with its host permission granted.
  */
@@ -11,7 +12,8 @@ import { isLoopbackEndpoint } from '../../../lib/settings/pagerduty-access';
 import type { CasebookDB } from '../db/db';
 import { getRun, getRunWithEvents, listOpenRuns, mutateRun } from '../db/repo';
 import type { DomainHandlers, Effects } from '../handlers/context';
-import { readPagerDutyRoutingKey, readSettings } from '../settings/store';
+import { secretStore } from '../settings/secrets';
+import { readSettings } from '../settings/store';
 import {
   createPageService,
   pageRetryAlarmName,
@@ -23,8 +25,9 @@ import {
 /** Serializes page calls per run for the worker's life (a lock; the state is in the DB). */
 const pageLocks = new Map<string, Promise<unknown>>();
 
-async function pageConfig(): Promise<PageConfig> {
-  const [settings, routingKey] = await Promise.all([readSettings(), readPagerDutyRoutingKey()]);
+async function pageConfig(db: CasebookDB): Promise<PageConfig> {
+  const [settings, secrets] = await Promise.all([readSettings(), secretStore(db).read()]);
+  const routingKey = secrets.pagerDutyRoutingKey;
   const endpoint = settings.integrations.pagerDuty.endpoint;
   let permissionGranted = false;
   if (isLoopbackEndpoint(endpoint)) {
@@ -49,7 +52,7 @@ export function pageServiceFor(db: CasebookDB, effects: Effects, now: () => numb
     {
       fetch: (input, init) => fetch(input, init),
       now,
-      config: pageConfig,
+      config: () => pageConfig(db),
       store: {
         load: (runId) => getRunWithEvents(db, runId),
         async append(runId, { record, note, stepId }, actor, at) {

@@ -15,7 +15,8 @@ import type { Actor, FieldValue, RunEvent } from '../../../lib/workflow/schema';
 import { CasebookDB } from '../db/db';
 import { getRunWithEvents, mutateRun, openRun } from '../db/repo';
 import type { Effects } from '../handlers/context';
-import { writeSecrets, writeSettings } from '../settings/store';
+import { secretStore } from '../settings/secrets';
+import { writeSettings } from '../settings/store';
 import { pageServiceFor, registerPageRetries } from './index';
 import { createPageService, pageRetryAlarmName, sendTrigger } from './pagerduty';
 
@@ -92,7 +93,7 @@ async function configure(endpoint: string, routingKey: string | null = KEY) {
   const settings = defaultSettings();
   settings.integrations.pagerDuty.endpoint = endpoint;
   await writeSettings(settings);
-  await writeSecrets(routingKey === null ? {} : { pagerDutyRoutingKey: routingKey });
+  await secretStore(db).write(routingKey === null ? {} : { pagerDutyRoutingKey: routingKey });
 }
 
 async function sev1Run(values: Record<string, FieldValue> = {}): Promise<string> {

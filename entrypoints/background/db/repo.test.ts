@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
+import { CALENDAR_TEMPLATE } from '../../../lib/workflow/testing';
 import { WorkflowError } from '../../../lib/workflow/errors';
 import type { Actor, TicketInfo } from '../../../lib/workflow/schema';
 import { CasebookDB } from './db';
@@ -28,9 +29,17 @@ const ana: Actor = { name: 'Ana Agent', email: 'ana@example.com' };
 const bo: Actor = { name: 'Bo Agent' };
 
 let n = 0;
+/** A database whose default template counts calendar time (round numbers for the store's keys). */
 function freshDb(): CasebookDB {
   n += 1;
-  return new CasebookDB(`repo-test-${n}-${Math.random()}`);
+  const db = new CasebookDB(`repo-test-${n}-${Math.random()}`);
+  void db.templates.add({
+    id: CALENDAR_TEMPLATE.id,
+    version: CALENDAR_TEMPLATE.version,
+    savedAt: 0,
+    template: CALENDAR_TEMPLATE,
+  });
+  return db;
 }
 
 function ticket(id: string, extra: Partial<TicketInfo> = {}): TicketInfo {
@@ -63,7 +72,8 @@ describe('openRun', () => {
     expect(opened.run.templateVersion).toBe(DEFAULT_TEMPLATE.version);
     expect(await db.templates.count()).toBe(1);
     const events = await listEvents(db, 'zendesk:1001');
-    expect(events.map((e) => e.type)).toEqual(['run-created']);
+    // The first-response clock started with the run, on the record.
+    expect(events.map((e) => e.type)).toEqual(['run-created', 'sla']);
     expect(events[0]!.seq).toBeGreaterThan(0);
   });
 
@@ -85,7 +95,7 @@ describe('openRun', () => {
     expect(renamed.run.ticket.subject).toBe('Checkout fails');
     expect(renamed.run.revision).toBe(again.run.revision + 1);
     const types = (await listEvents(db, 'zendesk:1001')).map((e) => e.type);
-    expect(types).toEqual(['run-created', 'ticket-updated']);
+    expect(types).toEqual(['run-created', 'sla', 'ticket-updated']);
   });
 
   it('keeps what it knew when a later page read misses a field', async () => {
@@ -320,20 +330,25 @@ describe('clock wake-ups', () => {
     const db = freshDb();
     const { run } = await openRun(db, ticket('1'), ana, T0);
     expect(await nextClockAlarm(db)).toBe(T0 + 45 * MIN);
-    expect(await takeDueClocks(db, T0 + 44 * MIN)).toEqual([]);
+    expect((await takeDueClocks(db, T0 + 44 * MIN)).notices).toEqual([]);
 
-    const reminder = await takeDueClocks(db, T0 + 45 * MIN + 5);
+    const reminder = (await takeDueClocks(db, T0 + 45 * MIN + 5)).notices;
     expect(reminder.map((r) => [r.runId, r.clockId, r.kind])).toEqual([
       [run.id, 'first-response', 'reminder'],
     ]);
     expect(await nextClockAlarm(db)).toBe(T0 + 60 * MIN);
-    expect(await takeDueClocks(db, T0 + 46 * MIN)).toEqual([]);
+    expect((await takeDueClocks(db, T0 + 46 * MIN)).notices).toEqual([]);
 
     // The alarm fires late: the breach is still reported, once.
-    const breach = await takeDueClocks(db, T0 + 70 * MIN);
+    const breach = (await takeDueClocks(db, T0 + 70 * MIN)).notices;
     expect(breach.map((r) => r.kind)).toEqual(['due']);
-    expect(await nextClockAlarm(db)).toBeUndefined();
-    expect(await takeDueClocks(db, T0 + 80 * MIN)).toEqual([]);
+    expect((await takeDueClocks(db, T0 + 80 * MIN)).notices).toEqual([]);
+    // …and on the run's record, once, after the clock's start.
+    const sla = (await listEvents(db, run.id)).filter((e) => e.type === 'sla');
+    expect(sla.map((e) => (e.new as { transition: string }).transition)).toEqual([
+      'started',
+      'breached',
+    ]);
   });
 
   it('does not report a clock that stopped before its moment was handled', async () => {
@@ -348,7 +363,7 @@ describe('clock wake-ups', () => {
       T0 + 46 * MIN,
     );
     expect((await db.runs.get(run.id))?.alarmAt).toBe(T0 + 45 * MIN);
-    expect(await takeDueClocks(db, T0 + 47 * MIN)).toEqual([]);
+    expect((await takeDueClocks(db, T0 + 47 * MIN)).notices).toEqual([]);
     expect((await db.runs.get(run.id))?.alarmAt).toBeUndefined();
   });
 
@@ -422,7 +437,8 @@ describe('wipeRunData', () => {
     await openRun(db, ticket('1'), ana, T0);
     await openRun(db, ticket('2'), ana, T0);
     const wiped = await wipeRunData(db);
-    expect(wiped).toMatchObject({ runs: 2, events: 2, attachments: 0 });
+    // Each run: created, and its first-response clock started.
+    expect(wiped).toMatchObject({ runs: 2, events: 4, attachments: 0 });
     expect(wiped.runIds.sort()).toEqual(['zendesk:1', 'zendesk:2']);
     expect(await db.runs.count()).toBe(0);
     expect(await db.events.count()).toBe(0);

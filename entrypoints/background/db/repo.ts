@@ -23,6 +23,7 @@ import type {
   WorkflowTemplateInput,
 } from '../../../lib/workflow/schema';
 import { nextTemplateVersion } from '../../../lib/workflow/versioning';
+import { ESCALATING, recordSlaTransitions } from '../../../lib/sla/transitions';
 import type { RunView } from '../../../lib/workflow/view';
 import type { CasebookDB } from './db';
 import { clockAlarmTimes, deriveRunView, type ClockAlarm } from '../../../lib/workflow/derive';
@@ -34,6 +35,7 @@ import {
   type OpenRunEntry,
   type RunRecord,
 } from './records';
+import { putRunFacts } from './facts-store';
 import type { AttachmentRecord, TemplateRecord } from './types';
 
 export const ACTIVE_TEMPLATE_KEY = 'activeTemplateId';
@@ -101,11 +103,17 @@ async function writeRun(
   now: number,
   previousAlarmAt: number | undefined,
 ): Promise<RunChange> {
+  // Clock starts, pauses, resumes and stops go on the record with the change
+  // that caused them; warnings and breaches are the clock tick's (takeDueClocks).
+  const sla = recordSlaTransitions(template, run, now, (kind) => !ESCALATING.has(kind));
+  run = sla.run;
+  events = [...events, ...sla.events];
   const { record, entry, view } = buildRunRecord(template, run, now, previousAlarmAt);
   await db.runs.put(record);
   await db.openRuns.where('runId').equals(run.id).delete();
   if (entry) await db.openRuns.add(entry);
   await appendEvents(db, events);
+  await putRunFacts(db, template, run, now);
   return { run, template, view, events };
 }
 
@@ -138,7 +146,7 @@ export function openRun(
 ): Promise<RunChange & { created: boolean; changed: boolean }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.templates, db.settings],
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.settings],
     async () => {
       const existing = await db.runs
         .where('[helpdesk+ticketId]')
@@ -177,12 +185,16 @@ export function mutateRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
-    const record = await readRun(db, runId);
-    const template = await templateVersion(db, record.templateId, record.templateVersion);
-    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
-    return writeRun(db, template, next.run, next.events, now, record.alarmAt);
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    async () => {
+      const record = await readRun(db, runId);
+      const template = await templateVersion(db, record.templateId, record.templateVersion);
+      const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+      return writeRun(db, template, next.run, next.events, now, record.alarmAt);
+    },
+  );
 }
 
 export function migrateRunTo(
@@ -192,13 +204,17 @@ export function migrateRunTo(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
-    const record = await readRun(db, runId);
-    const from = await templateVersion(db, record.templateId, record.templateVersion);
-    const to = await templateVersion(db, record.templateId, toVersion);
-    const next = migrateRun(runFromRecord(record), from, to, actor, now);
-    return writeRun(db, to, next.run, next.events, now, record.alarmAt);
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates],
+    async () => {
+      const record = await readRun(db, runId);
+      const from = await templateVersion(db, record.templateId, record.templateVersion);
+      const to = await templateVersion(db, record.templateId, toVersion);
+      const next = migrateRun(runFromRecord(record), from, to, actor, now);
+      return writeRun(db, to, next.run, next.events, now, record.alarmAt);
+    },
+  );
 }
 
 export function getRun(
@@ -336,6 +352,12 @@ export function listOpenRuns(
 // Clocks
 // ---------------------------------------------------------------------------
 
+export interface DueClocks {
+  notices: DueNotice[];
+  /** Runs whose breach asks for a re-page (each breach once). */
+  repages: string[];
+}
+
 export interface DueNotice extends ClockAlarm {
   runId: string;
   ticket: TicketInfo;
@@ -360,11 +382,12 @@ export async function nextClockAlarm(db: CasebookDB): Promise<number | undefined
  * state, report the reminder/due moments between its last wake-up time and
  * now whose clock still runs, and move its wake-up time to the next one.
  */
-export function takeDueClocks(db: CasebookDB, now: number): Promise<DueNotice[]> {
-  return db.transaction('rw', [db.runs, db.templates], async () => {
+export function takeDueClocks(db: CasebookDB, now: number): Promise<DueClocks> {
+  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.templates], async () => {
     const due = await db.runs.where('alarmAt').belowOrEqual(now).toArray();
     const templates = new Map<string, WorkflowTemplate>();
     const notices: DueNotice[] = [];
+    const repages: string[] = [];
     for (const record of due) {
       const key = `${record.templateId}@${record.templateVersion}`;
       let template = templates.get(key);
@@ -372,25 +395,45 @@ export function takeDueClocks(db: CasebookDB, now: number): Promise<DueNotice[]>
         template = await templateVersion(db, record.templateId, record.templateVersion);
         templates.set(key, template);
       }
-      const run = runFromRecord(record);
+      // Warnings, breaches and re-pages are recorded once, here; each one
+      // recorded now is notified now (and never again).
+      const sla = recordSlaTransitions(template, runFromRecord(record), now);
+      const run = sla.run;
       const { record: next, view } = buildRunRecord(template, run, now);
       const running = new Set(
-        view.clocks
-          .filter((c) => c.state === 'running' || c.state === 'due-soon' || c.state === 'breached')
-          .map((c) => c.id),
+        view.clocks.filter((c) => c.stoppedAt === undefined && c.state !== 'met').map((c) => c.id),
       );
+      for (const t of sla.fresh) {
+        if (t.kind === 'repage') repages.push(run.id);
+        if ((t.kind === 'warned' || t.kind === 'breached') && running.has(t.clockId)) {
+          notices.push({
+            clockId: t.clockId,
+            label: t.label,
+            kind: t.kind === 'warned' ? 'reminder' : 'due',
+            at: t.at,
+            dueAt: t.dueAt ?? t.at,
+            runId: run.id,
+            ticket: run.ticket,
+          });
+        }
+      }
+      // Legacy clocks without a policy warn by the reminder lead, not by a transition.
       const since = record.alarmAt ?? now;
       for (const alarm of clockAlarmTimes(template, run, since - 1)) {
-        if (alarm.at <= now && running.has(alarm.clockId)) {
-          notices.push({ ...alarm, runId: run.id, ticket: run.ticket });
-        }
+        if (alarm.kind !== 'reminder' || alarm.at > now || !running.has(alarm.clockId)) continue;
+        if (sla.fresh.some((t) => t.clockId === alarm.clockId && t.kind === 'warned')) continue;
+        const warnsByPolicy = view.clocks.some(
+          (c) => c.id === alarm.clockId && c.warnAt !== undefined,
+        );
+        if (!warnsByPolicy) notices.push({ ...alarm, runId: run.id, ticket: run.ticket });
       }
       const wake = view.closed ? undefined : nextWakeAfter(template, run, view, now);
       if (wake === undefined) delete next.alarmAt;
       else next.alarmAt = wake;
       await db.runs.put(next);
+      await appendEvents(db, sla.events);
     }
-    return notices;
+    return { notices, repages };
   });
 }
 
@@ -430,7 +473,7 @@ export function putAttachment(
 ): Promise<RunChange & { file: FileRef }> {
   return db.transaction(
     'rw',
-    [db.runs, db.openRuns, db.events, db.templates, db.attachments],
+    [db.runs, db.openRuns, db.events, db.runFacts, db.templates, db.attachments],
     async () => {
       const record = await readRun(db, file.runId);
       const template = await templateVersion(db, record.templateId, record.templateVersion);
@@ -600,18 +643,23 @@ export function allRunsWithViews(
 export function wipeRunData(
   db: CasebookDB,
 ): Promise<{ runIds: string[]; runs: number; events: number; attachments: number }> {
-  return db.transaction('rw', [db.runs, db.openRuns, db.events, db.attachments], async () => {
-    const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
-    const events = await db.events.count();
-    const attachments = await db.attachments.count();
-    await Promise.all([
-      db.runs.clear(),
-      db.openRuns.clear(),
-      db.events.clear(),
-      db.attachments.clear(),
-    ]);
-    return { runIds, runs: runIds.length, events, attachments };
-  });
+  return db.transaction(
+    'rw',
+    [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
+    async () => {
+      const runIds = (await db.runs.toCollection().primaryKeys()) as string[];
+      const events = await db.events.count();
+      const attachments = await db.attachments.count();
+      await Promise.all([
+        db.runs.clear(),
+        db.openRuns.clear(),
+        db.events.clear(),
+        db.attachments.clear(),
+        db.runFacts.clear(),
+      ]);
+      return { runIds, runs: runIds.length, events, attachments };
+    },
+  );
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -640,7 +688,7 @@ export async function deleteExpiredRuns(
   for (;;) {
     const batch = await db.transaction(
       'rw',
-      [db.runs, db.openRuns, db.events, db.attachments],
+      [db.runs, db.openRuns, db.events, db.attachments, db.runFacts],
       async () => {
         const page = await (
           after === undefined ? db.runs.orderBy(':id') : db.runs.where(':id').above(after)
@@ -656,6 +704,7 @@ export async function deleteExpiredRuns(
           events = await db.events.where('runId').anyOf(expired).delete();
           attachments = await db.attachments.where('runId').anyOf(expired).delete();
           await db.openRuns.where('runId').anyOf(expired).delete();
+          await db.runFacts.bulkDelete(expired);
           await db.runs.bulkDelete(expired);
         }
         return {

@@ -1,4 +1,4 @@
-import type { WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 
 export interface TemplateRecord {
   id: string;
@@ -24,3 +24,15 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/**
+ * A stored event. `id` is set on write (db.ts); `outbox` is 1 until the team
+ * server has it; `serverSeq` is its place in the team's order once it has;
+ * `localOnly` marks an event that never leaves (a private field).
+ */
+export type EventRecord = RunEvent & {
+  id: string;
+  outbox?: 1;
+  serverSeq?: number;
+  localOnly?: 1;
+};

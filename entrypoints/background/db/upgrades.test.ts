@@ -7,7 +7,7 @@ import { CasebookDB, declareVersions } from './db';
 import { listOpenRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
 import type { TemplateRecord } from './types';
-import { upgradeRunV1toV2 } from './upgrades';
+import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';
 
 const MIN = 60_000;
 
@@ -22,14 +22,15 @@ interface Fixture {
   };
 }
 
-function loadFixture(version: number): Fixture {
+function loadFixture(version: number | string): Fixture {
   const path = resolve(import.meta.dirname, `../../../tests/fixtures/db/v${version}.json`);
   return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
 }
 
 /** A database at `version`, filled from its fixture, then closed. */
-async function createAt(version: number, name: string): Promise<Fixture> {
-  const fixture = loadFixture(version);
+async function createAt(fixtureVersion: number | string, name: string): Promise<Fixture> {
+  const fixture = loadFixture(fixtureVersion);
+  const version = fixture.version;
   const old = new Dexie(name);
   declareVersions(
     old,
@@ -52,7 +53,7 @@ const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 describe('upgradeRunV1toV2 (pure)', () => {
   it('adds the next due clock and wake-up time to an open run, and its open-runs row', () => {
     const run = byId('zendesk:1001');
-    const { record, entry } = upgradeRunV1toV2(run, template, T0 + 10 * MIN);
+    const { record, entry } = upgradeRunV1toV2(run, template, T0 + 10 * MIN)!;
     // Paid plan: first response 1 h from ticket creation (T0 - 5 min); SEV1
     // status-page cadence 30 min from when severity was set (T0 + 2 min).
     expect(record.nextDueAt).toBe(T0 + 2 * MIN + 30 * MIN);
@@ -72,7 +73,7 @@ describe('upgradeRunV1toV2 (pure)', () => {
   });
 
   it('gives closed runs no open-runs row and no clock keys', () => {
-    const { record, entry } = upgradeRunV1toV2(byId('helpscout:3003'), template, T0 + 60 * MIN);
+    const { record, entry } = upgradeRunV1toV2(byId('helpscout:3003'), template, T0 + 60 * MIN)!;
     expect(entry).toBeUndefined();
     expect(record.nextDueAt).toBeUndefined();
     expect(record.alarmAt).toBeUndefined();
@@ -80,7 +81,7 @@ describe('upgradeRunV1toV2 (pure)', () => {
 
   it('keeps a run whose template version is missing listed as open, after the due ones', () => {
     const run = byId('zendesk:4004');
-    const { record, entry } = upgradeRunV1toV2(run, undefined, T0);
+    const { record, entry } = upgradeRunV1toV2(run, undefined, T0)!;
     expect(record).toEqual(run);
     expect(entry).toMatchObject({ dueKey: Infinity, recency: -run.updatedAt, runId: run.id });
   });
@@ -94,7 +95,15 @@ describe('opening a v1 database with the current schema', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
 
-    expect(await db.events.toArray()).toEqual(fixture.tables.events);
+    // v3: every event has an id; none of the old ones waits to be sent to a team.
+    const events = await db.events.toArray();
+    expect(events.map(({ id: _id, ...e }: RunEvent & { id?: string }) => e)).toEqual(
+      fixture.tables.events,
+    );
+    const ids = events.map((e) => (e as RunEvent & { id?: string }).id);
+    expect(ids.every((id) => typeof id === 'string' && id.length >= 8)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await db.events.where('outbox').equals(1).count()).toBe(0);
     expect(await db.templates.toArray()).toEqual(fixture.tables.templates);
     expect(await db.settings.toArray()).toEqual(fixture.tables.settings);
 
@@ -118,5 +127,74 @@ describe('opening a v1 database with the current schema', () => {
     ]);
     expect(page.counts).toEqual({ open: 3, breached: 0, dueSoon: 0 });
     db.close();
+  });
+});
+
+describe('v3: event ids and the team outbox', () => {
+  it('gives an event without an id a new one and keeps an existing id', () => {
+    const event = v1.tables.events[0]!;
+    expect(upgradeEventV2toV3(event, () => 'new-id-0001')).toEqual({ ...event, id: 'new-id-0001' });
+    const withId = { ...event, id: 'kept-id-0001' };
+    expect(upgradeEventV2toV3(withId, () => 'other')).toBe(withId);
+  });
+
+  it('puts a new local event in the outbox with an id, and an event from the team server not', async () => {
+    const db = new CasebookDB(`outbox-${Math.random()}`);
+    await db.open();
+    const event = v1.tables.events[0]!;
+    const { seq: _seq, ...local } = event;
+    await db.events.add({ ...local } as RunEvent);
+    await db.events.add({ ...local, id: 'from-team-01', serverSeq: 7 } as RunEvent);
+    const [mine, theirs] = (await db.events.toArray()) as Array<
+      RunEvent & { id: string; outbox?: number }
+    >;
+    expect(mine!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mine!.outbox).toBe(1);
+    expect(theirs).toMatchObject({ id: 'from-team-01', serverSeq: 7 });
+    expect(theirs!.outbox).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('a v1 database holding malformed records', () => {
+  it('opens, sets the unreadable records aside with the reason, and keeps the rest', async () => {
+    const name = `upgrade-v1-malformed-${Math.random()}`;
+    const fixture = await createAt('1-malformed', name);
+    const db = new CasebookDB(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+
+    const aside = await db.quarantine.toArray();
+    expect(aside.map((q) => `${q.table}:${q.key}`).sort()).toEqual([
+      'events:99',
+      'runs:intercom:9002',
+      'runs:zendesk:9001',
+      'templates:["broken",1]',
+    ]);
+    for (const q of aside) expect(q.reason.length).toBeGreaterThan(0);
+    expect(aside.find((q) => q.key === 'intercom:9002')?.reason).toMatch(/values|updatedAt/);
+    // Nothing is lost: each record is kept as it was stored.
+    const stored = fixture.tables.runs.find((r) => r.id === 'zendesk:9001');
+    expect(aside.find((q) => q.key === 'zendesk:9001')?.record).toEqual(stored);
+
+    // The readable rest opened and upgraded as from a clean v1 database.
+    expect((await db.runs.toArray()).map((r) => r.id).sort()).toEqual(
+      v1.tables.runs.map((r) => r.id).sort(),
+    );
+    expect(await db.events.count()).toBe(v1.tables.events.length);
+    expect(await db.templates.toArray()).toEqual(v1.tables.templates);
+    const page = await listOpenRuns(db, T0 + 10 * MIN);
+    expect(page.items.map((i) => i.runId)).toEqual([
+      'zendesk:1001',
+      'intercom:2002',
+      'zendesk:4004',
+    ]);
+    db.close();
+  });
+
+  it('the pure v1 → v2 step leaves an unreadable run to be set aside instead of throwing', () => {
+    expect(upgradeRunV1toV2({ id: 'zendesk:9001' } as unknown as Run, template, T0)).toBe(
+      undefined,
+    );
   });
 });

@@ -31,4 +31,13 @@ export const dataHandlers = {
     ctx.effects.runsRemoved(runIds);
     return counts;
   },
-} satisfies DomainHandlers<'data.exportRuns' | 'data.wipe'>;
+
+  'data.quarantine': async (_request, ctx) => ({
+    items: (await ctx.db.quarantine.toArray()).map(({ table, key, reason, at }) => ({
+      table,
+      key,
+      reason,
+      at,
+    })),
+  }),
+} satisfies DomainHandlers<'data.exportRuns' | 'data.wipe' | 'data.quarantine'>;

@@ -10,25 +10,37 @@ import type { CasebookDB } from '../db/db';
 import { allRunsWithViews, getActiveTemplate, latestTemplates, saveTemplate } from '../db/repo';
 import { actionHandlers } from '../actions';
 import { createSettingsHandlers } from '../settings/handlers';
+import { secretStore } from '../settings/secrets';
 import { attachmentHandlers } from './attachments';
+import { conversationHandlers } from './conversation';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
+import { healthHandlers } from './health';
+import { reportHandlers } from './report';
 import { runHandlers } from './runs';
 import { templateHandlers } from './templates';
+import { createTeamHandlers, withTeamCatchUp } from '../team/handlers';
+import type { TeamSync } from '../team/sync';
 
 export interface HandlerDeps {
   db: CasebookDB;
   now: () => number;
   publish: (message: ServerPortMessage) => void;
+  team: TeamSync;
 }
 
-export function createHandlers({ db, now, publish }: HandlerDeps) {
+export function createHandlers({ db, now, publish, team }: HandlerDeps) {
   return {
     ...runHandlers,
+    ...withTeamCatchUp(runHandlers, team),
+    ...createTeamHandlers(team),
     ...templateHandlers,
     ...attachmentHandlers,
     ...dataHandlers,
     ...actionHandlers,
+    ...healthHandlers,
+    ...conversationHandlers,
+    ...reportHandlers,
     ...createSettingsHandlers({
       now,
       publish,
@@ -36,6 +48,7 @@ export function createHandlers({ db, now, publish }: HandlerDeps) {
       latestTemplates: () => latestTemplates(db),
       activeTemplate: () => getActiveTemplate(db, now()),
       exportRunsCsv: async () => runsToCsv(await allRunsWithViews(db, now())),
+      secrets: secretStore(db),
     }),
   } satisfies HandlerMap<HandlerContext>;
 }

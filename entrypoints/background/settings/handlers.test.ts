@@ -8,7 +8,9 @@ import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { createSettingsHandlers, type SettingsDeps } from './handlers';
 import { MAPPED_SCRIPT_ID } from './hosts';
-import { readPagerDutyRoutingKey, readSettings } from './store';
+import { CasebookDB } from '../db/db';
+import { SECRETS_KEY, secretStore, type SecretStore } from './secrets';
+import { readSettings } from './store';
 
 const bundleText = readFileSync(
   resolve(import.meta.dirname, '../../../tests/fixtures/settings/bundle-valid.json'),
@@ -28,6 +30,9 @@ let registered: Registered[];
 let published: ServerPortMessage[];
 let saved: WorkflowTemplate[];
 let active: WorkflowTemplate;
+let db: CasebookDB;
+let secrets: SecretStore;
+const readPagerDutyRoutingKey = async () => (await secrets.read()).pagerDutyRoutingKey;
 
 function setup(overrides: Partial<SettingsDeps> = {}) {
   const deps: SettingsDeps = {
@@ -49,6 +54,7 @@ function setup(overrides: Partial<SettingsDeps> = {}) {
     latestTemplates: async () => [DEFAULT_TEMPLATE],
     activeTemplate: async () => active,
     exportRunsCsv: async () => 'run id\r\n',
+    secrets,
     ...overrides,
   };
   return createSettingsHandlers(deps);
@@ -67,6 +73,8 @@ beforeEach(() => {
   published = [];
   saved = [];
   active = DEFAULT_TEMPLATE;
+  db = new CasebookDB(`settings-test-${Math.random()}`);
+  secrets = secretStore(db);
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Casebook',
@@ -241,9 +249,47 @@ describe('settings.import', () => {
     expect(registered).toEqual([]);
   });
 
+  it('a bundle that weakens protection changes nothing until the lead confirms the list', async () => {
+    const h = setup();
+    const before = await storageSnapshot();
+    const r = await h['settings.import']({ type: 'settings.import', text: bundleText });
+    expect(r.ok).toBe(false);
+    const weakens = (r as { weakens?: string[] }).weakens ?? [];
+    expect(weakens.join('\n')).toMatch(/would also run on support\.acme-widgets\.com/);
+    expect(await storageSnapshot()).toEqual(before);
+    expect(saved).toEqual([]);
+    expect(published).toEqual([]);
+  });
+
+  it('names HAR sanitizing turned off, allow-list additions and a new PagerDuty endpoint', async () => {
+    const h = setup();
+    const bundle = JSON.parse(bundleText) as { settings: Record<string, unknown> };
+    bundle.settings.helpdesks = { intercom: { interceptHar: false } };
+    bundle.settings.redaction = { allow: ['x-trace', 'Authorization'] };
+    bundle.settings.integrations = {
+      pagerDuty: { endpoint: 'https://collector.evil.test/enqueue' },
+    };
+    const r = await h['settings.import']({
+      type: 'settings.import',
+      text: JSON.stringify(bundle),
+    });
+    const weakens = (r as { weakens?: string[] }).weakens ?? [];
+    expect(weakens).toEqual(
+      expect.arrayContaining([
+        'HAR sanitizing is turned off on intercom',
+        'The redaction allow-list adds x-trace, Authorization (Authorization stay redacted: built-in credential rules cannot be allowed)',
+        'PagerDuty endpoint (receives pages and the routing key) changes to https://collector.evil.test/enqueue',
+      ]),
+    );
+  });
+
   it('a valid bundle replaces settings, saves templates and lists hosts still needing a permission', async () => {
     const h = setup();
-    const r = await h['settings.import']({ type: 'settings.import', text: bundleText });
+    const r = await h['settings.import']({
+      type: 'settings.import',
+      text: bundleText,
+      confirmWeakening: true,
+    });
     expect(r).toMatchObject({
       ok: true,
       importedSettings: true,
@@ -283,7 +329,9 @@ describe('secrets', () => {
       key: KEY,
     });
     expect(status).toEqual({ pagerDuty: { set: true, masked: '••••••••WXYZ' } });
-    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain(KEY);
+    // Content scripts can read storage.sync and storage.local: the key is in neither.
+    expect(JSON.stringify(await storageSnapshot())).not.toContain(KEY);
+    expect((await db.settings.get(SECRETS_KEY))?.value).toEqual({ pagerDutyRoutingKey: KEY });
     expect(await readPagerDutyRoutingKey()).toBe(KEY);
     const got = await h['settings.get']({ type: 'settings.get' });
     expect(JSON.stringify(got)).not.toContain(KEY);
@@ -291,6 +339,33 @@ describe('secrets', () => {
     expect(await h['secrets.status']({ type: 'secrets.status' })).toEqual({
       pagerDuty: { set: false },
     });
+  });
+});
+
+describe('secrets kept in storage.local by earlier builds', () => {
+  it('move into the database on first use and leave storage.local', async () => {
+    await fakeBrowser.storage.local.set({
+      secrets: { pagerDutyRoutingKey: KEY },
+      'panel:zendesk': { collapsed: true },
+    });
+    const h = setup();
+    expect(await h['secrets.status']({ type: 'secrets.status' })).toEqual({
+      pagerDuty: { set: true, masked: '••••••••WXYZ' },
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      'panel:zendesk': { collapsed: true },
+    });
+    expect((await db.settings.get(SECRETS_KEY))?.value).toEqual({ pagerDutyRoutingKey: KEY });
+    // A second worker start finds nothing left to move and keeps the key.
+    expect(await secretStore(db).read()).toEqual({ pagerDutyRoutingKey: KEY });
+  });
+
+  it('never overwrite a key set in the database since', async () => {
+    const newer = 'Zyxwvutsrqponmlkjihgfedcba987654';
+    await db.settings.put({ key: SECRETS_KEY, value: { pagerDutyRoutingKey: newer } });
+    await fakeBrowser.storage.local.set({ secrets: { pagerDutyRoutingKey: KEY } });
+    expect(await secretStore(db).read()).toEqual({ pagerDutyRoutingKey: newer });
+    expect(await fakeBrowser.storage.local.get('secrets')).toEqual({});
   });
 });
 

@@ -24,15 +24,15 @@ import {
   type SettingsPatch,
 } from '../../../lib/settings/schema';
 import { applySlaToPolicy } from '../../../lib/settings/sla';
+import { settingsWeakening, templateWeakening } from '../../../lib/settings/weakening';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { grantedHosts, injectIntoHostTabs, syncMappedHostScripts } from './hosts';
+import type { SecretStore } from './secrets';
 import {
-  clearSettingsAndSecrets,
+  clearSettings,
   readAgentSuggestion,
-  readSecrets,
   readSettings,
   writeAgentSuggestion,
-  writeSecrets,
   writeSettings,
 } from './store';
 import type { z } from 'zod';
@@ -51,6 +51,8 @@ export interface SettingsDeps {
   activeTemplate(): Promise<WorkflowTemplate>;
   /** Every run as CSV (lib/settings/csv.ts over the store). */
   exportRunsCsv(): Promise<string>;
+  /** Where secrets live (the background's IndexedDB). */
+  secrets: SecretStore;
 }
 
 type Reply<K extends SettingsRequestType> = z.output<(typeof settingsReplySchemas)[K]>;
@@ -61,16 +63,15 @@ export type SettingsHandlers = {
   ) => Promise<Reply<K>>;
 };
 
-async function secretsStatus() {
-  return { pagerDuty: maskSecret((await readSecrets()).pagerDutyRoutingKey) };
-}
-
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
   const changed = () => deps.publish({ type: 'settings-changed' });
+  const secretsStatus = async () => ({
+    pagerDuty: maskSecret((await deps.secrets.read()).pagerDutyRoutingKey),
+  });
 
   /**
    * The engine reads SLA minutes from the template's policy. Saving the SLA
@@ -116,10 +117,26 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
       return { settings, ...(templateSaved ? { templateSaved } : {}) };
     },
 
-    'settings.import': async ({ text }) => {
+    'settings.import': async ({ text, confirmWeakening }) => {
       const parsed = parseBundle(text);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
       let settings = await readSettings();
+      const weakens = [
+        ...(parsed.settings ? settingsWeakening(settings, parsed.settings) : []),
+        ...templateWeakening(await deps.latestTemplates(), parsed.templates),
+      ];
+      if (weakens.length && confirmWeakening !== true) {
+        return {
+          ok: false,
+          problems: [
+            {
+              path: '$',
+              message: 'This file weakens protection; nothing was imported. Review and confirm.',
+            },
+          ],
+          weakens,
+        };
+      }
       if (parsed.settings) {
         settings = await writeSettings(parsed.settings);
         await syncMappedHostScripts(settings.zendeskHostMappings);
@@ -162,10 +179,10 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     },
 
     'secrets.setPagerDutyKey': async ({ key }) => {
-      const secrets = await readSecrets();
+      const secrets = await deps.secrets.read();
       if (key === null) delete secrets.pagerDutyRoutingKey;
       else secrets.pagerDutyRoutingKey = key;
-      await writeSecrets(secrets);
+      await deps.secrets.write(secrets);
       changed();
       return secretsStatus();
     },
@@ -207,7 +224,8 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
 
     'settings.reset': async () => {
       const { zendeskHostMappings } = await readSettings();
-      await clearSettingsAndSecrets();
+      await clearSettings();
+      await deps.secrets.clear();
       await applySla(defaultSettings().sla);
       await syncMappedHostScripts([]);
       for (const host of zendeskHostMappings) {

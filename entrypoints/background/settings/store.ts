@@ -1,7 +1,9 @@
 /**
- * Settings in `storage.sync` (chunked, see lib/settings/sync-chunks.ts) and
- * secrets in `storage.local`. Nothing is cached in worker memory: the MV3
- * worker may stop at any time, and another browser may sync a change in.
+ * Settings in `storage.sync` (chunked, see lib/settings/sync-chunks.ts), the
+ * agent suggestion in `storage.local`; secrets are not here but in the
+ * background's IndexedDB (./secrets.ts), out of content scripts' reach.
+ * Nothing is cached in worker memory: the MV3 worker may stop at any time,
+ * and another browser may sync a change in.
  */
 import { browser } from '#imports';
 import { parseSettings } from '../../../lib/settings';
@@ -15,17 +17,10 @@ import {
   toSyncItems,
   type SyncHeader,
 } from '../../../lib/settings/sync-chunks';
-import {
-  defaultSettings,
-  localSecretsSchema,
-  settingsSchema,
-  type LocalSecrets,
-  type Settings,
-} from '../../../lib/settings/schema';
+import { defaultSettings, settingsSchema, type Settings } from '../../../lib/settings/schema';
 import { agentSuggestionSchema, type AgentSuggestion } from '../../../lib/messaging/settings';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 
-const SECRETS_KEY = 'secrets';
 const AGENT_SUGGESTION_KEY = 'agentSuggestion';
 
 export async function readSettings(): Promise<Settings> {
@@ -97,21 +92,6 @@ export function describeSyncError(error: unknown): string {
   return `Could not save settings to synced storage: ${message}`;
 }
 
-export async function readSecrets(): Promise<LocalSecrets> {
-  const raw = (await browser.storage.local.get(SECRETS_KEY))[SECRETS_KEY];
-  const parsed = localSecretsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-export async function writeSecrets(secrets: LocalSecrets): Promise<void> {
-  await browser.storage.local.set({ [SECRETS_KEY]: localSecretsSchema.parse(secrets) });
-}
-
-/** For the PagerDuty client in the background: the routing key, or undefined. */
-export async function readPagerDutyRoutingKey(): Promise<string | undefined> {
-  return (await readSecrets()).pagerDutyRoutingKey;
-}
-
 export async function readAgentSuggestion(): Promise<AgentSuggestion | undefined> {
   const raw = (await browser.storage.local.get(AGENT_SUGGESTION_KEY))[AGENT_SUGGESTION_KEY];
   const parsed = agentSuggestionSchema.safeParse(raw);
@@ -122,12 +102,12 @@ export async function writeAgentSuggestion(suggestion: AgentSuggestion): Promise
   await browser.storage.local.set({ [AGENT_SUGGESTION_KEY]: suggestion });
 }
 
-/** Wipe: settings go back to defaults, secrets and suggestions are removed. */
-export async function clearSettingsAndSecrets(): Promise<void> {
+/** Wipe: settings go back to defaults, the agent suggestion is removed (secrets: ./secrets.ts). */
+export async function clearSettings(): Promise<void> {
   const all = await browser.storage.sync.get(null);
   const keys = Object.keys(all).filter(
     (k) => k === SYNC_HEADER_KEY || k.startsWith(SYNC_CHUNK_PREFIX),
   );
   if (keys.length) await browser.storage.sync.remove(keys);
-  await browser.storage.local.remove([SECRETS_KEY, AGENT_SUGGESTION_KEY]);
+  await browser.storage.local.remove(AGENT_SUGGESTION_KEY);
 }

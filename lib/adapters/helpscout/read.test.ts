@@ -19,7 +19,8 @@ const CONVERSATION_11161 = {
   requesterEmail: 'jonas.weber@alpenglow-example.de',
   // Threads are newest first: the earliest is the last one.
   createdAt: Date.parse('2026-11-25T17:30:55Z'),
-  status: 'Active',
+  status: 'open',
+  statusLabel: 'Active',
   assignee: 'Ana Oliveira',
   organization: 'Alpenglow GmbH',
   plan: 'Paid',
@@ -83,7 +84,8 @@ describe('helpscout on conversation.html (current UI)', () => {
     expect(read(page, R11175).ticket).toMatchObject({
       displayId: '#11175',
       subject: 'API key rotation fails with 409',
-      status: 'Pending',
+      status: 'pending',
+      statusLabel: 'Pending',
       plan: 'Enterprise',
       createdAt: Date.parse('2026-11-26T07:55:21Z'),
     });

@@ -3,17 +3,22 @@
  * conversation view is found from its header; the number it shows must be the
  * URL's (during SPA navigation the previous conversation is still rendered).
  */
-import { attrOf, earliestTime, emailIn, firstShownOf, textOf, valueByLabel, valueOf } from '../dom';
-import { buildResult, notFound, readValue, type FieldRead } from '../result';
+import { attrOf, firstShownOf, textOf } from '../dom';
+import type { StrategyReads } from '../facts/combine';
+import { buildCombinedResult, notFound, readValue } from '../result';
 import type { ComposerLocation, ReadResult, TicketRef } from '../types';
 import * as S from './selectors';
+import { helpscoutStrategies } from './strategies';
 
 function viewOf(header: Element): Element {
   return header.closest(S.view) ?? header.closest(S.legacyView) ?? header;
 }
 
 function shownNumber(root: Element): string | undefined {
-  const el = root.querySelector(S.number) ?? root.querySelector(S.legacyNumber);
+  const el =
+    root.querySelector(S.number) ??
+    root.querySelector(S.legacyNumber) ??
+    root.querySelector('[data-cy="ConversationNumber"]');
   return /#\d+/.exec(textOf(el) ?? '')?.[0];
 }
 
@@ -26,42 +31,19 @@ export function helpscoutTicketRoot(doc: Document, ref: TicketRef): Element | nu
   return root;
 }
 
-function readSubject(root: Element): FieldRead {
-  const textarea = root.querySelector(S.subject);
-  if (textarea) return readValue(valueOf(textarea));
-  const legacy = root.querySelector(S.legacySubject);
-  return legacy ? readValue(textOf(legacy)) : notFound;
-}
-
-function readCreatedAt(root: Element): FieldRead<number> {
-  // Threads are listed newest first; the minimum does not depend on that order.
-  const earliest = earliestTime(Array.from(root.querySelectorAll(S.threadTime)));
-  return earliest === undefined ? notFound : { found: true, value: earliest };
-}
-
-function readText(root: Element, selector: string): FieldRead {
-  const el = root.querySelector(selector);
-  return el ? readValue(textOf(el)) : notFound;
-}
-
-export function readHelpscoutTicket(root: Element, ref: TicketRef): ReadResult {
-  const sidebar = root.querySelector(S.customerSidebar);
+export function readHelpscoutTicket(
+  root: Element,
+  ref: TicketRef,
+  before: readonly StrategyReads[] = [],
+): ReadResult {
   const number = shownNumber(root);
-  return buildResult(ref, {
-    subject: readSubject(root),
-    requesterName: sidebar ? readText(sidebar, S.customerName) : notFound,
-    requesterEmail: sidebar ? readValue(emailIn(sidebar)) : notFound,
-    createdAt: readCreatedAt(root),
-    status: readText(root, S.status),
-    assignee: readText(root, S.assignee),
-    organization: sidebar
-      ? readValue(valueByLabel(sidebar, ['Company', 'Organization']).value)
-      : notFound,
-    plan: sidebar ? readValue(valueByLabel(sidebar, ['Plan', 'Plan tier']).value) : notFound,
-    // The URL carries the number; the header confirms it (ticketRoot refuses a mismatch).
-    displayId: number ? readValue(number) : notFound,
-    // Help Scout has no priority.
+  const strategies = [...before, ...helpscoutStrategies(root)];
+  // The URL carries the number; the header confirms it (ticketRoot refuses a mismatch).
+  strategies.push({
+    strategy: 'header',
+    reads: { displayId: number ? readValue(number) : notFound },
   });
+  return buildCombinedResult(ref, strategies);
 }
 
 export function findHelpscoutComposer(root: Element): ComposerLocation {

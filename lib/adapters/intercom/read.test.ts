@@ -21,7 +21,11 @@ const CONVERSATION_A = {
   requesterEmail: 'tomas.ferreira@lumen-example.pt',
   createdAt: Date.parse('2026-11-25T16:05:27Z'),
   assignee: 'Ana Oliveira',
-  priority: 'Priority',
+  assigneeGroup: 'Tier 2 Support',
+  // "Priority" in the sidebar: a prioritised conversation.
+  priority: 'high',
+  // Read from the one state control ("Close" while open).
+  status: 'open',
   organization: 'Lumen Analytics',
   plan: 'Enterprise',
 };
@@ -137,8 +141,9 @@ describe('intercom before the shadow root (light DOM, inbox2__ classes)', () => 
       requesterEmail: 'rui@example-old.pt',
       createdAt: Date.parse('2025-01-02T03:04:05Z'),
     });
-    // The sidebar is there but has no such rows: not set, not unreadable.
-    expect(missing).toEqual([]);
+    // The sidebar is there but has no such rows: not set, not unreadable. The
+    // page shows no state control, so the status is reported unreadable.
+    expect(missing).toEqual(['status']);
     expect(intercom.ticketRoot(document, ref(B))).toBeNull();
   });
 });

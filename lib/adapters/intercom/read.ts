@@ -7,7 +7,6 @@
  */
 import {
   attrOf,
-  earliestTime,
   firstShown,
   firstShownOf,
   openShadowRoots,
@@ -15,9 +14,12 @@ import {
   textOf,
   valueByLabel,
 } from '../dom';
-import { buildResult, notFound, readValue, type FieldRead } from '../result';
+import type { StrategyReads } from '../facts/combine';
+import { CONVERSATION_ID_LABELS } from '../facts/semantic';
+import { buildCombinedResult } from '../result';
 import type { ComposerLocation, ReadResult, TicketRef } from '../types';
 import * as S from './selectors';
+import { intercomStrategies } from './strategies';
 
 export function intercomSearchRoots(doc: Document): ParentNode[] {
   const host = doc.querySelector(S.shadowHost);
@@ -30,48 +32,23 @@ export function intercomTicketRoot(doc: Document, ref: TicketRef): Element | nul
   for (const root of intercomSearchRoots(doc)) {
     const space = firstShown(root, S.conversationSpace);
     if (!space) continue;
-    const shownId = valueByLabel(space, ['Conversation ID'], S.attributeLabel).value;
+    // The id the space shows: its attribute, the ID row, or (2025) the labelled row.
+    const shownId =
+      attrOf(space, 'data-conversation-id') ??
+      textOf(space.querySelector('[data-attribute-identifier="id"] > :last-child')) ??
+      valueByLabel(space, CONVERSATION_ID_LABELS, S.attributeLabel).value;
     if (shownId && shownId.replace(/^#/, '') !== ref.ticketId) return null;
     return space;
   }
   return null;
 }
 
-function sidebarRead(sidebar: Element | null, labels: string[]): FieldRead {
-  if (!sidebar) return notFound;
-  const { value } = valueByLabel(sidebar, labels, S.attributeLabel);
-  return readValue(value && !/^(unassigned|unknown|—|-)$/i.test(value) ? value : undefined);
-}
-
-function readCreatedAt(root: Element): FieldRead<number> {
-  const stream = root.querySelector(S.stream);
-  const earliest = earliestTime(Array.from(root.querySelectorAll(S.partTime)));
-  if (!stream || earliest === undefined) return notFound;
-  return { found: true, value: earliest };
-}
-
-function readRequesterName(root: Element, sidebar: Element | null): FieldRead {
-  const fromSidebar = sidebarRead(sidebar, ['Name']);
-  if (fromSidebar.found && fromSidebar.value) return fromSidebar;
-  // The first user-authored part names the customer.
-  const userPart = root.querySelector(S.userPartAuthor);
-  return userPart ? readValue(textOf(userPart)) : fromSidebar;
-}
-
-export function readIntercomTicket(root: Element, ref: TicketRef): ReadResult {
-  const sidebar = root.querySelector(S.detailsSidebar);
-  const title = root.querySelector(S.title);
-  return buildResult(ref, {
-    subject: title ? readValue(textOf(title)) : notFound,
-    requesterName: readRequesterName(root, sidebar),
-    requesterEmail: sidebarRead(sidebar, ['Email']),
-    createdAt: readCreatedAt(root),
-    assignee: sidebarRead(sidebar, ['Assignee']),
-    priority: sidebarRead(sidebar, ['Priority']),
-    organization: sidebarRead(sidebar, ['Company', 'Company name']),
-    plan: sidebarRead(sidebar, ['Plan', 'Plan tier']),
-    // Intercom shows the state only as a Close/Reopen action: not read.
-  });
+export function readIntercomTicket(
+  root: Element,
+  ref: TicketRef,
+  before: readonly StrategyReads[] = [],
+): ReadResult {
+  return buildCombinedResult(ref, [...before, ...intercomStrategies(root)]);
 }
 
 export function findIntercomComposer(root: Element, doc: Document): ComposerLocation {

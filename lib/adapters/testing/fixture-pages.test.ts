@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFixtureFacts } from './fidelity';
 import { FIXTURE_KEYS, FIXTURE_PAGES } from './fixture-pages';
 import { queryAllDeep } from '../dom';
 import { detectTicket } from '../registry';
@@ -15,16 +16,32 @@ const files = DIRS.flatMap((dir) =>
 );
 
 describe('fixture pages', () => {
-  it('are all .html and all in the catalog', () => {
+  it('are all .html (with their .facts.json) and all in the catalog', () => {
     const catalogued = new Set(FIXTURE_KEYS.map((key) => FIXTURE_PAGES[key].file));
     for (const file of files) {
+      if (file.endsWith('.facts.json')) {
+        expect(files, `${file} has no page`).toContain(file.replace(/\.facts\.json$/, '.html'));
+        continue;
+      }
       expect(file).toMatch(/\.html$/);
       expect(catalogued.has(file), `${file} is not in FIXTURE_PAGES`).toBe(true);
     }
     for (const file of catalogued) expect(files).toContain(file);
   });
 
-  it.each(files)('%s loads nothing from the network', (file) => {
+  it('declare the facts of every ticket page', () => {
+    const declared = loadFixtureFacts();
+    for (const key of FIXTURE_KEYS) {
+      const page = FIXTURE_PAGES[key];
+      if (!page.helpdesk) {
+        expect(declared.has(key), `${key} is no ticket but declares facts`).toBe(false);
+        continue;
+      }
+      expect(declared.get(key)?.ticketId, `${key} declares no facts`).toBe(page.ticketId);
+    }
+  });
+
+  it.each(files.filter((f) => f.endsWith('.html')))('%s loads nothing from the network', (file) => {
     const html = readFileSync(join(FIXTURES_ROOT, file), 'utf8');
     // No external scripts, styles, images, frames or CSS imports: e2e runs with the network closed.
     expect(html).not.toMatch(/<script[^>]+\bsrc=/i);

@@ -153,6 +153,98 @@ const PAGES = {
     navigatesTo: [`${HS}/conversation/2871236524/11161?viewId=7329011`],
     about: 'Mailbox list of conversations with numbers and links: not a conversation.',
   },
+  // Written independently of the adapters (issue 14), from helpdesk-dom.md and the helpdesks'
+  // public docs, by scripts/fixture-sources/generate.mjs; expected facts in <page>.facts.json.
+  'zendesk/agent-2026': {
+    file: 'zendesk/agent-2026.html',
+    url: `${ZD}/agent/tickets/7310`,
+    helpdesk: 'zendesk',
+    ticketId: '7310',
+    about:
+      '2026 layout generation, dark theme, English: renamed grid, log (role=log), context panel and status badge; Garden comboboxes and hashed classes; a sidebar app iframe and a hidden second workspace as decoys.',
+  },
+  'zendesk/agent-2026-de': {
+    file: 'zendesk/agent-2026-de.html',
+    url: `${ZD}/agent/tickets/7310`,
+    helpdesk: 'zendesk',
+    ticketId: '7310',
+    about: 'The 2026 page with the UI in German: same ticket facts.',
+  },
+  'zendesk/agent-2026-ja': {
+    file: 'zendesk/agent-2026-ja.html',
+    url: `${ZD}/agent/tickets/7310`,
+    helpdesk: 'zendesk',
+    ticketId: '7310',
+    about: 'The 2026 page with the UI in Japanese: same ticket facts.',
+  },
+  'zendesk/narrow-long': {
+    file: 'zendesk/narrow-long.html',
+    url: `${ZD}/agent/tickets/8802`,
+    helpdesk: 'zendesk',
+    ticketId: '8802',
+    about:
+      '2025 generation in a narrow window (context panel collapsed), 40 messages of which the older 20 arrive 400 ms after opening.',
+  },
+  'intercom/inbox-2026': {
+    file: 'intercom/inbox-2026.html',
+    url: `https://app.intercom.com/a/inbox/${IC_APP}/inbox/shared/all/conversation/215470001122334`,
+    helpdesk: 'intercom',
+    ticketId: '215470001122334',
+    about:
+      'Late-2026 inbox, dark theme, English: shadow root attached 300 ms after load, conversation 500 ms later; header heading, attribute rows with identifiers, action buttons for state and priority; an app iframe as decoy.',
+  },
+  'intercom/inbox-2026-de': {
+    file: 'intercom/inbox-2026-de.html',
+    url: `https://app.intercom.com/a/inbox/${IC_APP}/inbox/shared/all/conversation/215470001122334`,
+    helpdesk: 'intercom',
+    ticketId: '215470001122334',
+    about: 'The late-2026 inbox in German: same facts.',
+  },
+  'intercom/inbox-2026-ja': {
+    file: 'intercom/inbox-2026-ja.html',
+    url: `https://app.intercom.com/a/inbox/${IC_APP}/inbox/shared/all/conversation/215470001122334`,
+    helpdesk: 'intercom',
+    ticketId: '215470001122334',
+    about: 'The late-2026 inbox in Japanese: same facts.',
+  },
+  'intercom/narrow-lazy': {
+    file: 'intercom/narrow-lazy.html',
+    url: `https://app.eu.intercom.com/a/inbox/${IC_APP}/inbox/admin/5120771/conversation/215470009990001`,
+    helpdesk: 'intercom',
+    ticketId: '215470009990001',
+    about:
+      'Narrow window (details collapsed); the stream is a web component with a nested open shadow root, 36 parts, the older 18 loaded late; a closed conversation.',
+  },
+  'helpscout/inbox-2026': {
+    file: 'helpscout/inbox-2026.html',
+    url: `${HS}/conversation/2871300042/11402?viewId=7329011`,
+    helpdesk: 'helpscout',
+    ticketId: '2871300042',
+    about:
+      '2026 generation, dark mode, English: status and assignee buttons renamed, thread list with data-cy, bodies in sandboxed iframes, customer profile with Customer Properties (slugs); a sidebar app iframe as decoy.',
+  },
+  'helpscout/inbox-2026-de': {
+    file: 'helpscout/inbox-2026-de.html',
+    url: `${HS}/conversation/2871300042/11402?viewId=7329011`,
+    helpdesk: 'helpscout',
+    ticketId: '2871300042',
+    about: 'The 2026 page in German: same facts.',
+  },
+  'helpscout/inbox-2026-ja': {
+    file: 'helpscout/inbox-2026-ja.html',
+    url: `${HS}/conversation/2871300042/11402?viewId=7329011`,
+    helpdesk: 'helpscout',
+    ticketId: '2871300042',
+    about: 'The 2026 page in Japanese: same facts.',
+  },
+  'helpscout/narrow-long': {
+    file: 'helpscout/narrow-long.html',
+    url: `${HS}/conversation/2871300077/11460?viewId=7329011`,
+    helpdesk: 'helpscout',
+    ticketId: '2871300077',
+    about:
+      '2025 markup in a narrow window: customer sidebar collapsed, 30 threads with the oldest 8 behind an unclicked control (created time not on screen).',
+  },
   'other/freshdesk': {
     file: 'other/freshdesk-ticket.html',
     url: 'https://acme.freshdesk.com/a/tickets/77',

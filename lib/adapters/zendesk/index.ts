@@ -5,6 +5,7 @@ import {
   readZendeskTicket,
   zendeskTicketRoot,
 } from './read';
+import { zendeskApi } from './api';
 import { parseZendeskTicketUrl, ZENDESK_MATCHES } from './url';
 
 export const zendesk: HelpdeskAdapter = {
@@ -17,6 +18,7 @@ export const zendesk: HelpdeskAdapter = {
   ticketRoot: zendeskTicketRoot,
   readTicket: readZendeskTicket,
   findComposer: (root) => findZendeskComposer(root),
+  api: zendeskApi,
   readAgent: readZendeskAgent,
 };
 

@@ -20,9 +20,12 @@ const TICKET_4242 = {
   requesterName: 'Priya Raman',
   requesterEmail: 'priya.raman@northwind-example.com',
   createdAt: Date.parse('2026-11-24T14:03:11Z'),
-  status: 'Open',
-  priority: 'High',
-  assignee: 'Tier 2/Dana Whitfield',
+  status: 'open',
+  statusLabel: 'Open',
+  priority: 'high',
+  priorityLabel: 'High',
+  assignee: 'Dana Whitfield',
+  assigneeGroup: 'Tier 2',
   organization: 'Northwind Traders',
   plan: 'Enterprise',
 };
@@ -137,9 +140,11 @@ describe('zendesk on multi-tab.html', () => {
       requesterName: 'Marcus Bell',
       requesterEmail: 'marcus@fabrikam-example.io',
       createdAt: Date.parse('2026-11-20T08:45:00Z'),
-      status: 'Pending',
-      priority: 'Normal',
-      assignee: 'Support/Luis Ortega',
+      status: 'pending',
+      statusLabel: 'Pending',
+      priority: 'normal',
+      assignee: 'Luis Ortega',
+      assigneeGroup: 'Support',
       organization: 'Fabrikam',
       plan: 'Trial',
     });
@@ -173,26 +178,26 @@ describe('zendesk on lazy.html', () => {
 });
 
 describe('zendesk on drifted.html', () => {
-  it('keeps the URL identity and reports every unreadable field as missing', async () => {
+  it('reads the renamed fields by their test-id families and headings, and reports the rest as missing', async () => {
     page = await loadPage('zendesk/drifted');
-    const { ticket, missing } = read(page, '4242');
+    const { ticket, missing, sources } = read(page, '4242');
     expect(ticket).toEqual({
       helpdesk: 'zendesk',
       ticketId: '4242',
       displayId: '#4242',
       url: `${HOST}/agent/tickets/4242`,
+      subject: TICKET_4242.subject,
+      requesterName: 'Priya Raman',
+      status: 'open',
+      statusLabel: 'Open',
+      priority: 'high',
+      priorityLabel: 'High',
+      assignee: 'Dana Whitfield',
+      assigneeGroup: 'Tier 2',
     });
-    expect(missing).toEqual([
-      'subject',
-      'requesterName',
-      'requesterEmail',
-      'createdAt',
-      'status',
-      'priority',
-      'assignee',
-      'organization',
-      'plan',
-    ]);
+    // No datetime on the log, no e-mail, organization or plan in the rebuilt panel.
+    expect(missing).toEqual(['requesterEmail', 'createdAt', 'organization', 'plan']);
+    expect(sources).toMatchObject({ priority: 'design', status: 'design' });
   });
 
   it('still finds the composer by CKEditor’s own classes', async () => {

@@ -217,3 +217,20 @@ export const agentAvatar_ = [
   [1, 'zendesk/views'],
   [1, 'zendesk/drifted'],
 ] satisfies SelectorExpectation[];
+
+/** The flag on a workspace's grid, whatever the grid's class (2026: renamed). */
+export const activeFlag = '[data-is-active]';
+export const activeFlag_ = [
+  [1, 'zendesk/ticket'],
+  [3, 'zendesk/multi-tab'],
+  [2, 'zendesk/agent-2026'],
+] satisfies SelectorExpectation[];
+
+/** A message in the omni-log. */
+export const logItem = 'article[data-test-id="omni-log-comment-item"]';
+export const logItem_ = [
+  [3, 'zendesk/ticket'],
+  [4, 'zendesk/agent-2026'],
+  [40, 'zendesk/narrow-long'],
+  [0, 'zendesk/drifted'],
+] satisfies SelectorExpectation[];

@@ -26,6 +26,8 @@ function event<A extends unknown[]>() {
 
 export interface FakePort {
   name: string;
+  /** Who connected, as `Port.sender` (set on the background's end). */
+  sender?: FakeSender;
   postMessage(message: unknown): void;
   disconnect(): void;
   onMessage: ReturnType<typeof event<[unknown, FakePort]>>;
@@ -68,8 +70,50 @@ export interface FakePortHub {
   connects: number;
 }
 
+/** `runtime.MessageSender` as the fake passes it to the background. */
+export interface FakeSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/** An extension page of the fake extension (the options page): the sender the real views have. */
+export function extensionPageSender(): FakeSender {
+  return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+}
+
+/** A content script in the top frame of tab `tabId` showing `url`. */
+export function contentScriptSender(url: string, tabId = 7): FakeSender {
+  return { id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url } };
+}
+
+/**
+ * Make `runtime.sendMessage` (and ports opened from now on) arrive with
+ * `sender`: fakeBrowser passes `{}`, which the trust boundary refuses.
+ * Returns a function that switches the sender later.
+ */
+export function sendAs(initial: FakeSender): (next: FakeSender) => void {
+  let current = initial;
+  currentSender = () => current;
+  const runtime = fakeBrowser.runtime as unknown as {
+    sendMessage: (message: unknown) => Promise<unknown>;
+  };
+  runtime.sendMessage = async (message) => {
+    const copy: unknown = JSON.parse(JSON.stringify(message));
+    const answers = await fakeBrowser.runtime.onMessage.trigger(copy, current as never);
+    return answers.find((r: unknown) => !!r);
+  };
+  return (next) => {
+    current = next;
+  };
+}
+
+let currentSender: () => FakeSender | undefined = () => undefined;
+
 /** Install `runtime.connect` / `runtime.onConnect` on fakeBrowser. Call after `fakeBrowser.reset()`. */
 export function installFakePorts(): FakePortHub {
+  currentSender = () => undefined;
   const onConnect = event<[FakePort]>();
   const hub: FakePortHub = {
     serverPorts: [],
@@ -87,6 +131,7 @@ export function installFakePorts(): FakePortHub {
   runtime.onConnect = onConnect;
   runtime.connect = (info?: { name?: string }) => {
     const [client, server] = portPair(info?.name ?? '');
+    server.sender = currentSender();
     hub.connects += 1;
     hub.serverPorts.push(server);
     server.onDisconnect.addListener(() => {
