@@ -138,12 +138,18 @@ export function useStepActions(
             setPage((p) => (p ? { ...p, state: reply.state } : p));
             return reply.notice ? { notice: reply.notice } : undefined;
           }}
-          onRecordAction={async (action, note) => {
+          onRecordAction={async (action, note, data) => {
             await send({
               type: 'run.mutate',
               runId,
               actor: latest.current.actor,
-              mutation: { type: 'record-action', stepId, action, ...(note ? { note } : {}) },
+              mutation: {
+                type: 'record-action',
+                stepId,
+                action,
+                ...(note ? { note } : {}),
+                ...(data ? { data } : {}),
+              },
             });
           }}
           onSetField={onSetField}

@@ -47,7 +47,8 @@ export interface StepActionsProps {
   onOpenUrl(url: string): void;
   /** Resolves with a notice when nothing was sent (a page is pending or already accepted). */
   onPage(repage: boolean): Promise<{ notice?: string } | void>;
-  onRecordAction(action: string, note?: string): Promise<void>;
+  /** Record an action on the run; `data` lets the run fill the fields it answers. */
+  onRecordAction(action: string, note?: string, data?: Record<string, unknown>): Promise<void>;
   /**
    * A message went to the customer (inserted or copied): records the action
    * and ticks the step's "sent" field; falls back to onRecordAction.
@@ -174,14 +175,17 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
     });
   return (
     <div className="cb-action" data-action={props.repage ? 're-page' : 'page-on-call'}>
-      <button
-        type="button"
-        className={`cb-button${props.repage ? '' : ' cb-button-primary'}`}
-        disabled={disabled}
-        onClick={click}
-      >
-        {label}
-      </button>
+      {/* Once PagerDuty accepted the page, a second page button (step 13 after step 4) only misleads. */}
+      {accepted && !props.repage ? null : (
+        <button
+          type="button"
+          className={`cb-button${props.repage ? '' : ' cb-button-primary'}`}
+          disabled={disabled}
+          onClick={click}
+        >
+          {label}
+        </button>
+      )}
       {offerBugLink ? (
         <button type="button" className="cb-button" disabled={busy} onClick={sendBugLink}>
           Send the bug link to the page
@@ -274,12 +278,10 @@ function StatusPageAction(props: StepActionsProps) {
     });
   const posted = () =>
     run(async () => {
-      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`);
-      await props.onSetField?.(
-        DEFAULT_IDS.fields.lastStatusUpdate.stepId,
-        DEFAULT_IDS.fields.lastStatusUpdate.fieldId,
-        chosen.state,
-      );
+      // The run sets the latest state (and step 4's "posted") from this record.
+      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`, {
+        state: chosen.state,
+      });
       setEdited(undefined);
       return `Recorded the ${chosen.label} update.`;
     });
