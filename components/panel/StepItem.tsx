@@ -34,6 +34,7 @@ export function StepItem(props: StepItemProps) {
   const bodyId = `cb-${step.id}--body`;
   const blockedId = `cb-${step.id}--blocked`;
   const [skipping, setSkipping] = useState(false);
+  const [skippingOpen, setSkippingOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [statusError, setStatusError] = useState<string | undefined>();
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -122,6 +123,24 @@ export function StepItem(props: StepItemProps) {
                   </li>
                 ))}
               </ul>
+              {/* A how-to ticket leaves many steps that do not apply: one reason for all, still a reason each. */}
+              {open.length > 1 && !skippingOpen ? (
+                <button type="button" className="cb-button" onClick={() => setSkippingOpen(true)}>
+                  Skip these {open.length}…
+                </button>
+              ) : null}
+              {skippingOpen ? (
+                <SkipDialog
+                  stepId={`${step.id}--open`}
+                  stepTitle={`the ${open.length} open steps`}
+                  submitLabel={`Skip ${open.length} steps`}
+                  onSkip={async (reason) => {
+                    for (const o of open) await props.onSetStatus(o.stepId, 'skipped', reason);
+                    setSkippingOpen(false);
+                  }}
+                  onCancel={() => setSkippingOpen(false)}
+                />
+              ) : null}
             </div>
           ) : null}
           {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (

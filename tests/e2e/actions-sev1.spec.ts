@@ -156,8 +156,12 @@ for (const site of Object.values(SITES)) {
         },
         client: 'Casebook',
       });
-      // No double page: the button is off once PagerDuty accepted.
-      await expect(pageButton).toBeDisabled();
+      // No double page: the button is gone once PagerDuty accepted, and the run
+      // recorded the incident in the step's own field (nothing to type).
+      await expect(pageButton).toHaveCount(0);
+      await expect(panel.host.locator('#cb-page-sev1--pagerduty-incident--input')).toHaveValue(
+        `PagerDuty casebook-${site.id}-${ticketId}`,
+      );
       await expect(
         pageSev1.getByRole('button', { name: `Copy #incident-${shown.replace('#', '')}` }),
       ).toBeVisible();
@@ -166,6 +170,7 @@ for (const site of Object.values(SITES)) {
       await expect(panel.host.locator('.cb-chips')).toContainText(/status-page/i);
       await pageSev1.getByRole('button', { name: 'I posted it' }).click();
       await expect(pageSev1.getByText('Recorded the Investigating update.')).toBeVisible();
+      await expect(panel.host.locator('#cb-page-sev1--status-page-posted--input')).toBeChecked();
       // The action controls (page state, status-page form) pass the panel's accessibility bar.
       expect(await panelAxeViolations(page)).toEqual([]);
 

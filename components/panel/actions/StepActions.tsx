@@ -246,7 +246,8 @@ function CopyAction(props: {
 
 function StatusPageAction(props: StepActionsProps) {
   const { current, suggested, options } = props.drafts.statusPage;
-  const [state, setState] = useState<StatusPageState | undefined>(suggested ?? options[0]?.state);
+  // Unset follows the suggestion, so after each post the next state is offered.
+  const [state, setState] = useState<StatusPageState | undefined>();
   const chosen =
     options.find((o) => o.state === state) ??
     options.find((o) => o.state === suggested) ??
@@ -283,6 +284,7 @@ function StatusPageAction(props: StepActionsProps) {
         state: chosen.state,
       });
       setEdited(undefined);
+      setState(undefined);
       return `Recorded the ${chosen.label} update.`;
     });
 
