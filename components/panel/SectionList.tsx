@@ -85,6 +85,7 @@ function Section(
               expanded={isExpanded(step.step.id)}
               onToggle={() => toggle(step.step.id)}
               closed={view.closed}
+              {...(run ? { ticket: run.ticket } : {})}
               onSetField={props.onSetField}
               onSetStatus={props.onSetStatus}
               onUploadFiles={props.onUploadFiles}

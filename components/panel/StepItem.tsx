@@ -1,9 +1,10 @@
-import { useRef, useState, type ReactNode } from 'react';
-import type { StepState } from '../../lib/workflow/schema';
+import { Fragment, useRef, useState, type ReactNode } from 'react';
+import type { StepState, TicketInfo } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { Markdown } from '../ui/Markdown';
 import { errorMessage } from './fields/common';
 import { FieldEditor } from './fields/FieldEditor';
+import { PageSuggestion, pageSuggestion } from './PageSuggestion';
 import { SkipDialog } from './SkipDialog';
 import { StepHistory } from './StepHistory';
 import type { PanelCallbacks } from './types';
@@ -26,6 +27,8 @@ export interface StepItemProps extends PanelCallbacks {
   /** On the closing step: the required steps still open, each a link to go there. */
   openBeforeClose?: ReadonlyArray<{ stepId: string; number: number; title: string }>;
   onGoToStep?(stepId: string): void;
+  /** What the page shows about the ticket: offered for fields it answers (plan tier). */
+  ticket?: TicketInfo;
 }
 
 export function StepItem(props: StepItemProps) {
@@ -90,16 +93,28 @@ export function StepItem(props: StepItemProps) {
               <strong>Skipped by {state.by.name}:</strong> {state.skipReason}
             </p>
           ) : null}
-          {view.fields.map((fv) => (
-            <FieldEditor
-              key={fv.field.id}
-              stepId={step.id}
-              view={fv}
-              readOnly={readOnly}
-              onSetField={props.onSetField}
-              onUploadFiles={props.onUploadFiles}
-            />
-          ))}
+          {view.fields.map((fv) => {
+            const suggested = readOnly ? undefined : pageSuggestion(fv.field, fv, props.ticket);
+            return (
+              <Fragment key={fv.field.id}>
+                {suggested ? (
+                  <PageSuggestion
+                    fieldId={fv.field.id}
+                    label={fv.field.label}
+                    option={suggested}
+                    onUse={(value) => props.onSetField(step.id, fv.field.id, value)}
+                  />
+                ) : null}
+                <FieldEditor
+                  stepId={step.id}
+                  view={fv}
+                  readOnly={readOnly}
+                  onSetField={props.onSetField}
+                  onUploadFiles={props.onUploadFiles}
+                />
+              </Fragment>
+            );
+          })}
           {actions ? <div className="cb-actions">{actions}</div> : null}
           {status === 'pending' && open.length > 0 ? (
             <div

@@ -13,7 +13,8 @@ import type { Locator } from '@playwright/test';
 import { FIXTURE_PAGES } from '../../lib/adapters/testing/fixture-pages';
 import { expect, serveFixture, test } from './support/extension';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/panel-look');
+// Outside test-results/, which each Playwright run empties.
+const OUT = resolve(import.meta.dirname, '../../.output/panel-look');
 const PAGES = [
   FIXTURE_PAGES['zendesk/ticket'],
   FIXTURE_PAGES['intercom/conversation'],
@@ -44,7 +45,18 @@ async function typeSizes(root: Locator) {
         where = `${node.tagName.toLowerCase()}.${node.className} "${(node.textContent ?? '').trim().slice(0, 30)}"`;
       }
     }
-    return { smallest, where, body: parseFloat(getComputedStyle(el).fontSize) };
+    // Text running past the panel's edge is cut off by it (chips, long labels).
+    const edge = el.getBoundingClientRect().right;
+    const clipped = Array.from(el.querySelectorAll('*'))
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.width > 0 && r.right > edge + 1 && !n.closest('.cb-visually-hidden');
+      })
+      .map(
+        (n) =>
+          `${n.tagName.toLowerCase()}.${n.className} "${(n.textContent ?? '').trim().slice(0, 40)}"`,
+      );
+    return { smallest, where, clipped, body: parseFloat(getComputedStyle(el).fontSize) };
   });
 }
 
@@ -68,6 +80,7 @@ for (const fixture of PAGES) {
       const sizes = await typeSizes(root);
       expect(sizes.body, 'panel body text').toBeGreaterThanOrEqual(13);
       expect(sizes.smallest, `smallest text: ${sizes.where}`).toBeGreaterThanOrEqual(12);
+      expect(sizes.clipped, 'panel content past its right edge').toEqual([]);
       await expect(root).not.toContainText('{{');
       const box = await root.boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
