@@ -211,7 +211,7 @@ for (const site of Object.values(SITES)) {
       // Closure: blocked until the root cause is tagged, then closed.
       await panel.expandStep('close');
       const close = panel.step('close');
-      await expect(close.locator('.cb-blocked')).toContainText('Tag the root cause');
+      await expect(close.locator('#cb-close--blocked')).toContainText('Tag the root cause');
       await panel.choose('close', 'root-cause', 'integration');
       // Still blocked: the steps this flow did not do are listed, each a link to go there.
       const openLinks = close.locator('.cb-open-steps button[data-go-to]');

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// The expected times below are written in UTC; one test reads them in New York.
+process.env.TZ = 'UTC';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftActions } from '../../../lib/actions/drafts';
@@ -302,6 +304,29 @@ describe('paging', () => {
         .disabled,
     ).toBe(true);
     expect(screen.getByText(/Add the PagerDuty routing key/)).toBeTruthy();
+  });
+
+  it("says when PagerDuty accepted the page in the agent's own time zone", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      setup('page-sev1', runWith(SEV1), {
+        page: {
+          readiness: READY,
+          state: {
+            status: 'accepted',
+            dedupKey: 'casebook-zendesk-12345',
+            acceptedAt: T0,
+            attempts: 1,
+            pagesAccepted: 1,
+            lastAcceptedAt: T0,
+          },
+        },
+      });
+      expect(screen.getByText(/accepted the page at 04:00 EDT/)).toBeTruthy();
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 
   it('an accepted page is not sent again from the page button', () => {

@@ -18,7 +18,6 @@ import type {
   WorkflowTemplate,
 } from '../../../lib/workflow/schema';
 import type { RunView, StepView } from '../../../lib/workflow/view';
-import { toUtcIso } from '../../../lib/time/zoned';
 import { useNow } from '../now';
 import { Outcome, Refusal, useRunner } from './common';
 import { GapFields, useGaps } from './GapFields';
@@ -62,8 +61,14 @@ export interface StepActionsProps {
   onSetField?(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
 }
 
+/** The agent's own clock, with its zone named ("18:10 EST"): what they read the time by. */
 function hhmm(t: number): string {
-  return `${toUtcIso(t).slice(11, 16)} UTC`;
+  return new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(t);
 }
 
 function describePage(
