@@ -13,6 +13,7 @@
  *
  *   npm run build && npm run bench store     (or: npx tsx bench/store.bench.ts)
  */
+import { openRequiredSteps } from '../lib/workflow/close-rules';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,9 @@ function seedRun(i: number, eventBudget: number, now: number, rand: () => number
   set('collect-repro', 'browser', `Chrome ${120 + (i % 37)}`);
   set('collect-repro', 'workspace-id', `ws_${i}`);
   const closing = i % 5 < 2;
-  while (all.length < eventBudget - (closing ? 2 : 0)) {
+  // A run closes only once its required steps are done or skipped: one event each.
+  const toSkip = closing ? openRequiredSteps(DEFAULT_TEMPLATE, run, 'close') : [];
+  while (all.length < eventBudget - (closing ? 2 + toSkip.length : 0)) {
     if (rand() < 0.5) {
       set('collect-repro', 'repro-steps', `Step list revision ${all.length} for ticket ${i}`);
     } else {
@@ -105,6 +108,13 @@ function seedRun(i: number, eventBudget: number, now: number, rand: () => number
     }
   }
   if (closing) {
+    for (const open of toSkip)
+      apply({
+        type: 'set-step-status',
+        stepId: open.stepId,
+        status: 'skipped',
+        skipReason: 'Not needed for this ticket',
+      });
     set('close', 'root-cause', rootCauses[i % rootCauses.length]!);
     apply({ type: 'set-step-status', stepId: 'close', status: 'done' });
   }

@@ -1,4 +1,4 @@
-import type { PointerEventHandler, Ref } from 'react';
+import type { PointerEventHandler, ReactNode, Ref } from 'react';
 import type { Helpdesk, TicketInfo } from '../../lib/workflow/schema';
 import type { ClockView } from '../../lib/workflow/view';
 import { ClockChip } from './ClockChip';
@@ -10,6 +10,10 @@ export interface HeaderProps {
   clocks: ClockView[];
   leadMinutes: number;
   bodyId: string;
+  /** Dock/float and side buttons, before the collapse button. */
+  layoutControls?: ReactNode;
+  /** What collapsing does, for its label: to the rail (docked) or to the pill. */
+  collapseHint?: string;
   onCollapse(): void;
   collapseButtonRef?: Ref<HTMLButtonElement>;
   onClickCapture(e: { preventDefault(): void; stopPropagation(): void }): void;
@@ -31,6 +35,7 @@ export function Header(props: HeaderProps) {
           <span className="cb-helpdesk">{HELPDESK_LABEL[helpdesk]}</span>{' '}
           <span className="cb-ticket-id">{ticketLabel(ticket)}</span>
         </h2>
+        {props.layoutControls}
         <button
           ref={props.collapseButtonRef}
           type="button"
@@ -38,7 +43,7 @@ export function Header(props: HeaderProps) {
           aria-expanded={true}
           aria-controls={props.bodyId}
           aria-label="Collapse Casebook panel"
-          title="Collapse (Esc). Alt+arrow keys move the panel."
+          title={props.collapseHint ?? 'Collapse (Esc). Alt+arrow keys move the panel.'}
           onClick={props.onCollapse}
         >
           <span aria-hidden="true">–</span>

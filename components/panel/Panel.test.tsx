@@ -212,7 +212,28 @@ describe('Panel steps', () => {
     expect(done.disabled).toBe(true);
     const reasonId = done.getAttribute('aria-describedby')!;
     const reason = document.getElementById(reasonId)!;
-    expect(reason.textContent).toMatch(/is blocked:.*Tag the root cause/);
+    expect(reason.textContent).toMatch(/Tag the root cause/);
+  });
+
+  it('the closing step lists the steps still open, each a link that opens it', async () => {
+    const run = startRun();
+    render(<Panel {...props(run, T0)} />);
+    const close = expandStep('close');
+    expect(within(close).getByText(/Before closing, finish or skip/)).toBeTruthy();
+    const links = [...close.querySelectorAll<HTMLButtonElement>('button[data-go-to]')];
+    expect(links.length).toBeGreaterThan(5);
+    const link = links[links.length - 1]!;
+    const target = link.getAttribute('data-go-to')!;
+    expect(stepRow(target).querySelector('.cb-step-toggle')?.getAttribute('aria-expanded')).toBe(
+      'false',
+    );
+    await act(async () => {
+      fireEvent.click(link);
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    });
+    expect(stepRow(target).querySelector('.cb-step-toggle')?.getAttribute('aria-expanded')).toBe(
+      'true',
+    );
   });
 
   it('marks an unblocked step done', async () => {
@@ -484,6 +505,30 @@ describe('Panel safety and keyboard', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     fireEvent.click(pill);
     expect(p.onCollapsedChange).toHaveBeenCalledWith(false);
+  });
+
+  it('docked: full height at the side, resizable; collapsed to a rail with progress and the next clock', () => {
+    const run = startRun();
+    const onLayoutChange = vi.fn();
+    const layout = { mode: 'docked' as const, side: 'right' as const, width: 400 };
+    const { rerender } = render(<Panel {...props(run, T0, { layout, onLayoutChange })} />);
+    const root = document.querySelector('.cb-root') as HTMLElement;
+    expect(root.dataset.layout).toBe('docked');
+    expect(root.style.width).toBe('400px');
+    expect(root.style.right).toBe('0px');
+    const handle = screen.getByRole('separator', { name: 'Resize Casebook panel' });
+    fireEvent.keyDown(handle, { key: 'ArrowLeft' });
+    expect(onLayoutChange).toHaveBeenLastCalledWith({ ...layout, width: 420 }, true);
+    fireEvent.click(screen.getByRole('button', { name: 'Float Casebook over the page' }));
+    expect(onLayoutChange).toHaveBeenLastCalledWith({ ...layout, mode: 'floating' }, true);
+
+    rerender(
+      <Panel {...props(run, T0 + 72 * 60_000, { layout, onLayoutChange, collapsed: true })} />,
+    );
+    const rail = screen.getByRole('button', { name: /Expand Casebook panel/ });
+    expect(root.style.width).toBe('64px');
+    expect(rail.querySelector('[data-testid="rail-progress"]')?.textContent).toMatch(/^0\/\d+/);
+    expect(rail.querySelector('.cb-rail-clock')?.textContent).toMatch(/Breached/);
   });
 
   it('by default sits bottom-right, above a send button in its way', () => {

@@ -19,6 +19,9 @@ import { MissingFacts } from './MissingFacts';
 import { NoticeList } from './NoticeList';
 import { NowContext } from './now';
 import { Pill } from './Pill';
+import { Rail } from './Rail';
+import { DockControls, ResizeHandle } from './DockControls';
+import { clampDockWidth, RAIL_WIDTH } from './dock';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
 import { SectionList } from './SectionList';
 import { TeamLine } from './TeamLine';
@@ -89,6 +92,7 @@ export function Panel(props: PanelProps) {
   const { onPositionChange } = props;
   const drag = useDrag({
     origin: () => {
+      if (props.layout?.mode === 'docked') return undefined;
       const r = root.current?.getBoundingClientRect();
       return r ? { x: r.left, y: r.top } : undefined;
     },
@@ -101,9 +105,16 @@ export function Panel(props: PanelProps) {
     allowOnButton: collapsed,
   });
 
+  const docked = props.layout?.mode === 'docked' ? props.layout : undefined;
   const explicit = dragPos ?? props.position ?? undefined;
   const style: CSSProperties = {};
-  if (explicit) {
+  if (docked) {
+    // Full height at the side; the container has given the page room for exactly this width.
+    style.top = 0;
+    style.bottom = 0;
+    style[docked.side] = 0;
+    style.width = collapsed ? RAIL_WIDTH : clampDockWidth(docked.width, viewport.width);
+  } else if (explicit) {
     const p = clampPosition(explicit, size ?? { width: 0, height: 0 }, viewport);
     style.left = p.x;
     style.top = p.y;
@@ -134,7 +145,7 @@ export function Panel(props: PanelProps) {
     // Keyboard equivalent of dragging: Alt+arrows on the header's or pill's button.
     const step = KEY_MOVES[e.key];
     const onHandle = (e.target as Element).closest?.('.cb-header, .cb-pill');
-    if (step && e.altKey && onHandle && root.current) {
+    if (step && e.altKey && onHandle && root.current && !docked) {
       e.preventDefault();
       const r = root.current.getBoundingClientRect();
       onPositionChange(
@@ -161,7 +172,8 @@ export function Panel(props: PanelProps) {
   const panel = (
     <div
       ref={root}
-      className={`cb-root${collapsed ? ' cb-root--collapsed' : ''}${dragPos ? ' cb-root--dragging' : ''}`}
+      className={`cb-root${collapsed ? ' cb-root--collapsed' : ''}${dragPos ? ' cb-root--dragging' : ''}${docked ? ` cb-root--docked cb-root--docked-${docked.side}` : ''}`}
+      data-layout={docked ? 'docked' : 'floating'}
       role="complementary"
       aria-label="Casebook"
       data-collapsed={collapsed ? 'true' : 'false'}
@@ -169,7 +181,17 @@ export function Panel(props: PanelProps) {
       onKeyDown={onKeyDown}
       onKeyUp={stop}
     >
-      {collapsed ? (
+      {collapsed && docked ? (
+        <Rail
+          helpdesk={helpdesk}
+          ticket={ticket}
+          clocks={clocks}
+          leadMinutes={lead}
+          progress={view?.progress}
+          onExpand={expand}
+          buttonRef={pillButton}
+        />
+      ) : collapsed ? (
         <Pill
           helpdesk={helpdesk}
           ticket={ticket}
@@ -188,11 +210,26 @@ export function Panel(props: PanelProps) {
             clocks={clocks}
             leadMinutes={lead}
             bodyId={bodyId}
+            {...(props.layout && props.onLayoutChange
+              ? {
+                  layoutControls: (
+                    <DockControls layout={props.layout} onChange={props.onLayoutChange} />
+                  ),
+                }
+              : {})}
+            {...(docked ? { collapseHint: 'Collapse to a rail at the side (Esc)' } : {})}
             onCollapse={collapse}
             collapseButtonRef={collapseButton}
             dragHandlers={drag.handlers}
             onClickCapture={drag.onClickCapture}
           />
+          {docked && props.onLayoutChange ? (
+            <ResizeHandle
+              layout={docked}
+              viewportWidth={viewport.width}
+              onChange={props.onLayoutChange}
+            />
+          ) : null}
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
             <MissingFacts

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Run } from '../../lib/workflow/schema';
 import type { RunView, SectionView } from '../../lib/workflow/view';
 import { StepItem } from './StepItem';
@@ -19,9 +19,23 @@ export const SectionList = memo(function SectionList(props: SectionListProps) {
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const isExpanded = (stepId: string) => toggled[stepId] ?? stepId === view.currentStepId;
   const toggle = (stepId: string) => setToggled((t) => ({ ...t, [stepId]: !isExpanded(stepId) }));
+  const container = useRef<HTMLDivElement>(null);
+  // A link from the closing step: open that step and bring it (and the keyboard) there.
+  const goTo = (stepId: string) => {
+    setToggled((t) => ({ ...t, [stepId]: true }));
+    requestAnimationFrame(() => {
+      const target = container.current?.querySelector<HTMLElement>(
+        `li[data-step-id="${stepId}"] .cb-step-toggle`,
+      );
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus();
+    });
+  };
+  const lastSection = view.sections[view.sections.length - 1];
+  const closingId = lastSection?.steps[lastSection.steps.length - 1]?.step.id;
 
   return (
-    <div className="cb-sections">
+    <div className="cb-sections" ref={container}>
       {view.sections.map((section) => (
         <Section
           key={section.id}
@@ -29,6 +43,8 @@ export const SectionList = memo(function SectionList(props: SectionListProps) {
           {...props}
           isExpanded={isExpanded}
           toggle={toggle}
+          goTo={goTo}
+          closingId={closingId}
         />
       ))}
     </div>
@@ -40,6 +56,8 @@ function Section(
     section: SectionView;
     isExpanded(stepId: string): boolean;
     toggle(stepId: string): void;
+    goTo(stepId: string): void;
+    closingId: string | undefined;
   },
 ) {
   const { section, view, run, isExpanded, toggle } = props;
@@ -67,11 +85,15 @@ function Section(
               expanded={isExpanded(step.step.id)}
               onToggle={() => toggle(step.step.id)}
               closed={view.closed}
+              {...(run ? { ticket: run.ticket } : {})}
               onSetField={props.onSetField}
               onSetStatus={props.onSetStatus}
               onUploadFiles={props.onUploadFiles}
               onLoadHistory={props.onLoadHistory}
               renderActions={props.renderActions}
+              {...(step.step.id === props.closingId && view.openBeforeClose
+                ? { openBeforeClose: view.openBeforeClose, onGoToStep: props.goTo }
+                : {})}
             />
           ))}
         </ol>

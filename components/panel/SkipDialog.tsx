@@ -10,7 +10,9 @@ export function SkipDialog({
   stepTitle,
   onSkip,
   onCancel,
+  submitLabel = 'Skip step',
 }: {
+  submitLabel?: string;
   stepId: string;
   stepTitle: string;
   onSkip(reason: string): Promise<void>;
@@ -90,7 +92,7 @@ export function SkipDialog({
       ) : null}
       <div className="cb-row">
         <button type="submit" className="cb-button cb-button-primary" disabled={busy}>
-          Skip step
+          {submitLabel}
         </button>
         <button type="button" className="cb-button" onClick={onCancel}>
           Cancel

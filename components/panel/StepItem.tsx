@@ -1,9 +1,10 @@
-import { useRef, useState, type ReactNode } from 'react';
-import type { StepState } from '../../lib/workflow/schema';
+import { Fragment, useRef, useState, type ReactNode } from 'react';
+import type { StepState, TicketInfo } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { Markdown } from '../ui/Markdown';
 import { errorMessage } from './fields/common';
 import { FieldEditor } from './fields/FieldEditor';
+import { PageSuggestion, pageSuggestion } from './PageSuggestion';
 import { SkipDialog } from './SkipDialog';
 import { StepHistory } from './StepHistory';
 import type { PanelCallbacks } from './types';
@@ -23,6 +24,11 @@ export interface StepItemProps extends PanelCallbacks {
   onToggle(): void;
   /** A closed run is read-only. */
   closed: boolean;
+  /** On the closing step: the required steps still open, each a link to go there. */
+  openBeforeClose?: ReadonlyArray<{ stepId: string; number: number; title: string }>;
+  onGoToStep?(stepId: string): void;
+  /** What the page shows about the ticket: offered for fields it answers (plan tier). */
+  ticket?: TicketInfo;
 }
 
 export function StepItem(props: StepItemProps) {
@@ -31,6 +37,7 @@ export function StepItem(props: StepItemProps) {
   const bodyId = `cb-${step.id}--body`;
   const blockedId = `cb-${step.id}--blocked`;
   const [skipping, setSkipping] = useState(false);
+  const [skippingOpen, setSkippingOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [statusError, setStatusError] = useState<string | undefined>();
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -54,6 +61,7 @@ export function StepItem(props: StepItemProps) {
 
   const actions: ReactNode = expanded && !closed ? props.renderActions?.(view) : null;
   const readOnly = closed || status === 'skipped';
+  const open = props.openBeforeClose ?? [];
 
   return (
     <li
@@ -85,17 +93,71 @@ export function StepItem(props: StepItemProps) {
               <strong>Skipped by {state.by.name}:</strong> {state.skipReason}
             </p>
           ) : null}
-          {view.fields.map((fv) => (
-            <FieldEditor
-              key={fv.field.id}
-              stepId={step.id}
-              view={fv}
-              readOnly={readOnly}
-              onSetField={props.onSetField}
-              onUploadFiles={props.onUploadFiles}
-            />
-          ))}
+          {view.fields.map((fv) => {
+            const suggested = readOnly ? undefined : pageSuggestion(fv.field, fv, props.ticket);
+            return (
+              <Fragment key={fv.field.id}>
+                {suggested ? (
+                  <PageSuggestion
+                    fieldId={fv.field.id}
+                    label={fv.field.label}
+                    option={suggested}
+                    onUse={(value) => props.onSetField(step.id, fv.field.id, value)}
+                  />
+                ) : null}
+                <FieldEditor
+                  stepId={step.id}
+                  view={fv}
+                  readOnly={readOnly}
+                  onSetField={props.onSetField}
+                  onUploadFiles={props.onUploadFiles}
+                />
+              </Fragment>
+            );
+          })}
           {actions ? <div className="cb-actions">{actions}</div> : null}
+          {status === 'pending' && open.length > 0 ? (
+            <div
+              className="cb-blocked cb-open-steps"
+              id={view.blockedBy.length ? undefined : blockedId}
+            >
+              <p>
+                <strong>Before closing, finish or skip (with a reason):</strong>
+              </p>
+              <ul>
+                {open.map((o) => (
+                  <li key={o.stepId}>
+                    <button
+                      type="button"
+                      className="cb-link-button"
+                      data-go-to={o.stepId}
+                      onClick={() => props.onGoToStep?.(o.stepId)}
+                    >
+                      {o.number}. {o.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {/* A how-to ticket leaves many steps that do not apply: one reason for all, still a reason each. */}
+              {open.length > 1 && !skippingOpen ? (
+                <button type="button" className="cb-button" onClick={() => setSkippingOpen(true)}>
+                  Skip these {open.length}…
+                </button>
+              ) : null}
+              {skippingOpen ? (
+                <SkipDialog
+                  stepId={`${step.id}--open`}
+                  stepTitle={`the ${open.length} open steps`}
+                  submitLabel={`Skip ${open.length} steps`}
+                  onSkip={async (reason) => {
+                    for (const o of open) await props.onSetStatus(o.stepId, 'skipped', reason);
+                    setSkippingOpen(false);
+                  }}
+                  onCancel={() => setSkippingOpen(false)}
+                />
+              ) : null}
+            </div>
+          ) : null}
           {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
             <div className="cb-blocked" id={blockedId}>
               {view.blockedBy.length === 1 ? (

@@ -85,8 +85,22 @@ export interface PanelProps extends PanelCallbacks {
   position: PanelPosition | null;
   onPositionChange(p: PanelPosition): void;
   avoidRect?: AvoidRect;
+  /** Docked or floating; absent means floating (the view alone, e.g. in tests and demos). */
+  layout?: PanelLayout;
+  /** A layout change: `final` false while the agent is still dragging the width. */
+  onLayoutChange?(layout: PanelLayout, final: boolean): void;
   notices?: PanelNotice[];
   onDismissNotice?(id: string): void;
   /** Team mode: sharing, who else has the run open, your replaced edits. */
   team?: TeamRunStatusData;
+}
+
+export type PanelMode = 'docked' | 'floating';
+
+/** How the panel sits: docked at a side (the page makes room) or floating over it. */
+export interface PanelLayout {
+  mode: PanelMode;
+  side: 'left' | 'right';
+  /** Docked width in CSS px (300–520). */
+  width: number;
 }

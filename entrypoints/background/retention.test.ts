@@ -4,6 +4,7 @@ import { defaultSettings } from '../../lib/settings/schema';
 import type { Actor } from '../../lib/workflow/schema';
 import { CasebookDB } from './db/db';
 import { mutateRun, openRun } from './db/repo';
+import { skipOpenSteps } from './db/testing';
 import { createEffects } from './effects';
 import { registerRetention, RETENTION_ALARM } from './retention';
 import { writeSettings } from './settings/store';
@@ -26,6 +27,7 @@ async function closedRun(db: CasebookDB, id: string, closedAt: number): Promise<
     ana,
     closedAt,
   );
+  await skipOpenSteps(db, run.id, ana, closedAt);
   await mutateRun(
     db,
     run.id,

@@ -140,6 +140,7 @@ const input: WorkflowTemplateInput = {
             },
             {
               id: 'status-page-posted',
+              role: 'status-page-posted',
               label: "Status-page incident posted as 'Investigating'",
               type: 'checkbox',
               required: true,

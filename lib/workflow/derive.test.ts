@@ -9,6 +9,7 @@ import {
   done,
   scenario,
   setField,
+  skipOpenSteps,
   step,
   type Scenario,
 } from './testing';
@@ -227,7 +228,13 @@ describe('run view', () => {
     s = withSeverity('SEV1', T0 + 2 * MIN, s);
     // First response (4 h) vs status page (30 min after SEV1).
     expect(deriveRunView(T, s.run, T0 + 3 * MIN).nextDueAt).toBe(T0 + 32 * MIN);
-    s = setField(s, 'close', 'root-cause', 'performance', T0 + 10 * MIN);
+    s = setField(
+      skipOpenSteps(s, 'Not needed', T0 + 9 * MIN),
+      'close',
+      'root-cause',
+      'performance',
+      T0 + 10 * MIN,
+    );
     s = done(s, 'close', T0 + 11 * MIN);
     const v = deriveRunView(T, s.run, T0 + 5 * H);
     expect(v.closed).toBe(true);

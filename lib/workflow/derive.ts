@@ -13,6 +13,7 @@ import {
 } from './conditions';
 import { clockCycles, countedRemainingMs, type ClockCycle } from './clocks';
 import type { ClockDef, Run, Step, WorkflowTemplate } from './schema';
+import { closeBlockers, openRequiredSteps } from './close-rules';
 import { requiredProblem, validateFieldValue } from './validate';
 import type { ClockView, FieldView, GateView, RunView, SectionView, StepView } from './view';
 
@@ -53,11 +54,18 @@ function gateViews(template: WorkflowTemplate, run: Run, step: Step): GateView[]
  * visible fields missing or invalid, gates closed. Empty when it can.
  */
 export function stepBlockers(template: WorkflowTemplate, run: Run, step: Step): string[] {
-  return blockersFrom(
+  const reasons = blockersFrom(
     isStepApplicable(template, run, step.id),
     fieldViews(template, run, step),
     gateViews(template, run, step),
   );
+  return [...reasons, ...closingBlockers(template, run, step)];
+}
+
+/** The closing step waits for every other applicable required step (close-rules.ts). */
+function closingBlockers(template: WorkflowTemplate, run: Run, step: Step): string[] {
+  const closing = closingStepId(template);
+  return step.id === closing ? closeBlockers(openRequiredSteps(template, run, closing)) : [];
 }
 
 function blockersFrom(applicable: boolean, fields: FieldView[], gates: GateView[]): string[] {
@@ -209,6 +217,8 @@ export function deriveRunView(template: WorkflowTemplate, run: Run, now: number)
     const fields = fieldViews(template, run, step);
     const gates = gateViews(template, run, step);
     const blockedBy = blockersFrom(applicable, fields, gates);
+    // The closing step also waits for the open steps (listed with links in the view).
+    const waiting = closingBlockers(template, run, step).length > 0;
     return {
       step,
       sectionId,
@@ -217,7 +227,7 @@ export function deriveRunView(template: WorkflowTemplate, run: Run, now: number)
       applicable,
       fields,
       gates,
-      canComplete: blockedBy.length === 0,
+      canComplete: blockedBy.length === 0 && !waiting,
       blockedBy,
     };
   });
@@ -257,5 +267,6 @@ export function deriveRunView(template: WorkflowTemplate, run: Run, now: number)
         (c.state === 'paused' && c.remainingMs !== undefined && c.remainingMs <= 0),
     ),
     closed: run.closedAt !== undefined,
+    openBeforeClose: openRequiredSteps(template, run, closingStepId(template)),
   };
 }

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { openRequiredSteps } from './close-rules';
 import { isStepApplicable, severityPolicy, stepStatusOf } from './conditions';
 import { DEFAULT_TEMPLATE } from './default-template';
+import { deriveRunView } from './derive';
 import { applyMutation, createRun, type Mutation } from './engine';
 import { WorkflowError } from './errors';
 import type { Run } from './schema';
-import { AGENT, MIN, T0, done, scenario, setField, step, ticket, type Scenario } from './testing';
+import {
+  AGENT,
+  MIN,
+  T0,
+  done,
+  scenario,
+  setField,
+  skipOpenSteps,
+  step,
+  ticket,
+  type Scenario,
+} from './testing';
 
 const T = DEFAULT_TEMPLATE;
 
@@ -225,14 +238,54 @@ describe('step status', () => {
   });
 
   it('closing is blocked without a root-cause tag', () => {
-    const e = error(() => done(scenario(), 'close'));
+    const e = error(() => done(skipOpenSteps(scenario()), 'close'));
     expect(e.code).toBe('blocked');
     expect(e.reasons).toEqual([expect.stringContaining('Tag the root cause')]);
   });
 
+  it('a run with open required steps cannot close, and says which', () => {
+    // A fresh SEV4 ticket with a root cause picked used to close at 1 of 17 steps.
+    let s = setField(scenario(), 'assign-severity', 'severity', 'SEV4');
+    s = setField(s, 'close', 'root-cause', 'ui');
+    const open = openRequiredSteps(s.template, s.run, 'close');
+    expect(open.length).toBeGreaterThan(5);
+    const e = error(() => done(s, 'close'));
+    expect(e.code).toBe('blocked');
+    expect(e.reasons).toEqual(open.map((o) => expect.stringContaining(`"${o.title}"`)));
+    expect(deriveRunView(s.template, s.run, s.now).openBeforeClose).toEqual(open);
+    // Skipping one without a reason is refused; with reasons for all, the run closes.
+    s = skipOpenSteps(s, 'Handled in the how-to reply');
+    expect(deriveRunView(s.template, s.run, s.now).openBeforeClose).toEqual([]);
+    expect(done(s, 'close').run.closedAt).toBe(s.now);
+  });
+
+  it('a SEV1 run does not close with the status-page resolution or the incident summary open', () => {
+    let s = setField(scenario(), 'verify-account', 'plan', 'enterprise');
+    s = setField(s, 'assign-severity', 'severity', 'SEV1');
+    s = skipOpenSteps(s);
+    // Reopen the two the issue found left open when a SEV1 run closed.
+    const titles = openRequiredSteps(s.template, s.run, 'close').map((o) => o.stepId);
+    expect(titles).toEqual([]);
+    const statusStep = s.template.sections
+      .flatMap((sec) => sec.steps)
+      .filter(
+        (st) =>
+          st.actions.includes('draft-status-page') || st.actions.includes('draft-incident-summary'),
+      )
+      .map((st) => st.id);
+    expect(statusStep.length).toBeGreaterThan(0);
+    for (const id of statusStep)
+      s = step(s, { type: 'set-step-status', stepId: id, status: 'pending' });
+    s = setField(s, 'close', 'root-cause', 'auth');
+    const open = openRequiredSteps(s.template, s.run, 'close');
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const e = error(() => done(s, 'close'));
+    expect(e.reasons).toEqual(open.map((o) => expect.stringContaining(`"${o.title}"`)));
+  });
+
   it('accepts exactly auth, billing, integration, performance, ui as root causes', () => {
     for (const tag of ['auth', 'billing', 'integration', 'performance', 'ui']) {
-      const s = done(setField(scenario(), 'close', 'root-cause', tag), 'close');
+      const s = done(setField(skipOpenSteps(scenario()), 'close', 'root-cause', tag), 'close');
       expect(s.run.closedAt).toBe(T0);
     }
     expect(error(() => setField(scenario(), 'close', 'root-cause', 'network')).code).toBe(
@@ -241,7 +294,7 @@ describe('step status', () => {
   });
 
   it('closing sets closedAt and records run-closed; reopening clears it', () => {
-    let s = setField(scenario(), 'close', 'root-cause', 'billing');
+    let s = setField(skipOpenSteps(scenario()), 'close', 'root-cause', 'billing');
     s = done(s, 'close', T0 + 60 * MIN);
     expect(s.run.closedAt).toBe(T0 + 60 * MIN);
     expect(s.events.slice(-2).map((e) => e.type)).toEqual(['step-status', 'run-closed']);

@@ -7,6 +7,7 @@
  * pause), so when the store re-reads the run inside its transaction and
  * re-applies the mutation, concurrent edits to different fields both survive.
  */
+import { factsRecordedBy, isEmptyValue } from './recorded-facts';
 import { findField, findStep, isStepApplicable } from './conditions';
 import { closingStepId, stepBlockers } from './derive';
 import { WorkflowError } from './errors';
@@ -369,7 +370,32 @@ function recordAction(
     ...(m.note !== undefined ? { note: m.note } : {}),
     ...(m.data !== undefined ? { new: m.data } : {}),
   };
-  return { run: next, events: [event] };
+  return withRecordedFacts(template, next, m, by, now, [event]);
+}
+
+/** The action also fills the fields it answers (recorded-facts.ts), in the same revision. */
+function withRecordedFacts(
+  template: WorkflowTemplate,
+  run: Run,
+  m: Extract<Mutation, { type: 'record-action' }>,
+  by: Actor,
+  now: number,
+  events: RunEvent[],
+): MutationResult {
+  let next = run;
+  for (const fact of factsRecordedBy(template, m.action, m.data)) {
+    if (!findField(template, fact.stepId, fact.fieldId)) continue;
+    if (fact.onlyIfEmpty && !isEmptyValue(next, fact)) continue;
+    try {
+      const r = setField(template, next, { type: 'set-field', ...fact }, by, now);
+      next = r.run;
+      events.push(...r.events);
+    } catch (error) {
+      // A fact the field refuses (its pattern, a closed step) stays the agent's to enter.
+      if (!(error instanceof WorkflowError)) throw error;
+    }
+  }
+  return { run: { ...next, revision: run.revision }, events };
 }
 
 /**

@@ -25,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'pagerduty-incident': 'PagerDuty incident',
   'incident-channel': 'Incident channel',
   'status-page-state': 'Status-page state',
+  'status-page-posted': 'Status-page incident posted',
   'engineering-acknowledged': 'Engineering acknowledged',
   escalated: 'Escalated',
   'eta-sent': 'ETA sent',
@@ -50,6 +51,9 @@ const FIELD_EFFECTS: Partial<Record<Role, string>> = {
   'bug-url': 'replies, the page and the report cannot link the bug.',
   'status-page-state':
     'posted status-page updates are not recorded and drafts always start at Investigating.',
+  'status-page-posted': 'a posted status-page update does not tick the incident as posted.',
+  'pagerduty-incident': 'a page PagerDuty accepted is not filled in as the incident.',
+  'eta-sent': 'an inserted ETA update is not ticked as sent.',
   escalated: 're-paging and escalating to the manager are not recorded on the run.',
   'release-tag': 'the bug report and the report lose the release.',
   satisfaction: 'the report cannot count dissatisfied customers.',

@@ -3,6 +3,8 @@
  * engine's own tests and by other modules' tests). Not imported by app code.
  */
 import { DEFAULT_TEMPLATE } from './default-template';
+import { openRequiredSteps } from './close-rules';
+import { closingStepId } from './derive';
 import { applyMutation, createRun, type Mutation } from './engine';
 import { renameId } from './rename';
 import { templateSchema } from './schema';
@@ -82,6 +84,26 @@ export function setField(
 
 export function done(s: Scenario, stepId: string, at = s.now): Scenario {
   return step(s, { type: 'set-step-status', stepId, status: 'done' }, at);
+}
+
+/**
+ * Skip, with a reason, every applicable required step still open other than
+ * the closing one: what it takes before a run can close.
+ */
+export function skipOpenSteps(
+  s: Scenario,
+  reason = 'Not needed for this ticket',
+  at = s.now,
+): Scenario {
+  let next = s;
+  for (const open of openRequiredSteps(s.template, s.run, closingStepId(s.template))) {
+    next = step(
+      next,
+      { type: 'set-step-status', stepId: open.stepId, status: 'skipped', skipReason: reason },
+      at,
+    );
+  }
+  return next;
 }
 
 /** The page showed a message in the conversation (as the background records it). */

@@ -3,6 +3,7 @@
  * function of (template, run, now) — computed by `deriveRunView` in
  * `derive.ts`, never stored.
  */
+import type { OpenStep } from './close-rules';
 import type { Schedule } from '../time/business-hours';
 import type { Field, FieldState, PlanTier, Severity, Step, StepStatus } from './schema';
 
@@ -91,4 +92,6 @@ export interface RunView {
   nextDueAt: number | undefined;
   breached: boolean;
   closed: boolean;
+  /** Applicable required steps still open: the closing step waits for these. */
+  openBeforeClose?: OpenStep[];
 }

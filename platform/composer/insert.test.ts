@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { insertIntoComposer, selectionFor, trackComposerSelection } from './insert';
+import { insertIntoComposer, selectionFor, separate, trackComposerSelection } from './insert';
 
 const TEXT = 'Hi "Grace" & team,\n\nThe fix ships in v2.3 — 🚀 100% + café';
 
@@ -30,6 +30,24 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('separate', () => {
+  it('puts a blank line between inserted text and what is already written', () => {
+    expect(separate('Hi Priya', { beforeInLine: 'Sam Support', before: 'x', after: '' })).toBe(
+      '\n\nHi Priya',
+    );
+    // The cursor already sits on an empty line under the text: one more line break.
+    expect(separate('Hi Priya', { beforeInLine: '', before: 'Sam Support', after: '' })).toBe(
+      '\nHi Priya',
+    );
+    expect(separate('Hi Priya', { beforeInLine: '', before: '', after: 'Thanks' })).toBe(
+      'Hi Priya\n\n',
+    );
+    expect(separate('\nHi Priya\n', { beforeInLine: '', before: ' ', after: '\u200b' })).toBe(
+      'Hi Priya',
+    );
+  });
+});
+
 describe('insertIntoComposer', () => {
   it('model editors get a text/plain paste they handle themselves', async () => {
     const { el, model } = modelEditor();
@@ -39,7 +57,8 @@ describe('insertIntoComposer', () => {
     ).toEqual({
       path: 'paste',
     });
-    expect(model).toEqual([TEXT]);
+    // After "Hello world": a blank line first, so the reply does not run into it.
+    expect(model).toEqual([`\n\n${TEXT}`]);
     expect(write).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(el);
   });

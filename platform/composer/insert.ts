@@ -151,6 +151,55 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * What goes around inserted text so it never runs into what the agent has
+ * already written: a blank line before it when the cursor follows text (one
+ * line break when the cursor is already on an empty line after text), and a
+ * blank line after it when text follows the cursor.
+ */
+export function separate(
+  text: string,
+  around: { beforeInLine: string; before: string; after: string },
+): string {
+  const body = text.replace(/^\s*\n/, '').replace(/\n\s*$/, '');
+  // Zero-width fillers (Slate, Redactor) are not text the agent wrote.
+  const written = (s: string) => s.replace(/[\u200B\uFEFF]/g, '').trim() !== '';
+  const prefix = written(around.beforeInLine) ? '\n\n' : written(around.before) ? '\n' : '';
+  const suffix = written(around.after) ? '\n\n' : '';
+  return `${prefix}${body}${suffix}`;
+}
+
+const BLOCK = 'p, div, li, h1, h2, h3, h4, h5, h6, blockquote, pre';
+
+/** The editor's text before and after the caret (and before it in the caret's own line). */
+function textAround(editor: HTMLElement): { beforeInLine: string; before: string; after: string } {
+  const sel = selectionFor(editor);
+  const empty = { beforeInLine: '', before: '', after: '' };
+  if (!sel || sel.rangeCount === 0 || !insideEditor(editor, sel.anchorNode)) return empty;
+  const caret = sel.getRangeAt(0);
+  const doc = editor.ownerDocument;
+  const span = (from: Node, to: 'start' | 'end') => {
+    const r = doc.createRange();
+    if (to === 'start') {
+      r.setStart(from, 0);
+      r.setEnd(caret.startContainer, caret.startOffset);
+    } else {
+      r.setStart(caret.endContainer, caret.endOffset);
+      r.setEnd(from, from.childNodes.length);
+    }
+    return r.toString();
+  };
+  const start = caret.startContainer;
+  const element = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement;
+  const block = element?.closest(BLOCK);
+  const line = block && editor.contains(block) && block !== editor ? block : editor;
+  return {
+    beforeInLine: span(line, 'start'),
+    before: span(editor, 'start'),
+    after: span(editor, 'end'),
+  };
+}
+
 export async function insertIntoComposer(
   editor: HTMLElement | null | undefined,
   text: string,
@@ -160,11 +209,12 @@ export async function insertIntoComposer(
     editor.focus({ preventScroll: true });
     placeCaret(editor, options.range);
     await nextTask();
+    const inserted = separate(text, textAround(editor));
     const routes: Array<InsertPath> = MODEL_EDITORS.includes(options.kind ?? 'unknown')
       ? ['paste', 'execCommand']
       : ['execCommand', 'paste'];
     for (const route of routes) {
-      const ok = route === 'paste' ? pasteInto(editor, text) : execInsert(editor, text);
+      const ok = route === 'paste' ? pasteInto(editor, inserted) : execInsert(editor, inserted);
       if (ok) return { path: route };
     }
   }

@@ -134,6 +134,7 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
       view={deriveRunView(DEFAULT_TEMPLATE, run, T0)}
       template={DEFAULT_TEMPLATE}
       actor={ANA}
+      agentName={ANA.name}
       onSetField={onSetField}
     />,
   );
@@ -202,10 +203,18 @@ describe('useStepActions', () => {
     });
     const { requests } = setup('acknowledge', { editor, editorKind: 'ckeditor5' });
     fireEvent.click(await screen.findByRole('button', { name: 'Insert first-touch reply' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
+    // The page did not show the subject: asked for in the preview, Insert waits for it.
+    const insert = screen.getByRole('button', { name: 'Insert into reply' }) as HTMLButtonElement;
+    expect(insert.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Subject (ticket)'), {
+      target: { value: 'Exports fail' },
+    });
+    expect(insert.disabled).toBe(false);
+    fireEvent.click(insert);
     expect(await screen.findByText('Inserted into the reply.')).toBeTruthy();
     expect(pasted).toHaveLength(1);
-    expect(pasted[0]).toMatch(/^Hi Grace,[\s\S]*Ana$/);
+    expect(pasted[0]).toMatch(/^Hi Grace,[\s\S]*Exports fail[\s\S]*Ana$/);
+    expect(pasted[0]).not.toContain('{{');
     expect(requests.find((r) => r.type === 'run.mutate')).toMatchObject({
       runId: 'zendesk:12345',
       actor: ANA,

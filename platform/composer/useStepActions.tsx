@@ -27,6 +27,8 @@ export interface StepActionsBridgeInput {
   view: RunView | undefined;
   template: WorkflowTemplate | undefined;
   actor: Actor;
+  /** The agent's name when known (settings or the signed-in agent on the page). */
+  agentName?: string;
   onSetField(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ type PageInfo = { state: PageState; readiness: PagingReadiness };
 export function useStepActions(
   input: StepActionsBridgeInput,
 ): ((step: StepView) => ReactNode) | undefined {
-  const { adapter, root, runId, run, view, template, actor, onSetField } = input;
+  const { adapter, root, runId, run, view, template, actor, agentName, onSetField } = input;
   const [settings, setSettings] = useState<ActionSettings>();
   const [page, setPage] = useState<PageInfo>();
   const [drafts, setDrafts] = useState<{ runId: string; value: ActionDrafts }>();
@@ -136,15 +138,25 @@ export function useStepActions(
             setPage((p) => (p ? { ...p, state: reply.state } : p));
             return reply.notice ? { notice: reply.notice } : undefined;
           }}
-          onRecordAction={async (action, note) => {
+          onRecordAction={async (action, note, data) => {
             await send({
               type: 'run.mutate',
               runId,
               actor: latest.current.actor,
-              mutation: { type: 'record-action', stepId, action, ...(note ? { note } : {}) },
+              mutation: {
+                type: 'record-action',
+                stepId,
+                action,
+                ...(note ? { note } : {}),
+                ...(data ? { data } : {}),
+              },
             });
           }}
           onSetField={onSetField}
+          {...(agentName ? { agentName } : {})}
+          onRememberAgentName={async (name) => {
+            await send({ type: 'settings.update', patch: { agent: { name } } });
+          }}
         />
       );
     },
@@ -159,6 +171,7 @@ export function useStepActions(
       onCopy,
       onOpenUrl,
       onSetField,
+      agentName,
     ],
   );
   return ready ? renderActions : undefined;

@@ -9,6 +9,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -18,7 +19,14 @@ import {
 import { browser } from '#imports';
 import { Panel } from '../../components/panel/Panel';
 import { NowContext } from '../../components/panel/now';
-import type { AvoidRect, ConnectionState, PanelPosition } from '../../components/panel/types';
+import type {
+  AvoidRect,
+  ConnectionState,
+  PanelLayout,
+  PanelPosition,
+} from '../../components/panel/types';
+import { clampDockWidth, DEFAULT_LAYOUT, dockRoom } from '../../components/panel/dock';
+import { applyDock } from './dock-layout';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import { bytesToBase64 } from '../../lib/messaging/base64';
 import type {
@@ -43,9 +51,12 @@ const NONE_MISSING: never[] = [];
 
 interface PanelPrefs {
   collapsed: boolean;
+  /** Where the floating panel was moved to. */
   position: PanelPosition | null;
+  /** Docked (default, the page makes room) or floating; side and width. */
+  layout: PanelLayout;
 }
-const DEFAULT_PREFS: PanelPrefs = { collapsed: false, position: null };
+const DEFAULT_PREFS: PanelPrefs = { collapsed: false, position: null, layout: DEFAULT_LAYOUT };
 
 export function prefsKey(helpdesk: string): string {
   return `panel:${helpdesk}`;
@@ -63,7 +74,18 @@ function parsePrefs(value: unknown): PanelPrefs {
     Number.isFinite(p.y)
       ? { x: p.x, y: p.y }
       : null;
-  return { collapsed: v.collapsed === true, position };
+  return { collapsed: v.collapsed === true, position, layout: parseLayout(v.layout) };
+}
+
+/** A stored layout, or the default docked one; unknown values fall back field by field. */
+export function parseLayout(value: unknown): PanelLayout {
+  if (typeof value !== 'object' || value === null) return DEFAULT_LAYOUT;
+  const v = value as Record<string, unknown>;
+  return {
+    mode: v.mode === 'floating' ? 'floating' : 'docked',
+    side: v.side === 'left' ? 'left' : 'right',
+    width: clampDockWidth(typeof v.width === 'number' ? v.width : DEFAULT_LAYOUT.width),
+  };
 }
 
 function message(error: unknown): string {
@@ -94,11 +116,11 @@ function usePanelPrefs(helpdesk: string) {
   }, [key]);
 
   const update = useCallback(
-    (patch: Partial<PanelPrefs>) => {
+    (patch: Partial<PanelPrefs>, persist = true) => {
       const next = { ...latest.current, ...patch };
       latest.current = next;
       setPrefs(next);
-      void browser.storage.local.set({ [key]: next });
+      if (persist) void browser.storage.local.set({ [key]: next });
     },
     [key],
   );
@@ -147,6 +169,29 @@ function useActor(adapter: HelpdeskAdapter): Actor {
     };
   }, [adapter]);
   return actor;
+}
+
+function useViewportWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}
+
+/**
+ * Gives the page room for the docked panel while it is shown (its width, or
+ * the rail's collapsed), and takes it back when it goes.
+ */
+function usePageRoom(shown: boolean, layout: PanelLayout, collapsed: boolean): void {
+  const viewportWidth = useViewportWidth();
+  const room = shown ? dockRoom(layout, collapsed, viewportWidth) : 0;
+  useLayoutEffect(() => {
+    applyDock(document, room > 0 ? { side: layout.side, width: room } : null);
+  }, [room, layout.side]);
+  useEffect(() => () => applyDock(document, null), []);
 }
 
 function useNow(): number {
@@ -410,6 +455,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     view,
     template,
     actor,
+    ...(actor !== FALLBACK_ACTOR ? { agentName: actor.name } : {}),
     onSetField,
   });
   const onSetStatus = useCallback(
@@ -453,6 +499,11 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     (position: PanelPosition) => updatePrefs({ position }),
     [updatePrefs],
   );
+  const onLayoutChange = useCallback(
+    (layout: PanelLayout, final: boolean) => updatePrefs({ layout }, final),
+    [updatePrefs],
+  );
+  usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
 
   if (!state || !shown) return null;
   if (!shownTemplate) {
@@ -482,6 +533,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         onCollapsedChange={onCollapsedChange}
         position={prefs.position}
         onPositionChange={onPositionChange}
+        layout={prefs.layout}
+        onLayoutChange={onLayoutChange}
         {...(avoidRect ? { avoidRect } : {})}
         onSetField={onSetField}
         onSetStatus={onSetStatus}

@@ -55,7 +55,10 @@ export async function startPanel(
     name: PANEL_TAG,
     position: 'overlay',
     zIndex: Z_INDEX,
-    anchor: 'body',
+    // Outside <body>: the docked layout narrows and transforms <body>
+    // (dock-layout.ts), and the panel must stay fixed to the viewport.
+    anchor: 'html',
+    append: 'last',
     mode: 'open',
     // Typing in the panel must never trigger the helpdesk's own shortcuts.
     isolateEvents: true,
@@ -84,6 +87,7 @@ export async function startPanel(
     if (!host.isConnected) ui.mount();
     host.setAttribute('data-helpdesk', ref.helpdesk);
     host.setAttribute('data-ticket-id', ref.ticketId);
+    host.removeAttribute('data-ticket-found');
   };
 
   const hide = () => {
@@ -133,7 +137,10 @@ export async function startPanel(
       controller.signal,
       (snapshot) => {
         health.snapshot(snapshot);
-        if (view === current) store.set({ ref, snapshot, root });
+        if (view !== current) return;
+        // Says the ticket's DOM was found (tests wait for it before measuring the page).
+        ui.shadowHost.toggleAttribute('data-ticket-found', snapshot.found);
+        store.set({ ref, snapshot, root });
       },
       {
         onRoot(found) {

@@ -178,7 +178,13 @@ for (const c of CASES) {
       .replace(/[\u200b\ufeff]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-    expect(text).toBe('Hello Hi "Grace" & team — café 🚀 The fix ships in v2.3.world');
+    expect(text).toBe('Hello Hi "Grace" & team — café 🚀 The fix ships in v2.3. world');
+    // Kept apart from what the agent wrote, before and after, by a blank line.
+    const lines = (await editor.innerText()).replace(/[\u200b\ufeff]/g, '').split('\n');
+    const first = lines.findIndex((l) => l.includes('Hi "Grace"'));
+    const last = lines.findIndex((l) => l.includes('v2.3.'));
+    expect(lines.slice(0, first).join('\n')).toMatch(/Hello\s*\n\s*$/);
+    expect(lines.slice(last + 1).join('\n')).toMatch(/^\s*\n\s*world/);
     expect(await editor.evaluate((el) => el.querySelectorAll('p, div, br').length)).toBeGreaterThan(
       1,
     );

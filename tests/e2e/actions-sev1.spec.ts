@@ -63,8 +63,12 @@ for (const site of Object.values(SITES)) {
         },
         client: 'Casebook',
       });
-      // No double page: the button is off once PagerDuty accepted.
-      await expect(pageButton).toBeDisabled();
+      // No double page: the button is gone once PagerDuty accepted, and the run
+      // recorded the incident in the step's own field (nothing to type).
+      await expect(pageButton).toHaveCount(0);
+      await expect(panel.host.locator('#cb-page-sev1--pagerduty-incident--input')).toHaveValue(
+        `PagerDuty casebook-${site.id}-${ticketId}`,
+      );
       await expect(
         pageSev1.getByRole('button', { name: `Copy #incident-${shown.replace('#', '')}` }),
       ).toBeVisible();
@@ -73,6 +77,7 @@ for (const site of Object.values(SITES)) {
       await expect(panel.host.locator('.cb-chips')).toContainText(/status-page/i);
       await pageSev1.getByRole('button', { name: 'I posted it' }).click();
       await expect(pageSev1.getByText('Recorded the Investigating update.')).toBeVisible();
+      await expect(panel.host.locator('#cb-page-sev1--status-page-posted--input')).toBeChecked();
       // The action controls (page state, status-page form) pass the panel's accessibility bar.
       expect(await panelAxeViolations(page)).toEqual([]);
 
@@ -96,7 +101,13 @@ for (const site of Object.values(SITES)) {
       await expect(fixShipped.getByRole('textbox', { name: /Fix shipped/ })).toHaveValue(
         /release v2026\.03\.1\./,
       );
-      await fixShipped.getByRole('button', { name: 'Insert into reply' }).click();
+      // What the run does not know is asked for in the preview; Insert waits for it.
+      const insert = fixShipped.getByRole('button', { name: 'Insert into reply' });
+      for (const gap of await fixShipped.locator('[data-placeholder]').all()) {
+        await expect(insert).toBeDisabled();
+        await gap.fill('today 16:00');
+      }
+      await insert.click();
       await expect(fixShipped.getByText('Inserted into the reply.')).toBeVisible();
       const editor = page.locator(COMPOSERS[site.id].editor).first();
       await expect(editor).toContainText('release v2026.03.1');
@@ -107,8 +118,21 @@ for (const site of Object.values(SITES)) {
       // Closure: blocked until the root cause is tagged, then closed.
       await panel.expandStep('close');
       const close = panel.step('close');
-      await expect(close.locator('.cb-blocked')).toContainText('Tag the root cause');
+      await expect(close.locator('#cb-close--blocked')).toContainText('Tag the root cause');
       await panel.choose('close', 'root-cause', 'integration');
+      // Still blocked: the steps this flow did not do are listed, each a link to go there.
+      const openLinks = close.locator('.cb-open-steps button[data-go-to]');
+      await expect(close.getByRole('button', { name: 'Mark done' })).toBeDisabled();
+      while ((await openLinks.count()) > 0) {
+        const stepId = (await openLinks.first().getAttribute('data-go-to')) ?? '';
+        await openLinks.first().click();
+        const open = panel.step(stepId);
+        await expect(open.locator('.cb-step-toggle')).toHaveAttribute('aria-expanded', 'true');
+        await open.getByRole('button', { name: 'Skip…' }).click();
+        await open.getByRole('textbox', { name: /reason/i }).fill('Not part of this test flow');
+        await open.getByRole('button', { name: 'Skip step' }).click();
+        await expect(open).toHaveAttribute('data-status', 'skipped');
+      }
       await expect(close.locator('.cb-blocked')).toHaveCount(0);
       await close.getByRole('button', { name: 'Mark done' }).click();
       await expect(close).toHaveAttribute('data-status', 'done');

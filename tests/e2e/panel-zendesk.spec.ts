@@ -153,8 +153,8 @@ test('zendesk: the shortcut toggles the panel, the popup shows it, collapse pers
     ticketId: site.first.id,
   });
   await expect(panel.root).toHaveAttribute('data-collapsed', 'true');
-  // The pill still names the ticket.
-  await expect(panel.host.locator('.cb-pill-ticket')).toContainText(site.first.label);
+  // Docked, it collapses to the rail, which still names the ticket.
+  await expect(panel.host.locator('.cb-rail')).toContainText(site.first.label);
 
   // Collapse is remembered for Zendesk: a reload and another ticket stay collapsed.
   await page.reload();

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// The expected times below are written in UTC; one test reads them in New York.
+process.env.TZ = 'UTC';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftActions } from '../../../lib/actions/drafts';
@@ -96,6 +98,15 @@ function setup(stepId: string, run: Run, overrides: Partial<StepActionsProps> = 
 
 afterEach(cleanup);
 
+const insertButton = () =>
+  screen.getByRole('button', { name: 'Insert into reply' }) as HTMLButtonElement;
+
+/** Answer every gap the preview asks for, as the agent would. */
+function fillGaps(value = 'filled by the agent') {
+  for (const field of document.querySelectorAll('[data-placeholder]'))
+    fireEvent.change(field, { target: { value } });
+}
+
 describe('composer messages', () => {
   it('previews the first-touch reply, lets the agent edit it, inserts and records it', async () => {
     const p = setup('acknowledge', runWith({ 'verify-account/plan': 'paid' }));
@@ -127,11 +138,14 @@ describe('composer messages', () => {
     // The release tag is saved while the preview is open.
     rerender(at(runWith({ 'fix-shipped/release-tag': 'v9' })));
     expect(box().value).toContain('release v9.');
-    expect(screen.getByText(/Still to fill in: \{\{fix-shipped.visible-at\}\}/)).toBeTruthy();
+    // What the run still lacks is asked for in the preview; Insert waits for it.
+    expect(screen.getByLabelText('Visible at (fix shipped)')).toBeTruthy();
+    expect(insertButton().disabled).toBe(true);
     fireEvent.change(box(), { target: { value: 'My own words, v9.' } });
     rerender(at(runWith({ 'fix-shipped/release-tag': 'v10' })));
     expect(box().value).toBe('My own words, v9.');
-    expect(screen.queryByText(/Still to fill in/)).toBeNull();
+    expect(screen.queryByLabelText('Visible at (fix shipped)')).toBeNull();
+    expect(insertButton().disabled).toBe(false);
   });
 
   it('says so when the text went to the clipboard instead', async () => {
@@ -152,10 +166,15 @@ describe('composer messages', () => {
       onInsertText: vi.fn(async () => Promise.reject(new Error('No reply editor on the page'))),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Insert ETA update' }));
-    expect(
-      screen.getByText(/Still to fill in: \{\{update\}\}, \{\{bug.id\}\}, \{\{eta\}\}/),
-    ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
+    const asked = screen
+      .getAllByRole('textbox')
+      .map((el) => el.getAttribute('data-placeholder'))
+      .filter(Boolean);
+    expect(asked).toEqual(expect.arrayContaining(['update', 'bug.id', 'eta']));
+    expect(insertButton().disabled).toBe(true);
+    fillGaps();
+    expect(insertButton().disabled).toBe(false);
+    fireEvent.click(insertButton());
     expect((await screen.findByRole('alert')).textContent).toContain('No reply editor on the page');
   });
 });
@@ -287,6 +306,29 @@ describe('paging', () => {
     expect(screen.getByText(/Add the PagerDuty routing key/)).toBeTruthy();
   });
 
+  it("says when PagerDuty accepted the page in the agent's own time zone", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      setup('page-sev1', runWith(SEV1), {
+        page: {
+          readiness: READY,
+          state: {
+            status: 'accepted',
+            dedupKey: 'casebook-zendesk-12345',
+            acceptedAt: T0,
+            attempts: 1,
+            pagesAccepted: 1,
+            lastAcceptedAt: T0,
+          },
+        },
+      });
+      expect(screen.getByText(/accepted the page at 04:00 EDT/)).toBeTruthy();
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('an accepted page is not sent again from the page button', () => {
     setup('page-sev1', runWith(SEV1), {
       page: {
@@ -301,10 +343,8 @@ describe('paging', () => {
         },
       },
     });
-    expect(
-      (screen.getByRole('button', { name: 'Page on-call (PagerDuty)' }) as HTMLButtonElement)
-        .disabled,
-    ).toBe(true);
+    // No second page button (step 13 after step 4): the accepted page is shown instead.
+    expect(screen.queryByRole('button', { name: 'Page on-call (PagerDuty)' })).toBeNull();
     expect(
       screen.getByText(/accepted the page at 08:00 UTC \(dedup key casebook-zendesk-12345\)/),
     ).toBeTruthy();
@@ -340,6 +380,7 @@ describe('paging', () => {
     const p = setup('escalation-page', runWith({ ...SEV1, 'assign-severity/severity': 'SEV3' }));
     expect(screen.queryByRole('button', { name: /Page on-call/ })).toBeNull();
     expect(screen.getByText(/SEV3: page the on-call with a Slack mention/)).toBeTruthy();
+    fillGaps();
     fireEvent.click(screen.getByRole('button', { name: 'Copy Slack mention for the on-call' }));
     await waitFor(() => expect(p.onRecordAction).toHaveBeenCalled());
     expect(p.onCopy).toHaveBeenCalledWith(
@@ -422,17 +463,15 @@ describe('status page', () => {
       (box.getByRole('textbox', { name: 'Drafted update' }) as HTMLTextAreaElement).value,
     ).toContain('All exports return HTTP 500');
     fireEvent.click(box.getByRole('button', { name: 'I posted it' }));
+    // The record carries the state: the run sets the fields (engine recorded-facts).
     await waitFor(() =>
-      expect(p.onSetField).toHaveBeenCalledWith(
-        'status-page-updates',
-        'last-update',
-        'investigating',
+      expect(p.onRecordAction).toHaveBeenCalledWith(
+        'status-page-update',
+        expect.stringMatching(/^Posted "Investigating": /),
+        { state: 'investigating' },
       ),
     );
-    expect(p.onRecordAction).toHaveBeenCalledWith(
-      'status-page-update',
-      expect.stringMatching(/^Posted "Investigating": /),
-    );
+    expect(p.onSetField).not.toHaveBeenCalled();
     fireEvent.click(box.getByRole('button', { name: 'Open status page' }));
     expect(p.onOpenUrl).toHaveBeenCalledWith('https://manage.statuspage.io/pages/abc');
   });

@@ -18,8 +18,10 @@ import type {
   WorkflowTemplate,
 } from '../../../lib/workflow/schema';
 import type { RunView, StepView } from '../../../lib/workflow/view';
-import { toUtcIso } from '../../../lib/time/zoned';
 import { useNow } from '../now';
+import { Outcome, Refusal, useRunner } from './common';
+import { GapFields, useGaps } from './GapFields';
+import { MessageAction } from './MessageAction';
 import './actions.css';
 
 export type { ActionSettings } from '../../../lib/actions/drafts';
@@ -44,195 +46,29 @@ export interface StepActionsProps {
   onOpenUrl(url: string): void;
   /** Resolves with a notice when nothing was sent (a page is pending or already accepted). */
   onPage(repage: boolean): Promise<{ notice?: string } | void>;
-  onRecordAction(action: string, note?: string): Promise<void>;
+  /** Record an action on the run; `data` lets the run fill the fields it answers. */
+  onRecordAction(action: string, note?: string, data?: Record<string, unknown>): Promise<void>;
+  /**
+   * A message went to the customer (inserted or copied): records the action
+   * and ticks the step's "sent" field; falls back to onRecordAction.
+   */
+  onMessageSent?(action: string, note: string): Promise<void>;
+  /** The agent's name for signatures (settings, else the signed-in agent the page shows). */
+  agentName?: string;
+  /** Keep the name the agent typed into a signature gap, so it is asked once. */
+  onRememberAgentName?(name: string): Promise<void>;
   /** Record what an action did in the run's own fields (status-page state, escalation). */
   onSetField?(stepId: string, fieldId: string, value: FieldValue): Promise<void>;
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
+/** The agent's own clock, with its zone named ("18:10 EST"): what they read the time by. */
 function hhmm(t: number): string {
-  return `${toUtcIso(t).slice(11, 16)} UTC`;
-}
-
-/** One async action at a time per control, with its outcome shown next to it. */
-function useRunner() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
-  const run = async (task: () => Promise<string | void>) => {
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
-      const message = await task();
-      if (message) setDone(message);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, done, run };
-}
-
-function Outcome({ error, done }: { error?: string; done?: string }) {
-  return (
-    <>
-      {error ? (
-        <p className="cb-action-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="cb-action-done" role="status">
-          {done}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-function Refusal({ reason }: { reason: string }) {
-  return (
-    <p className="cb-action-refusal" role="status">
-      {reason}
-    </p>
-  );
-}
-
-/** The `{{placeholders}}` a drafted text still contains; nothing when there are none. */
-function Unfilled({ placeholders }: { placeholders: string[] }) {
-  if (placeholders.length === 0) return null;
-  return (
-    <p className="cb-action-refusal" role="status">
-      Still to fill in: {placeholders.map((m) => `{{${m}}}`).join(', ')}
-    </p>
-  );
-}
-
-const MESSAGE_BUTTON: Record<ComposerAction, string> = {
-  'insert-first-touch': 'Insert first-touch reply',
-  'insert-eta-update': 'Insert ETA update',
-  'insert-fix-shipped': 'Insert fix-shipped note',
-  'insert-confirmation-request': 'Insert confirmation request',
-  'insert-closing-note': 'Insert closing note',
-  'draft-incident-summary': 'Draft incident summary',
-};
-
-/** `{{name}}` placeholders still in a text, in order, once each. */
-function placeholdersIn(text: string): string[] {
-  return [
-    ...new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_.\-/]+)\s*\}\}/g)].map((m) => m[1] ?? '')),
-  ];
-}
-
-/**
- * A filled message shown for review (and editing) before it goes into the
- * reply. Until the agent edits it, the preview follows the run, so a field
- * saved a moment after the preview opened (release tag typed, then the click)
- * is in the text that is inserted.
- */
-function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
-  const { action } = props;
-  const [opened, setOpened] = useState(false);
-  const [edited, setEdited] = useState<string>();
-  const { busy, error, done, run } = useRunner();
-  const textId = useId();
-
-  const composed = opened ? props.drafts.messages[action] : undefined;
-  const refusal = composed && !composed.ok ? composed.reason : undefined;
-  const text = composed && composed.ok ? (edited ?? composed.text) : undefined;
-  const draft =
-    composed && composed.ok && text !== undefined
-      ? { text, missing: placeholdersIn(text), label: composed.label }
-      : undefined;
-  const open = () => {
-    setEdited(undefined);
-    setOpened(true);
-  };
-  const close = () => {
-    setOpened(false);
-    setEdited(undefined);
-  };
-  const setDraft = (next: { text: string } | undefined) => {
-    if (next === undefined) close();
-    else setEdited(next.text);
-  };
-
-  const insert = () =>
-    run(async () => {
-      if (!draft) return;
-      const outcome = await props.onInsertText(draft.text);
-      const copied = outcome && outcome.path === 'clipboard';
-      await props.onRecordAction(
-        action,
-        copied
-          ? `${draft.label}: copied to the clipboard`
-          : `${draft.label}: inserted into the reply`,
-      );
-      setDraft(undefined);
-      return copied
-        ? 'The reply editor could not be reached: the text is on the clipboard, paste it into the reply.'
-        : 'Inserted into the reply.';
-    });
-
-  const copy = () =>
-    run(async () => {
-      if (!draft) return;
-      await props.onCopy(draft.text);
-      await props.onRecordAction(action, `${draft.label}: copied`);
-      return 'Copied.';
-    });
-
-  return (
-    <div className="cb-action" data-action={action}>
-      {!draft ? (
-        <button type="button" className="cb-button" onClick={open}>
-          {MESSAGE_BUTTON[action]}
-        </button>
-      ) : (
-        <div className="cb-action-preview">
-          <label htmlFor={textId} className="cb-action-label">
-            {draft.label} — review before sending
-          </label>
-          <textarea
-            id={textId}
-            className="cb-action-text"
-            rows={8}
-            value={draft.text}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-          />
-          <Unfilled placeholders={draft.missing} />
-          <div className="cb-row">
-            <button
-              type="button"
-              className="cb-button cb-button-primary"
-              disabled={busy}
-              onClick={insert}
-            >
-              Insert into reply
-            </button>
-            <button type="button" className="cb-button" disabled={busy} onClick={copy}>
-              Copy
-            </button>
-            <button
-              type="button"
-              className="cb-button cb-button-quiet"
-              disabled={busy}
-              onClick={() => setDraft(undefined)}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
-      {refusal ? <Refusal reason={refusal} /> : null}
-      <Outcome error={error} done={done} />
-    </div>
-  );
+  return new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(t);
 }
 
 function describePage(
@@ -341,14 +177,17 @@ function PageAction(props: StepActionsProps & { repage: boolean }) {
     });
   return (
     <div className="cb-action" data-action={props.repage ? 're-page' : 'page-on-call'}>
-      <button
-        type="button"
-        className={`cb-button${props.repage ? '' : ' cb-button-primary'}`}
-        disabled={disabled}
-        onClick={click}
-      >
-        {label}
-      </button>
+      {/* Once PagerDuty accepted the page, a second page button (step 13 after step 4) only misleads. */}
+      {accepted && !props.repage ? null : (
+        <button
+          type="button"
+          className={`cb-button${props.repage ? '' : ' cb-button-primary'}`}
+          disabled={disabled}
+          onClick={click}
+        >
+          {label}
+        </button>
+      )}
       {offerBugLink ? (
         <button type="button" className="cb-button" disabled={busy} onClick={sendBugLink}>
           Send the bug link to the page
@@ -375,30 +214,33 @@ function CopyAction(props: {
   label: string;
   text: string | undefined;
   refusal?: string;
-  missing?: string[];
   note: string;
   onCopy(text: string): Promise<void>;
   onRecordAction(action: string, note?: string): Promise<void>;
 }) {
   const { busy, error, done, run } = useRunner();
+  // What is not known yet is asked for here: nothing is copied with a placeholder in it.
+  const gaps = useGaps(props.text ?? '');
+  const blocked = gaps.missing.length > 0;
   const click = () =>
     run(async () => {
-      if (!props.text) return;
-      await props.onCopy(props.text);
+      if (!props.text || blocked) return;
+      await props.onCopy(gaps.text);
       await props.onRecordAction(props.action, props.note);
       return 'Copied.';
     });
   return (
     <div className="cb-action" data-action={props.action}>
-      <button type="button" className="cb-button" disabled={busy || !props.text} onClick={click}>
+      <GapFields gaps={gaps} />
+      <button
+        type="button"
+        className="cb-button"
+        disabled={busy || !props.text || blocked}
+        onClick={click}
+      >
         {props.label}
       </button>
       {props.refusal ? <Refusal reason={props.refusal} /> : null}
-      {props.missing && props.missing.length > 0 ? (
-        <p className="cb-action-refusal" role="status">
-          Not known yet (left as placeholders): {props.missing.map((m) => `{{${m}}}`).join(', ')}
-        </p>
-      ) : null}
       <Outcome error={error} done={done} />
     </div>
   );
@@ -406,7 +248,8 @@ function CopyAction(props: {
 
 function StatusPageAction(props: StepActionsProps) {
   const { current, suggested, options } = props.drafts.statusPage;
-  const [state, setState] = useState<StatusPageState | undefined>(suggested ?? options[0]?.state);
+  // Unset follows the suggestion, so after each post the next state is offered.
+  const [state, setState] = useState<StatusPageState | undefined>();
   const chosen =
     options.find((o) => o.state === state) ??
     options.find((o) => o.state === suggested) ??
@@ -417,6 +260,10 @@ function StatusPageAction(props: StepActionsProps) {
   const textId = useId();
   const cadence = clockByTarget(props.template, 'status-page-by-severity');
   const clock = props.view.clocks.find((c) => c.id === cadence?.id);
+  const base = chosen ? (edited && edited.state === chosen.state ? edited.text : chosen.text) : '';
+  // The customer-facing update leaves nothing as a placeholder either.
+  const gaps = useGaps(base);
+  const blocked = gaps.missing.length > 0;
 
   if (!chosen) {
     return (
@@ -425,19 +272,22 @@ function StatusPageAction(props: StepActionsProps) {
       </div>
     );
   }
-  const text = edited && edited.state === chosen.state ? edited.text : chosen.text;
+  const text = gaps.text;
 
   const copy = () =>
     run(async () => {
+      if (blocked) return;
       await props.onCopy(text);
       return 'Copied: paste it into the status page.';
     });
   const posted = () =>
     run(async () => {
-      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`);
-      const state = fieldRefByRole(props.template, 'status-page-state');
-      if (state) await props.onSetField?.(state.stepId, state.fieldId, chosen.state);
+      // The run sets the latest state (and step 4's "posted") from this record.
+      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`, {
+        state: chosen.state,
+      });
       setEdited(undefined);
+      setState(undefined);
       return `Recorded the ${chosen.label} update.`;
     });
 
@@ -473,9 +323,9 @@ function StatusPageAction(props: StepActionsProps) {
         value={text}
         onChange={(e) => setEdited({ state: chosen.state, text: e.target.value })}
       />
-      <Unfilled placeholders={chosen.missing} />
+      <GapFields gaps={gaps} />
       <div className="cb-row">
-        <button type="button" className="cb-button" disabled={busy} onClick={copy}>
+        <button type="button" className="cb-button" disabled={busy || blocked} onClick={copy}>
           Copy update
         </button>
         {props.settings.statusPageAdminUrl ? (
@@ -699,7 +549,6 @@ export function StepActions(props: StepActionsProps) {
             action={action}
             label="Copy Slack mention for the on-call"
             text={m.text}
-            missing={m.missing}
             note="Copied the SEV3 on-call Slack mention"
             onCopy={props.onCopy}
             onRecordAction={props.onRecordAction}

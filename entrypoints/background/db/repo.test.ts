@@ -4,6 +4,7 @@ import { CALENDAR_TEMPLATE } from '../../../lib/workflow/testing';
 import { WorkflowError } from '../../../lib/workflow/errors';
 import type { Actor, TicketInfo } from '../../../lib/workflow/schema';
 import { CasebookDB } from './db';
+import { skipOpenSteps } from './testing';
 import { DUE_SOON_MS } from './records';
 import {
   countUrgentRuns,
@@ -250,6 +251,7 @@ describe('derived keys', () => {
       [Infinity, -(T0 + 2 * MIN), run.id],
     ]);
 
+    await skipOpenSteps(db, run.id, ana, T0 + 3 * MIN);
     await mutateRun(
       db,
       run.id,

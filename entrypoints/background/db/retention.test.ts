@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor, TicketInfo } from '../../../lib/workflow/schema';
 import { CasebookDB } from './db';
+import { skipOpenSteps } from './testing';
 import { deleteExpiredRuns, mutateRun, openRun, putAttachment } from './repo';
 
 const DAY = 24 * 60 * 60_000;
@@ -43,6 +44,7 @@ async function openAt(db: CasebookDB, id: string, at: number): Promise<string> {
 }
 
 async function closeAt(db: CasebookDB, runId: string, at: number): Promise<void> {
+  await skipOpenSteps(db, runId, ana, at);
   await mutateRun(
     db,
     runId,

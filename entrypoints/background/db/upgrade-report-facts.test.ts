@@ -9,6 +9,7 @@ import { rowsOfPeriod } from './report-queries';
 import { CasebookDB, declareVersions } from './db';
 import { mutateRun, openRun, wipeRunData, deleteExpiredRuns } from './repo';
 import { DB_VERSION, DB_VERSIONS } from './schema';
+import { skipOpenSteps } from './testing';
 import type { EventRecord, TemplateRecord } from './types';
 
 const MIN = 60_000;
@@ -105,6 +106,8 @@ describe('facts kept by the repo', () => {
     await set('status-page-updates', 'last-update', 'investigating', T0 + 20 * MIN);
     await set('status-page-updates', 'last-update', 'resolved', T0 + 70 * MIN);
     await set('close', 'root-cause', 'auth', T0 + 80 * MIN);
+    // A run closes only when its other required steps are done or skipped.
+    await skipOpenSteps(db, run.id, actor, T0 + 85 * MIN);
     await mutateRun(
       db,
       run.id,

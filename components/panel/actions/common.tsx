@@ -1,0 +1,52 @@
+/** Shared pieces of the step actions: one runner per control, its outcome, refusals. */
+import { useState } from 'react';
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** One async action at a time per control, with its outcome shown next to it. */
+export function useRunner() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const run = async (task: () => Promise<string | void>) => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const message = await task();
+      if (message) setDone(message);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, run };
+}
+
+export function Outcome({ error, done }: { error?: string; done?: string }) {
+  return (
+    <>
+      {error ? (
+        <p className="cb-action-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="cb-action-done" role="status">
+          {done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function Refusal({ reason }: { reason: string }) {
+  return (
+    <p className="cb-action-refusal" role="status">
+      {reason}
+    </p>
+  );
+}

@@ -1,0 +1,25 @@
+/** Test helpers for the store. Imported by tests only. */
+import { openRequiredSteps } from '../../../lib/workflow/close-rules';
+import { closingStepId } from '../../../lib/workflow/derive';
+import type { Actor } from '../../../lib/workflow/schema';
+import type { CasebookDB } from './db';
+import { getRun, mutateRun } from './repo';
+
+/** Skip, with a reason, every required step still open: what a run needs before it can close. */
+export async function skipOpenSteps(
+  db: CasebookDB,
+  runId: string,
+  actor: Actor,
+  at: number,
+): Promise<void> {
+  const { run, template } = await getRun(db, runId);
+  for (const open of openRequiredSteps(template, run, closingStepId(template))) {
+    await mutateRun(
+      db,
+      runId,
+      { type: 'set-step-status', stepId: open.stepId, status: 'skipped', skipReason: 'Not needed' },
+      actor,
+      at,
+    );
+  }
+}
