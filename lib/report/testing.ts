@@ -6,6 +6,8 @@
  */
 import { DEFAULT_TEMPLATE } from '../workflow/default-template';
 import { DEFAULT_IDS } from '../workflow/default-ids';
+import { openRequiredSteps } from '../workflow/close-rules';
+import { closingStepId } from '../workflow/derive';
 import { applyMutation, createRun, type Mutation } from '../workflow/engine';
 import type { Actor, Helpdesk, PlanTier, Run, RunEvent, Severity } from '../workflow/schema';
 
@@ -108,6 +110,29 @@ export function playStory(story: RunStory): { run: Run; events: RunEvent[] } {
     .map((p, i) => [p, i] as const)
     .sort((a, b) => a[0][0] - b[0][0] || a[1] - b[1])
     .map(([p]) => p)) {
+    const closes =
+      mutation.type === 'set-step-status' &&
+      mutation.status === 'done' &&
+      mutation.stepId === S.close;
+    // A run closes only when its work is done: the story's agent skips what is left, with a reason.
+    if (closes) {
+      for (const open of openRequiredSteps(template, run, closingStepId(template))) {
+        const skipped = applyMutation(
+          template,
+          run,
+          {
+            type: 'set-step-status',
+            stepId: open.stepId,
+            status: 'skipped',
+            skipReason: 'Not needed for this ticket',
+          },
+          actor,
+          at(minutes),
+        );
+        run = skipped.run;
+        events.push(...skipped.events);
+      }
+    }
     const result = applyMutation(template, run, mutation, actor, at(minutes));
     run = result.run;
     events.push(...result.events);
