@@ -586,3 +586,25 @@ describe('Panel safety and keyboard', () => {
     );
   });
 });
+
+describe('SLA reminder line', () => {
+  it('says nothing while every clock is on track', () => {
+    render(<Panel {...props(startRun(), T0 + 10 * 60_000)} />);
+    expect(document.querySelector('.cb-reminders')).toBeNull();
+  });
+
+  it('reminds at 75 % of the target, then says the breach, in words above the steps', () => {
+    const run = startRun();
+    const p = props(run, T0);
+    const { rerender } = render(<Panel {...p} />);
+    // 50 of 60 business minutes: past 75 %.
+    rerender(<Panel {...p} now={T0 + 50 * 60_000} />);
+    const line = document.querySelector('.cb-reminder[data-clock-id="first-response"]')!;
+    expect(line.textContent).toMatch(/^Reminder: First response due in 10 business min \(/);
+    expect(line.className).toContain('cb-reminder--warn');
+    rerender(<Panel {...p} now={T0 + 72 * 60_000} />);
+    const breached = document.querySelector('.cb-reminder[data-clock-id="first-response"]')!;
+    expect(breached.textContent).toBe('Breached: First response breached 12m ago');
+    expect(breached.className).toContain('cb-reminder--danger');
+  });
+});

@@ -13,6 +13,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
+import { ClockReminder } from './ClockReminder';
 import { Header } from './Header';
 import { ConnectionLine } from './HealthLine';
 import { MissingFacts } from './MissingFacts';
@@ -232,6 +233,7 @@ export function Panel(props: PanelProps) {
           ) : null}
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
+            <ClockReminder clocks={clocks} leadMinutes={lead} />
             <MissingFacts
               missing={props.missing}
               {...(props.onEnterFact ? { onEnter: props.onEnterFact } : {})}
