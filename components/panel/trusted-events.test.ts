@@ -40,4 +40,26 @@ describe('acceptTrustedEventsOnly', () => {
     button.click();
     expect(clicks).toBe(0);
   });
+
+  it('puts back a radio that a non-cancelable script-made click toggled', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const [first, second] = ['a', 'b'].map((value) => {
+      const radio = shadow.appendChild(document.createElement('input'));
+      radio.type = 'radio';
+      radio.name = 'severity';
+      radio.value = value;
+      // What the view rendered; the guard puts toggles back to it.
+      radio.dataset['checked'] = String(value === 'a');
+      return radio;
+    });
+    first!.checked = true;
+    acceptTrustedEventsOnly(shadow);
+    // preventDefault cannot undo what a non-cancelable click activates.
+    second!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await Promise.resolve();
+    expect([first!.checked, second!.checked]).toEqual([true, false]);
+    host.remove();
+  });
 });

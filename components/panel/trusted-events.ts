@@ -37,18 +37,49 @@ export const GUARDED_EVENTS = [
   'dragstart',
 ] as const;
 
-function stopUntrusted(event: Event): void {
-  if (event.isTrusted) return;
-  event.stopImmediatePropagation();
-  event.preventDefault();
-}
+/**
+ * A script-made click that is not cancelable (`dispatchEvent(new
+ * MouseEvent('click'))` without `cancelable: true`) still runs the control's
+ * activation behaviour: a radio or checkbox flips, and the browser then fires
+ * *trusted* `input` and `change` events (a submit button, a trusted
+ * `submit`). Handlers that listen to `change` (Preact does, unlike React)
+ * would act on them. So while such a click is being dispatched, those
+ * follow-up events are stopped too, and the toggles are put back to what the
+ * view rendered: `data-checked` (the browser flips `checked` before any
+ * listener runs, so the state before the click is not in the DOM).
+ */
+const ACTIVATION_FOLLOW_UPS = new Set(['input', 'change', 'submit']);
+const TOGGLES = 'input[type="radio"], input[type="checkbox"]';
 
 /** Install the guard on `root` (the panel's shadow root); returns its removal. */
-export function acceptTrustedEventsOnly(root: EventTarget): () => void {
-  for (const type of GUARDED_EVENTS) root.addEventListener(type, stopUntrusted, { capture: true });
-  return () => {
-    for (const type of GUARDED_EVENTS) {
-      root.removeEventListener(type, stopUntrusted, { capture: true });
+export function acceptTrustedEventsOnly(root: EventTarget & ParentNode): () => void {
+  let activationRestore: (() => void) | undefined;
+
+  const guard = (event: Event) => {
+    if (event.isTrusted) {
+      if (activationRestore && ACTIVATION_FOLLOW_UPS.has(event.type)) {
+        event.stopImmediatePropagation();
+      }
+      return;
     }
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    if (event.type === 'click' && !event.cancelable && !activationRestore) {
+      activationRestore = () => {
+        for (const toggle of root.querySelectorAll<HTMLInputElement>(TOGGLES)) {
+          const rendered = toggle.dataset['checked'];
+          if (rendered !== undefined) toggle.checked = rendered === 'true';
+        }
+        activationRestore = undefined;
+      };
+      // The activation behaviour and its events run synchronously after this
+      // dispatch; the microtask runs once the page script's call returns.
+      queueMicrotask(() => activationRestore?.());
+    }
+  };
+
+  for (const type of GUARDED_EVENTS) root.addEventListener(type, guard, { capture: true });
+  return () => {
+    for (const type of GUARDED_EVENTS) root.removeEventListener(type, guard, { capture: true });
   };
 }

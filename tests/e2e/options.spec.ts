@@ -77,7 +77,9 @@ test('adding a host-mapped Zendesk domain makes the panel appear on that domain'
         const { chrome } = globalThis as unknown as {
           chrome: {
             scripting: {
-              getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>>;
+              getRegisteredContentScripts(): Promise<
+                Array<{ id: string; matches?: string[]; world?: string; runAt?: string; allFrames?: boolean }>
+              >;
             };
           };
         };
@@ -94,9 +96,20 @@ test('adding a host-mapped Zendesk domain makes the panel appear on that domain'
     await options.getByRole('button', { name: 'Add domain' }).click();
     await expect(options.getByText(`${MAPPED_HOST} added`)).toBeVisible();
     await expect(options.locator(`[data-host="${MAPPED_HOST}"]`)).toContainText('active');
-    expect(await registered()).toEqual([
-      expect.objectContaining({ id: 'zendesk-mapped', matches: [`https://${MAPPED_HOST}/*`] }),
+    // The panel, and the HAR guard in both worlds at document_start in every frame: a mapped
+    // domain is as protected as zendesk.com.
+    const mapped = await registered();
+    expect(mapped.map((s) => s.id).sort()).toEqual([
+      'zendesk-mapped',
+      'zendesk-mapped-har-bridge',
+      'zendesk-mapped-har-guard',
     ]);
+    for (const script of mapped) expect(script.matches).toEqual([`https://${MAPPED_HOST}/*`]);
+    expect(mapped.find((s) => s.id === 'zendesk-mapped-har-guard')).toMatchObject({
+      world: 'MAIN',
+      runAt: 'document_start',
+      allFrames: true,
+    });
 
     // The tab that was already open gets the panel without a reload…
     await new PanelObject(before, 'zendesk', first.id).ready(first.subject, first.label);

@@ -23,6 +23,7 @@ export function CheckboxEditor(props: FieldEditorProps & { field: CheckboxField 
           type="checkbox"
           id={id}
           checked={checked}
+          data-checked={checked}
           disabled={readOnly}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(stepId, field, error)}

@@ -45,6 +45,7 @@ export function SingleChoiceEditor(props: FieldEditorProps & { field: SingleChoi
                 name={name}
                 value={option.value}
                 checked={current === option.value}
+                data-checked={current === option.value}
                 disabled={readOnly}
                 aria-describedby={descId}
                 onChange={() => void save(option.value)}
@@ -95,6 +96,7 @@ export function MultiChoiceEditor(props: FieldEditorProps & { field: MultiChoice
                 id={id}
                 value={option.value}
                 checked={selected.has(option.value)}
+                data-checked={selected.has(option.value)}
                 disabled={readOnly}
                 aria-describedby={descId}
                 onChange={(e) => toggle(option.value, e.currentTarget.checked)}

@@ -36,8 +36,12 @@ export function zendeskScriptFiles(
     content_scripts?: Array<{ matches?: string[]; js?: string[]; css?: string[] }>;
   } = browser.runtime.getManifest(),
 ): ScriptFiles | undefined {
-  const entry = (manifest.content_scripts ?? []).find((cs) =>
-    (cs.matches ?? []).some((m) => m.includes('.zendesk.com')),
+  // The panel's own entry: the file guard also matches *.zendesk.com (every
+  // helpdesk, every frame), so matching on hosts alone would pick the guard.
+  const entry = (manifest.content_scripts ?? []).find(
+    (cs) =>
+      (cs.matches ?? []).some((m) => m.includes('.zendesk.com')) &&
+      (cs.js ?? []).some((file) => /(^|\/)zendesk[.-]/.test(file)),
   );
   if (!entry?.js?.length) return undefined;
   return { js: entry.js, css: entry.css ?? [] };
@@ -59,7 +63,18 @@ export async function grantedHosts(hosts: readonly string[]): Promise<string[]> 
  * Idempotent; called on every change, on startup and when a permission is
  * removed outside Casebook (chrome://extensions). Returns the active hosts.
  */
-export async function syncMappedHostScripts(hosts: readonly string[]): Promise<string[]> {
+export function syncMappedHostScripts(hosts: readonly string[]): Promise<string[]> {
+  // One at a time: two overlapping calls (a hosts.add and the permission
+  // listener it triggers) would both find nothing registered and both
+  // register, and the second fails with "Duplicate script ID".
+  const run = syncQueue.then(() => syncNow(hosts));
+  syncQueue = run.catch(() => undefined);
+  return run;
+}
+
+let syncQueue: Promise<unknown> = Promise.resolve();
+
+async function syncNow(hosts: readonly string[]): Promise<string[]> {
   const active = await grantedHosts(hosts);
   const existing = await browser.scripting
     .getRegisteredContentScripts({ ids: [MAPPED_SCRIPT_ID] })
