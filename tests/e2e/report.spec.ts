@@ -160,7 +160,8 @@ test('a bar opens the runs behind it, a run opens its record, and the view downl
   const record = panel.getByRole('article');
   await expect(record.getByLabel('Hand-off')).toContainText('Ticket 1003');
   await expect(record.getByRole('heading', { name: /Timeline \(\d+ events\)/ })).toBeVisible();
-  await expect(record.locator('.cb-timeline li', { hasText: 'Severity' })).toContainText(
+  // The field change, not the step's other events ("Assign severity and priority · status").
+  await expect(record.locator('.cb-timeline li', { hasText: 'Severity:' })).toContainText(
     '(empty) → SEV1',
   );
   await expect(
