@@ -22,17 +22,20 @@ export function ClockReminder({
     .filter(({ text }) => text.state === 'due-soon' || text.state === 'breached');
   if (lines.length === 0) return null;
   return (
-    <ul className="cb-reminders" role="status" aria-label="SLA reminders">
-      {lines.map(({ clock, text }) => (
-        <li
-          key={clock.id}
-          className={`cb-reminder cb-reminder--${text.tone}`}
-          data-clock-id={clock.id}
-        >
-          <strong>{text.state === 'breached' ? 'Breached' : 'Reminder'}:</strong> {clock.label}{' '}
-          {text.detail}
-        </li>
-      ))}
-    </ul>
+    // The live region wraps the list: role="status" on the <ul> itself would take away its list role.
+    <div role="status" aria-label="SLA reminders">
+      <ul className="cb-reminders">
+        {lines.map(({ clock, text }) => (
+          <li
+            key={clock.id}
+            className={`cb-reminder cb-reminder--${text.tone}`}
+            data-clock-id={clock.id}
+          >
+            <strong>{text.state === 'breached' ? 'Breached' : 'Reminder'}:</strong> {clock.label}{' '}
+            {text.detail}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -754,10 +754,11 @@ const input: WorkflowTemplateInput = {
       body:
         'Closing {{ticket.id}}.\n' +
         'Root cause: {{close.root-cause}}\n' +
-        'Bug: {{bug.id}} {{bug.url}}\n' +
-        'Sentry: {{sentry.id}} {{sentry.url}}\n' +
-        'Fix: release {{fix-shipped.release-tag}}\n' +
-        'Customer confirmation: {{confirm-fix.confirmation}}',
+        // Optional lines: a how-to ticket has no bug, most tickets no Sentry issue.
+        'Bug: {{bug.id?}} {{bug.url?}}\n' +
+        'Sentry: {{sentry.id?}} {{sentry.url?}}\n' +
+        'Fix: release {{fix-shipped.release-tag?}}\n' +
+        'Customer confirmation: {{confirm-fix.confirmation?}}',
     },
     {
       id: DEFAULT_IDS.messages.statusInvestigating,

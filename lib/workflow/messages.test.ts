@@ -93,3 +93,15 @@ describe('helpers', () => {
     expect(sentryIdFromUrl('https://sentry.io/organizations/acme/issues/77/')).toBe('77');
   });
 });
+
+describe('optional placeholders', () => {
+  it('drop their line when they have no value, and fill it when they do', () => {
+    const body = 'Closing #1.\nSentry: {{sentry.id?}} {{sentry.url?}}\nBug: {{bug.id?}}\nEnd {{who}}';
+    expect(fillText(body, { 'bug.id': 'ENG-1', who: 'Ana' })).toEqual({
+      text: 'Closing #1.\nBug: ENG-1\nEnd Ana',
+      missing: [],
+    });
+    // An ordinary placeholder still asks; an optional one on another line never does.
+    expect(fillText(body, {})).toEqual({ text: 'Closing #1.\nEnd {{who}}', missing: ['who'] });
+  });
+});

@@ -12,6 +12,10 @@
  * - `<role>` for any field with a role and a value, e.g. `release-tag` (lib/workflow/roles.ts)
  * - `bug.url`, `bug.id`, `sentry.url`, `sentry.id` from the fields with those roles
  * - anything in `extra` (e.g. `agent.name`, `update`, `eta`), which wins over the rest.
+ *
+ * `{{name?}}` is optional: when it has no value its whole line is left out
+ * (an internal note's "Sentry:" line on a ticket with no Sentry issue),
+ * instead of asking the agent for something that does not exist.
  */
 import { allSteps, fieldValue, planPolicy, readSeverity, severityPolicy } from './conditions';
 import { WorkflowError } from './errors';
@@ -136,10 +140,22 @@ export function messageValues(
   return out;
 }
 
-/** Replace placeholders in `body`; unknown or empty ones stay as `{{name}}` and are reported. */
+const OPTIONAL_PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-/]+)\?\s*\}\}/g;
+
+/**
+ * Replace placeholders in `body`; unknown or empty ones stay as `{{name}}` and
+ * are reported. A line with an optional `{{name?}}` that has no value is dropped.
+ */
 export function fillText(body: string, values: Record<string, string>): FilledMessage {
+  const kept = body
+    .split('\n')
+    .filter((line) =>
+      [...line.matchAll(OPTIONAL_PLACEHOLDER)].every((m) => values[m[1] ?? ''] !== undefined),
+    )
+    .join('\n')
+    .replace(OPTIONAL_PLACEHOLDER, (_whole, name: string) => values[name] ?? '');
   const missing: string[] = [];
-  const text = body.replace(PLACEHOLDER, (whole, name: string) => {
+  const text = kept.replace(PLACEHOLDER, (whole, name: string) => {
     const v = values[name];
     if (v !== undefined) return v;
     if (!missing.includes(name)) missing.push(name);

@@ -78,7 +78,7 @@ describe('renameId', () => {
       is: ['done'],
     });
     expect(out.messages.find((m) => m.purpose === 'closing-note')?.body).toContain(
-      '{{shipped.release-tag}}',
+      '{{shipped.release-tag?}}',
     );
     const confirm = templateSchema.parse(
       renameId(DEFAULT_TEMPLATE, { kind: 'step', from: 'confirm-fix', to: 'check-with-customer' }),
@@ -172,5 +172,17 @@ describe('renaming every id of the default template', () => {
       expect(blank(fb.text), message.id).toBe(blank(fa.text));
       expect(fb.missing.length, message.id).toBe(fa.missing.length);
     }
+  });
+});
+
+describe('renaming keeps an optional placeholder optional', () => {
+  it('rewrites {{step.field?}}', () => {
+    expect(
+      renamePlaceholders(
+        'Fix: {{fix-shipped.release-tag?}}',
+        { kind: 'step', from: 'fix-shipped', to: 'ship' },
+        new Set(['release-tag']),
+      ),
+    ).toBe('Fix: {{ship.release-tag?}}');
   });
 });

@@ -51,7 +51,8 @@ function renameAnchor(a: DraftAnchor, r: IdRename): DraftAnchor {
   }
 }
 
-const PLACEHOLDER = /\{\{(\s*)([A-Za-z0-9_.\-/]+)(\s*)\}\}/g;
+// `(\??\s*)` keeps an optional placeholder's `?` (`{{step.field?}}`).
+const PLACEHOLDER = /\{\{(\s*)([A-Za-z0-9_.\-/]+)(\??\s*)\}\}/g;
 
 /** `{{step.field}}` placeholders that name a renamed step or field, rewritten. */
 export function renamePlaceholders(

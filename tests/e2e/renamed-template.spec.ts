@@ -28,6 +28,7 @@ async function reply(
   button: string,
   expected: RegExp[],
   unfilled: Array<[string, string]> = [],
+  asked: Record<string, string> = {},
 ): Promise<void> {
   await panel.expandStep(stepId);
   const step = panel.step(stepId);
@@ -38,7 +39,18 @@ async function reply(
   expect(new Set(left.map((m) => m[1]))).toEqual(
     new Set(unfilled.map(([s, f]) => `${S(s)}.${F(s, f)}`)),
   );
-  await step.getByRole('button', { name: 'Insert into reply' }).click();
+  // Nothing goes out with a placeholder in it: each gap is asked for in the preview.
+  const insert = step.getByRole('button', { name: 'Insert into reply' });
+  const gaps = {
+    ...Object.fromEntries(unfilled.map(([s, f]) => [`${S(s)}.${F(s, f)}`, 'n/a'])),
+    ...asked,
+  };
+  await expect(step.locator('input.cb-gap-input')).toHaveCount(Object.keys(gaps).length);
+  if (Object.keys(gaps).length > 0) await expect(insert).toBeDisabled();
+  for (const [name, value] of Object.entries(gaps)) {
+    await step.locator(`input.cb-gap-input[data-placeholder="${name}"]`).fill(value);
+  }
+  await insert.click();
   await expect(step.getByText('Inserted into the reply.')).toBeVisible();
   // The editor's text has no line breaks: the lines of the first pattern, joined.
   const editor = page.locator(COMPOSERS.zendesk.editor).first();
@@ -168,7 +180,22 @@ test('a template with every id renamed and its sections reordered runs a SEV1 en
     ).toHaveValue(bugUrl);
 
     // Every reply, each filled from the renamed fields.
-    await reply(page, panel, S('eta-update'), 'Insert ETA update', [/tracking this as ENG-42/]);
+    // The update and the ETA are the agent's words, asked for in the preview.
+    await reply(
+      page,
+      panel,
+      S('eta-update'),
+      'Insert ETA update',
+      [/tracking this as ENG-42/],
+      [],
+      {
+        update: 'we found the cause in the SAML response parser',
+        eta: 'We expect a fix on Friday.',
+      },
+    );
+    await expect(page.locator(COMPOSERS.zendesk.editor).first()).toContainText(
+      'we found the cause in the SAML response parser',
+    );
     await fillText(panel, S('fix-shipped'), F('fix-shipped', 'release-tag'), 'v2026.03.1');
     await reply(
       page,
@@ -197,13 +224,23 @@ test('a template with every id renamed and its sections reordered runs a SEV1 en
         ['fix-shipped', 'visible-at'],
         ['close', 'root-cause'],
       ],
+      {
+        rootCauseDetail: 'A SAML response parser change rejected signed assertions.',
+        remediation: 'Parser tests now cover signed assertions.',
+      },
     );
 
     // Closure: blocked until the root cause is tagged; the closing note names it.
     await panel.expandStep(S('close'));
     const close = panel.step(S('close'));
-    await expect(close.locator('.cb-blocked')).toContainText('Tag the root cause');
+    await expect(close.locator(`#cb-${S('close')}--blocked`)).toContainText('Tag the root cause');
     await panel.choose(S('close'), F('close', 'root-cause'), 'integration');
+    // The steps this story did not do (renamed ids too) are listed; skip them with one reason.
+    const open = close.locator('.cb-open-steps');
+    await expect(open.locator('button[data-go-to]').first()).toHaveAttribute('data-go-to', /^st-/);
+    await open.getByRole('button', { name: /^Skip these \d+/ }).click();
+    await close.getByRole('textbox', { name: /reason/i }).fill('Not part of this story');
+    await close.getByRole('button', { name: /^Skip \d+ steps$/ }).click();
     await expect(close.locator('.cb-blocked')).toHaveCount(0);
     await reply(page, panel, S('close'), 'Insert closing note', [
       /Root cause: Integration\nBug: ENG-42 https:\/\/acme\.atlassian\.net\/browse\/ENG-42/,
