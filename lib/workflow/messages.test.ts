@@ -96,7 +96,8 @@ describe('helpers', () => {
 
 describe('optional placeholders', () => {
   it('drop their line when they have no value, and fill it when they do', () => {
-    const body = 'Closing #1.\nSentry: {{sentry.id?}} {{sentry.url?}}\nBug: {{bug.id?}}\nEnd {{who}}';
+    const body =
+      'Closing #1.\nSentry: {{sentry.id?}} {{sentry.url?}}\nBug: {{bug.id?}}\nEnd {{who}}';
     expect(fillText(body, { 'bug.id': 'ENG-1', who: 'Ana' })).toEqual({
       text: 'Closing #1.\nBug: ENG-1\nEnd Ana',
       missing: [],
