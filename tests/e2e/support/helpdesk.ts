@@ -222,6 +222,33 @@ export class PanelObject {
     await expect(radio).toBeChecked();
   }
 
+  /**
+   * Close rules: the closing step lists the steps still open, and the run
+   * closes only once each is done or skipped with a reason. Skip them all
+   * with one reason, as an agent on a short ticket would.
+   */
+  async skipOpenSteps(closeStepId: string, reason: string): Promise<void> {
+    const close = this.step(closeStepId);
+    await this.expandStep(closeStepId);
+    const open = close.locator('.cb-open-steps');
+    await expect(open).toBeVisible();
+    await expect(close.getByRole('button', { name: 'Mark done' })).toBeDisabled();
+    const links = open.locator('button[data-go-to]');
+    if ((await links.count()) === 1) {
+      const stepId = (await links.first().getAttribute('data-go-to')) ?? '';
+      await links.first().click();
+      const step = this.step(stepId);
+      await step.getByRole('button', { name: 'Skip…' }).click();
+      await step.getByRole('textbox', { name: /reason/i }).fill(reason);
+      await step.getByRole('button', { name: 'Skip step' }).click();
+    } else {
+      await open.getByRole('button', { name: /^Skip these \d+/ }).click();
+      await close.getByRole('textbox', { name: /reason/i }).fill(reason);
+      await close.getByRole('button', { name: /^Skip \d+ steps$/ }).click();
+    }
+    await expect(open).toHaveCount(0);
+  }
+
   /** Wait until the run is loaded and the header shows the ticket. */
   async ready(subject: string, label: string): Promise<void> {
     await expect(this.host).toHaveCount(1);
