@@ -209,7 +209,8 @@ describe('composer messages', () => {
     );
     if (!r.ok) throw new Error(r.reason);
     expect(r.text).toContain('release v2026.03.1');
-    expect(r.text).toContain('2026-03-09 09:00 Europe/Berlin (08:00 UTC)');
+    expect(r.text).toContain('you should see it by Mon 9 Mar, 09:00 Berlin time.');
+    expect(r.text).not.toContain('UTC');
     expect(r.missing).toEqual([]);
   });
 

@@ -44,5 +44,5 @@ export function slackMentionText(
 ): FilledMessage {
   const message = messageByPurpose(template, 'slack-mention');
   if (message) return fillMessage(template, message.id, run, extra);
-  return fillText(FALLBACK_MENTION, messageValues(template, run, extra));
+  return fillText(FALLBACK_MENTION, messageValues(template, run, extra, { reader: 'team' }));
 }

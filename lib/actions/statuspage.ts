@@ -114,7 +114,10 @@ export function draftStatusUpdate(
     return { ...fillMessage(template, message.id, run, extra), state, source: 'template' };
   }
   return {
-    ...fillText(ATLASSIAN_DEFAULT_WORDING[state], messageValues(template, run, extra)),
+    ...fillText(
+      ATLASSIAN_DEFAULT_WORDING[state],
+      messageValues(template, run, extra, { reader: 'public' }),
+    ),
     state,
     source: 'atlassian-default',
   };

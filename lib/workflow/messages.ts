@@ -16,12 +16,19 @@
  * `{{name?}}` is optional: when it has no value its whole line is left out
  * (an internal note's "Sentry:" line on a ticket with no Sentry issue),
  * instead of asking the agent for something that does not exist.
+ *
+ * Times (`ticket.createdAt`, datetime fields) are written for the reader
+ * (`MessageReader`): a customer reads them once, in their own zone when the
+ * run knows it ("Fri 4 Dec, 10:00 Lisbon time"), else in UTC said once; a
+ * public status page in UTC; the team (Slack) as entered plus UTC for logs.
  */
 import { allSteps, fieldValue, planPolicy, readSeverity, severityPolicy } from './conditions';
 import { WorkflowError } from './errors';
-import { valueByRole } from './roles';
+import { valueByRole, type MessagePurpose } from './roles';
 import type { Field, FieldValue, FileRef, Run, WorkflowTemplate, ZonedDateTime } from './schema';
+import { formatCustomerTime, formatCustomerZoned } from '../time/customer-time';
 import { formatUtc, formatZoned } from '../time/zoned';
+import { customerTimeZone } from './customer-zone';
 
 export interface FilledMessage {
   text: string;
@@ -40,6 +47,29 @@ export function formatMinutes(minutes: number): string {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
+/** Who reads the message, which decides how its times are written. */
+export type MessageReader = 'customer' | 'public' | 'team';
+
+/** Internal notes and Slack are read by the team; status pages by everyone. */
+const READER_BY_PURPOSE: Partial<Record<MessagePurpose, MessageReader>> = {
+  'slack-mention': 'team',
+  'closing-note': 'team',
+  'status-investigating': 'public',
+  'status-identified': 'public',
+  'status-monitoring': 'public',
+  'status-resolved': 'public',
+};
+
+export interface MessageOptions {
+  /** Default: by the message's purpose in fillMessage, else 'customer'. */
+  reader?: MessageReader;
+  /** The customer's zone when the page shows it; else read from the run's customer-time fields. */
+  customerTimeZone?: string;
+  /** For "this year or not"; default the run's last change. */
+  now?: number;
+}
+
+/** "2026-03-08 02:30 America/New_York (07:30 UTC)": as entered, and the instant for logs. */
 function formatDateTime(z: ZonedDateTime): string {
   try {
     return formatZoned(z);
@@ -48,8 +78,29 @@ function formatDateTime(z: ZonedDateTime): string {
   }
 }
 
+interface TimeWriters {
+  instant(epochMs: number): string;
+  zoned(z: ZonedDateTime): string;
+}
+
+function timeWriters(template: WorkflowTemplate, run: Run, options: MessageOptions): TimeWriters {
+  const reader = options.reader ?? 'customer';
+  if (reader === 'team') return { instant: formatUtc, zoned: formatDateTime };
+  const zone =
+    reader === 'customer' ? customerTimeZone(template, run, options.customerTimeZone) : undefined;
+  const now = options.now ?? run.updatedAt;
+  return {
+    instant: (epochMs) => formatCustomerTime(epochMs, zone, now),
+    zoned: (z) => formatCustomerZoned(z, zone, now),
+  };
+}
+
 /** A field's value as an agent would write it: option labels, yes/no, file names. */
-export function formatFieldValue(field: Field, value: FieldValue | undefined): string {
+export function formatFieldValue(
+  field: Field,
+  value: FieldValue | undefined,
+  formatTime: (z: ZonedDateTime) => string = formatDateTime,
+): string {
   if (value === undefined || value === null) return '';
   switch (field.type) {
     case 'single-choice':
@@ -65,7 +116,7 @@ export function formatFieldValue(field: Field, value: FieldValue | undefined): s
     case 'checkbox':
       return value === true ? 'yes' : 'no';
     case 'datetime':
-      return typeof value === 'object' && !Array.isArray(value) ? formatDateTime(value) : '';
+      return typeof value === 'object' && !Array.isArray(value) ? formatTime(value) : '';
     case 'file':
       return Array.isArray(value)
         ? (value as FileRef[]).map((f) => (typeof f === 'object' ? f.name : String(f))).join(', ')
@@ -96,13 +147,15 @@ export function messageValues(
   template: WorkflowTemplate,
   run: Run,
   extra: Record<string, string | undefined> = {},
+  options: MessageOptions = {},
 ): Record<string, string> {
   const values: Record<string, string | undefined> = {};
+  const times = timeWriters(template, run, options);
   const t = run.ticket;
   values['ticket.id'] = t.displayId || t.ticketId;
   values['ticket.subject'] = t.subject;
   values['ticket.url'] = t.url;
-  values['ticket.createdAt'] = t.createdAt !== undefined ? formatUtc(t.createdAt) : undefined;
+  values['ticket.createdAt'] = t.createdAt !== undefined ? times.instant(t.createdAt) : undefined;
   values.helpdesk = t.helpdesk;
   values['customer.name'] = t.requesterName;
   values['customer.email'] = t.requesterEmail;
@@ -116,7 +169,8 @@ export function messageValues(
 
   for (const { step } of allSteps(template)) {
     for (const field of step.fields) {
-      const text = formatFieldValue(field, fieldValue(run, { stepId: step.id, fieldId: field.id }));
+      const value = fieldValue(run, { stepId: step.id, fieldId: field.id });
+      const text = formatFieldValue(field, value, times.zoned);
       if (text.trim() === '') continue;
       values[`${step.id}.${field.id}`] = text;
       // By role too (`{{release-tag}}`): such a message survives any renaming of its fields.
@@ -174,6 +228,7 @@ export function fillMessage(
   messageId: string,
   run: Run,
   extra: Record<string, string | undefined> = {},
+  options: MessageOptions = {},
 ): FilledMessage {
   const message = template.messages.find((m) => m.id === messageId);
   if (!message) {
@@ -181,5 +236,6 @@ export function fillMessage(
   }
   const plan = planPolicy(template, run)?.id;
   const body = (plan && message.byPlan?.[plan]) || message.body;
-  return fillText(body, messageValues(template, run, extra));
+  const reader = options.reader ?? (message.purpose && READER_BY_PURPOSE[message.purpose]);
+  return fillText(body, messageValues(template, run, extra, { ...options, reader }));
 }
