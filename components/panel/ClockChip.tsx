@@ -1,5 +1,5 @@
 import type { ClockView } from '../../lib/workflow/view';
-import { clockChipText } from './clock-format';
+import { clockChipText, clockTitle } from './clock-format';
 import { useNow } from './now';
 
 /**
@@ -8,13 +8,14 @@ import { useNow } from './now';
  * re-renders the chips and nothing around them.
  */
 export function ClockChip({ clock, leadMinutes }: { clock: ClockView; leadMinutes: number }) {
-  const text = clockChipText(clock, useNow(), leadMinutes);
+  const now = useNow();
+  const text = clockChipText(clock, now, leadMinutes);
   return (
     <span
       className={`cb-chip cb-chip--${text.tone}`}
       data-clock-id={clock.id}
       data-state={text.state}
-      title={`${clock.label}: ${text.stateLabel}`}
+      title={clockTitle(clock, text, now)}
     >
       <span className="cb-chip-label">{clock.label}</span>{' '}
       <span className="cb-chip-detail">{text.detail}</span>

@@ -1,5 +1,5 @@
 import type { ClockView } from '../../lib/workflow/view';
-import { clockChipText } from './clock-format';
+import { clockChipText, clockTitle } from './clock-format';
 import { useNow } from './now';
 
 /**
@@ -30,6 +30,7 @@ export function ClockReminder({
             key={clock.id}
             className={`cb-reminder cb-reminder--${text.tone}`}
             data-clock-id={clock.id}
+            title={clockTitle(clock, text, now)}
           >
             <strong>{text.state === 'breached' ? 'Breached' : 'Reminder'}:</strong> {clock.label}{' '}
             {text.detail}

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Helpdesk, TicketInfo } from '../../lib/workflow/schema';
 import type { ClockView, RunView } from '../../lib/workflow/view';
-import { clockChipText, mostUrgentClock } from './clock-format';
+import { clockChipText, clockTitle, mostUrgentClock } from './clock-format';
 import { HELPDESK_LABEL, ticketLabel } from './labels';
 import { useNow } from './now';
 
@@ -29,7 +29,7 @@ export function Rail(props: {
       type="button"
       className="cb-rail"
       aria-expanded={false}
-      title={clock && text ? `${clock.label}: ${text.detail}` : label}
+      title={clock && text ? `${clockTitle(clock, text, now)} (${text.detail})` : label}
       onClick={props.onExpand}
     >
       <span className="cb-visually-hidden">Expand Casebook panel: {label}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RunEvent, Step } from '../../lib/workflow/schema';
 import { errorMessage } from './fields/common';
+import { formatUtc } from '../../lib/time/zoned';
 import { formatWhen, historyLines } from './history-format';
 import type { PanelCallbacks } from './types';
 
@@ -72,7 +73,9 @@ function HistoryList({ events, step }: { events: RunEvent[]; step: Step }) {
       {lines.map((line) => (
         <li key={line.key} className="cb-history-item">
           <div className="cb-history-meta">
-            <time dateTime={new Date(line.at).toISOString()}>{formatWhen(line.at)}</time>
+            <time dateTime={new Date(line.at).toISOString()} title={formatUtc(line.at)}>
+              {formatWhen(line.at)}
+            </time>
             {' · '}
             <span className="cb-history-who">{line.who}</span>
           </div>

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClockView } from '../../lib/workflow/view';
 import {
   clockChipText,
+  clockTitle,
   effectiveClockState,
+  timeTitle,
   formatAgo,
   formatRemaining,
   mostUrgentClock,
@@ -159,5 +161,46 @@ describe('business-time wording in the agent’s zone', () => {
       state: 'breached',
       detail: 'breached, 2h 0m late (due Mon 10:00)',
     });
+  });
+});
+
+describe('hover text: agent zone, then UTC', () => {
+  const now = Date.parse('2026-12-04T17:00:00Z');
+  const due = Date.parse('2026-12-04T18:10:00Z');
+
+  it('names the wall time in each agent zone and UTC once', () => {
+    expect(timeTitle(due, now, 'America/New_York')).toBe(
+      'Fri 13:10 your time · 2026-12-04 18:10 UTC',
+    );
+    expect(timeTitle(due, now, 'Asia/Tokyo')).toBe('Sat 03:10 your time · 2026-12-04 18:10 UTC');
+    expect(timeTitle(due, now, 'Europe/Lisbon')).toBe('Fri 18:10 your time · 2026-12-04 18:10 UTC');
+  });
+
+  it('across the US fall-back night the wall time follows the zone (EDT, then EST)', () => {
+    // 2026-11-01 05:30 UTC = 01:30 EDT; 06:30 UTC = 01:30 EST: both read 01:30, UTC tells them apart.
+    const at = Date.parse('2026-11-01T05:30:00Z');
+    expect(timeTitle(at, at, 'America/New_York')).toBe(
+      'Sun 01:30 your time · 2026-11-01 05:30 UTC',
+    );
+    expect(timeTitle(at + 3_600_000, at, 'America/New_York')).toBe(
+      'Sun 01:30 your time · 2026-11-01 06:30 UTC',
+    );
+  });
+
+  it('a clock without a due time has no time in its title', () => {
+    const c: ClockView = {
+      id: 'x',
+      label: 'Status page',
+      kind: 'cadence',
+      state: 'stopped',
+      startedAt: now,
+      dueAt: undefined,
+      remainingMs: undefined,
+      stoppedAt: now,
+      targetMinutes: 30,
+    };
+    expect(clockTitle(c, clockChipText(c, now, 15, 'UTC'), now, 'UTC')).toBe(
+      'Status page: Stopped',
+    );
   });
 });

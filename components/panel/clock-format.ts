@@ -4,6 +4,7 @@
  * running → due-soon → breached transition are recomputed here from `dueAt`.
  */
 import { countedMs } from '../../lib/time/business-hours';
+import { formatUtc } from '../../lib/time/zoned';
 import type { ClockState, ClockView } from '../../lib/workflow/view';
 
 export type ChipTone = 'ok' | 'warn' | 'danger' | 'muted';
@@ -93,6 +94,25 @@ export function formatDueWall(dueAt: number, now: number, timeZone: string): str
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   const date = far ? ` ${get('day')} ${get('month')}` : '';
   return `${get('weekday')}${date} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * The hover text for a time shown in the agent's zone: the wall time there,
+ * then UTC for logs and colleagues elsewhere ("Fri 13:10 your time · 2026-12-04 18:10 UTC").
+ */
+export function timeTitle(at: number, now: number, timeZone: string = agentTimeZone()): string {
+  return `${formatDueWall(at, now, timeZone)} your time · ${formatUtc(at)}`;
+}
+
+/** A clock's hover text: its state, and when it is or was due (agent zone, then UTC). */
+export function clockTitle(
+  clock: ClockView,
+  text: ChipText,
+  now: number,
+  timeZone: string = agentTimeZone(),
+): string {
+  const head = `${clock.label}: ${text.stateLabel}`;
+  return clock.dueAt === undefined ? head : `${head}, due ${timeTitle(clock.dueAt, now, timeZone)}`;
 }
 
 /** "45 business min", "2 business hours", "3 business hours 20 min". */

@@ -6,7 +6,15 @@
 import { useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import type { OpenRunSummary } from '../../lib/messaging/runs';
 import { HELPDESK_LABEL } from '../panel/labels';
-import { OVERSCAN, ROW_HEIGHT, VIEWPORT_ROWS, optionId, urgencyOf, urgencyText } from './format';
+import {
+  OVERSCAN,
+  ROW_HEIGHT,
+  VIEWPORT_ROWS,
+  dueTitle,
+  optionId,
+  urgencyOf,
+  urgencyText,
+} from './format';
 
 export { ROW_HEIGHT, optionId };
 
@@ -69,7 +77,9 @@ export function OpenRunsList({
           {item.severity && (
             <span className={`cb-tag cb-tag--${item.severity}`}>{item.severity}</span>
           )}
-          <span className={`cb-run__due cb-run__due--${urgency}`}>{urgencyText(item, now)}</span>
+          <span className={`cb-run__due cb-run__due--${urgency}`} title={dueTitle(item, now)}>
+            {urgencyText(item, now)}
+          </span>
         </div>
         <div className="cb-run__subject" title={item.subject || undefined}>
           {item.subject || 'No subject'}

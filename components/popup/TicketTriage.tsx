@@ -13,7 +13,7 @@ import {
   type WorkflowTemplate,
 } from '../../lib/workflow/schema';
 import type { RunView } from '../../lib/workflow/view';
-import { effectiveClockState, formatAgo, formatRemaining } from '../panel/clock-format';
+import { effectiveClockState, formatAgo, formatRemaining, timeTitle } from '../panel/clock-format';
 import { HELPDESK_LABEL } from '../panel/labels';
 
 export const ACKNOWLEDGE_STEP = 'acknowledge';
@@ -110,7 +110,12 @@ export function TicketTriage(props: TicketTriageProps) {
                       ? `due soon, ${formatRemaining(clock.dueAt - now)} left`
                       : CLOCK_STATE_WORD[state];
             return (
-              <li key={clock.id} className={`cb-clock cb-clock--${state}`} data-clock-id={clock.id}>
+              <li
+                key={clock.id}
+                className={`cb-clock cb-clock--${state}`}
+                data-clock-id={clock.id}
+                title={clock.dueAt === undefined ? undefined : `Due ${timeTitle(clock.dueAt, now)}`}
+              >
                 <span className="cb-clock__label">{clock.label}</span>
                 <span className="cb-clock__state">{phrase}</span>
               </li>

@@ -5,7 +5,7 @@
 import type { OpenRunSummary } from '../../lib/messaging/runs';
 import type { Severity, WorkflowTemplate } from '../../lib/workflow/schema';
 import type { RunView } from '../../lib/workflow/view';
-import { formatAgo, formatRemaining } from '../panel/clock-format';
+import { formatAgo, formatRemaining, timeTitle } from '../panel/clock-format';
 
 export const DUE_SOON_MS = 15 * 60_000;
 
@@ -56,6 +56,13 @@ export function urgencyText(item: OpenRunSummary, now: number): string {
   return left <= 0
     ? `${label} breached ${formatAgo(-left)}`
     : `${label} due in ${formatRemaining(left)}`;
+}
+
+/** Hover text of the due phrase: when, in the agent's zone and in UTC. */
+export function dueTitle(item: OpenRunSummary, now: number, timeZone?: string): string | undefined {
+  return item.nextDueAt === undefined
+    ? undefined
+    : `Due ${timeTitle(item.nextDueAt, now, timeZone)}`;
 }
 
 /** The toolbar badge counts runs breached or due within 15 minutes. */

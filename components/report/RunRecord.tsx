@@ -1,6 +1,7 @@
 /** A run's full record: the hand-off export (Markdown) and its timeline of every event. */
 import type { TimelineLine } from './timeline';
 import { Markdown } from '../ui/Markdown';
+import { formatUtc } from '../../lib/time/zoned';
 import { formatDateTime } from './format';
 
 export interface RunRecordProps {
@@ -26,7 +27,9 @@ export function RunRecord({ title, markdown, timeline, onDownload }: RunRecordPr
         <ol className="cb-timeline">
           {timeline.map((line) => (
             <li key={line.key}>
-              <time dateTime={new Date(line.at).toISOString()}>{formatDateTime(line.at)}</time>{' '}
+              <time dateTime={new Date(line.at).toISOString()} title={formatUtc(line.at)}>
+                {formatDateTime(line.at)}
+              </time>{' '}
               <span className="cb-timeline__who">{line.who}</span>{' '}
               <span className="cb-timeline__what">{line.what}</span>
               {line.old !== undefined && line.new !== undefined && (

@@ -22,6 +22,7 @@ import {
   ROW_HEIGHT,
   VIEWPORT_ROWS,
   countsText,
+  dueTitle,
   optionId,
   urgencyOf,
   urgencyText,
@@ -130,8 +131,13 @@ function render(page: OpenRunsPage, now: number): HTMLElement {
     );
     if (item.severity)
       line.append(el('span', { class: `cb-tag cb-tag--${item.severity}` }, item.severity));
+    const title = dueTitle(item, now);
     line.append(
-      el('span', { class: `cb-run__due cb-run__due--${urgency}` }, urgencyText(item, now)),
+      el(
+        'span',
+        { class: `cb-run__due cb-run__due--${urgency}`, ...(title ? { title } : {}) },
+        urgencyText(item, now),
+      ),
     );
     rows.push(
       el(

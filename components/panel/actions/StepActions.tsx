@@ -9,6 +9,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ActionDrafts, ActionSettings } from '../../../lib/actions/drafts';
 import type { ComposerAction } from '../../../lib/actions/composer-text';
 import type { PageState } from '../../../lib/actions/pagerduty';
+import { formatUtc } from '../../../lib/time/zoned';
 import { clockByTarget, fieldRefByRole } from '../../../lib/workflow/roles';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
 import type {
@@ -74,7 +75,7 @@ function hhmm(t: number): string {
 function describePage(
   state: PageState,
   now: number,
-): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
+): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted'; at?: number } {
   switch (state.status) {
     case 'idle':
       return { text: 'Not paged yet.', tone: 'muted' };
@@ -89,12 +90,14 @@ function describePage(
       return {
         text: `Page pending — ${state.lastError.message}. Retrying at ${hhmm(state.retryAt)} (in ${mins} min); nothing else to do.`,
         tone: 'warn',
+        at: state.retryAt,
       };
     }
     case 'accepted':
       return {
         text: `PagerDuty accepted the page at ${hhmm(state.acceptedAt)} (dedup key ${state.dedupKey}).`,
         tone: 'ok',
+        at: state.acceptedAt,
       };
     case 'failed':
       return { text: `The page failed: ${state.error.message}`, tone: 'danger' };
@@ -108,6 +111,7 @@ function PageStatus({ state }: { state: PageState }) {
       className={`cb-page-status cb-page-status--${d.tone}`}
       role={d.tone === 'danger' ? 'alert' : 'status'}
       data-page-status={state.status}
+      title={d.at === undefined ? undefined : formatUtc(d.at)}
     >
       {d.text}
     </p>
@@ -295,9 +299,14 @@ function StatusPageAction(props: StepActionsProps) {
     <div className="cb-action" data-action="draft-status-page">
       <p className="cb-muted">
         Status page: {current ? current.label : 'not posted yet'}
-        {clock?.dueAt !== undefined && clock.state !== 'stopped' && clock.state !== 'met'
-          ? ` · next update due ${hhmm(clock.dueAt)}`
-          : ''}
+        {clock?.dueAt !== undefined && clock.state !== 'stopped' && clock.state !== 'met' && (
+          <>
+            {' · next update due '}
+            <time dateTime={new Date(clock.dueAt).toISOString()} title={formatUtc(clock.dueAt)}>
+              {hhmm(clock.dueAt)}
+            </time>
+          </>
+        )}
       </p>
       <label htmlFor={selectId} className="cb-action-label">
         Update state
