@@ -18,6 +18,9 @@ import { call, expect, FIXTURES_DIR, test } from './support/extension';
 import { PanelObject } from './support/helpdesk';
 
 const FRIDAY_EVENING = Date.parse('2026-12-04T18:00:00Z');
+
+// The agent works from New York: the chip says when in their time, UTC only on hover.
+test.use({ timezoneId: 'America/New_York' });
 const CREATED = '2026-12-04T18:00:00Z';
 const TICKET = '6001';
 
@@ -104,14 +107,17 @@ test('Friday evening ticket on business hours: not breached Saturday, breaches M
   await expect.poll(() => isolated.size).toBeGreaterThan(0);
   await setTime(serviceWorker, cdp, isolated, FRIDAY_EVENING + 5 * 60_000);
 
-  const chip = panel.host.locator('[data-clock-id="first-response"]');
+  const chip = panel.host.locator('.cb-chip[data-clock-id="first-response"]');
   const extension = await extensionPage('popup.html');
 
   // Saturday noon: nothing is due before Monday.
   await setTime(serviceWorker, cdp, isolated, Date.parse('2026-12-05T12:00:00Z'));
   await tick(serviceWorker);
   await expect(chip).toHaveAttribute('data-state', 'running');
-  await expect(chip).toContainText('due in 1 business hour (Mon');
+  // Due Monday 10:00 UTC (the team's UTC schedule) = 05:00 in New York.
+  await expect(chip).toContainText('due in 1 business hour (Mon 05:00)');
+  await expect(chip).not.toContainText('UTC');
+  await expect(chip).toHaveAttribute('title', /due Mon 05:00 your time · 2026-12-07 10:00 UTC$/);
   await expect.poll(() => slaEvents(extension)).toContain('first-response:started');
   expect(await slaEvents(extension)).not.toContain('first-response:breached');
 
@@ -167,7 +173,7 @@ test('Friday evening ticket on business hours: not breached Saturday, breaches M
   await expect(chip).toHaveAttribute('data-state', 'breached');
   await expect(chip).toContainText('late');
   await addComment(92003, 'end-user', '2026-12-07T11:02:00Z');
-  const next = panel.host.locator('[data-clock-id="next-response"]');
+  const next = panel.host.locator('.cb-chip[data-clock-id="next-response"]');
   await expect(next).toHaveAttribute('data-state', 'running');
   await expect.poll(() => slaEvents(extension)).toContain('next-response:started');
 });

@@ -25,12 +25,16 @@ export function requireBuild(): string {
   return EXTENSION_DIR;
 }
 
-export async function launchWithExtension(): Promise<BrowserContext> {
+/** `timezoneId`: the agent's zone, as a spec sets it with `test.use({ timezoneId })`. */
+export async function launchWithExtension(
+  options: { timezoneId?: string } = {},
+): Promise<BrowserContext> {
   const dir = requireBuild();
   return chromium.launchPersistentContext('', {
     executablePath: findChromium(),
     headless: true,
     args: [...extensionFlags(dir), ...CHROMIUM_FLAGS],
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
 }
 
@@ -74,9 +78,8 @@ interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
+  context: async ({ timezoneId }, use) => {
+    const context = await launchWithExtension({ timezoneId });
     // Nothing in these tests may reach the network: anything unrouted fails fast.
     await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
     await use(context);
