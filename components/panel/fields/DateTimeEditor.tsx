@@ -1,6 +1,7 @@
 /**
  * A wall-clock time in the customer's zone ({local, timeZone}), as they said
- * it, with the UTC instant beside it so log searches use the right window.
+ * it, with the agent's own time and the UTC instant beside it (UTC written
+ * once) so log searches use the right window.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Field, ZonedDateTime } from '../../../lib/workflow/schema';
@@ -11,6 +12,8 @@ import {
   supportedTimeZones,
   zonedToUtc,
 } from '../zoned-time';
+import { agentTimeZone, formatDueWall } from '../clock-format';
+import { useNow } from '../now';
 import {
   describedBy,
   FieldShell,
@@ -38,6 +41,7 @@ export function DateTimeEditor(props: FieldEditorProps & { field: DateTimeField 
   const [local, setLocal] = useState(stored?.local ?? '');
   const [zone, setZone] = useState(stored?.timeZone ?? localTimeZone());
   const { save, saveError } = useFieldSave(props);
+  const now = useNow();
   const zones = useMemo(() => {
     const all = supportedTimeZones();
     // A stored zone this runtime does not list must still be selectable.
@@ -83,7 +87,8 @@ export function DateTimeEditor(props: FieldEditorProps & { field: DateTimeField 
       note={
         utc !== undefined ? (
           <p className="cb-help" id={utcId}>
-            UTC: <time dateTime={new Date(utc).toISOString()}>{formatUtc(utc)}</time>
+            Your time: {formatDueWall(utc, now, agentTimeZone())} ·{' '}
+            <time dateTime={new Date(utc).toISOString()}>{formatUtc(utc)}</time>
             {adjustment ? ` ${adjustment}` : null}
           </p>
         ) : null
