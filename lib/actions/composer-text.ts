@@ -39,6 +39,8 @@ export interface ComposeContext {
   agentName?: string;
   /** More placeholder values, e.g. `update` and `eta` for the ETA update. */
   extra?: Record<string, string | undefined>;
+  /** The customer's zone when the page shows it; else the run's customer-time fields name it. */
+  customerTimeZone?: string;
 }
 
 export function composeMessage(
@@ -56,9 +58,12 @@ export function composeMessage(
     };
   }
   const messageId = message.id;
-  const filled = fillMessage(template, messageId, run, {
-    'agent.name': context.agentName?.trim() || undefined,
-    ...context.extra,
-  });
+  const filled = fillMessage(
+    template,
+    messageId,
+    run,
+    { 'agent.name': context.agentName?.trim() || undefined, ...context.extra },
+    { customerTimeZone: context.customerTimeZone },
+  );
   return { ok: true, messageId, label: message.label, text: filled.text, missing: filled.missing };
 }

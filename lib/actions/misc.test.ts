@@ -214,6 +214,20 @@ describe('composer messages', () => {
     expect(r.missing).toEqual([]);
   });
 
+  it('the zone the page shows for the customer wins: 09:00 Berlin is 08:00 in Lisbon', () => {
+    const r = composeMessage(
+      TEST_TEMPLATE,
+      testRun({
+        'fix-shipped/release-tag': 'v2026.03.1',
+        'fix-shipped/visible-at': { local: '2026-03-09T09:00', timeZone: 'Europe/Berlin' },
+      }),
+      'insert-fix-shipped',
+      { agentName: 'Ada', customerTimeZone: 'Europe/Lisbon' },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.text).toContain('you should see it by Mon 9 Mar, 08:00 Lisbon time.');
+  });
+
   it('closing note carries the Jira and Sentry ids and the root cause', () => {
     const r = composeMessage(
       TEST_TEMPLATE,
