@@ -50,7 +50,12 @@ function readViewport(): Viewport {
 export function Panel(props: PanelProps) {
   const { helpdesk, ticket, template, run, now, collapsed, onCollapsedChange } = props;
   // Step text names this ticket's helpdesk and the team's tracker ({{helpdesk}}, {{tracker}}).
-  const { view, onSetField, onSetStatus } = useStepWords(helpdesk, props.tracker, props.view, props);
+  const { view, onSetField, onSetStatus } = useStepWords(
+    helpdesk,
+    props.tracker,
+    props.view,
+    props,
+  );
   const root = useRef<HTMLDivElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);
   const pillButton = useRef<HTMLButtonElement>(null);
