@@ -78,7 +78,13 @@ test('adding a host-mapped Zendesk domain makes the panel appear on that domain'
           chrome: {
             scripting: {
               getRegisteredContentScripts(): Promise<
-                Array<{ id: string; matches?: string[]; world?: string; runAt?: string; allFrames?: boolean }>
+                Array<{
+                  id: string;
+                  matches?: string[];
+                  world?: string;
+                  runAt?: string;
+                  allFrames?: boolean;
+                }>
               >;
             };
           };
