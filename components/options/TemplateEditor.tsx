@@ -6,6 +6,7 @@
  * as forms, each with an "Edit as JSON" escape hatch; policy, clocks and
  * messages are edited as template JSON. All validated by the same schema.
  */
+import { StepWordsHint, stepWordsHintId } from './StepWordsHint';
 import { replaceStep } from './rename-edit';
 import { MissingRoles, RoleSelect } from './TemplateRoles';
 import { useMemo, useState } from 'react';
@@ -132,6 +133,7 @@ function FieldEditor({
           <input
             type="text"
             value={field.label}
+            aria-describedby={stepWordsHintId(stepIndex + 1)}
             onChange={(e) => onChange({ ...field, label: e.target.value })}
           />
         </label>
@@ -162,6 +164,7 @@ function FieldEditor({
         <input
           type="text"
           value={field.help ?? ''}
+          aria-describedby={stepWordsHintId(stepIndex + 1)}
           onChange={(e) => {
             const { help: _drop, ...rest } = field;
             onChange(e.target.value ? { ...field, help: e.target.value } : (rest as DraftField));
@@ -319,6 +322,7 @@ function StepEditor({
           <input
             type="text"
             value={step.title}
+            aria-describedby={stepWordsHintId(number)}
             onChange={(e) => onChange({ ...step, title: e.target.value })}
           />
         </label>
@@ -336,9 +340,11 @@ function StepEditor({
         <textarea
           rows={4}
           value={step.guidance}
+          aria-describedby={stepWordsHintId(number)}
           onChange={(e) => onChange({ ...step, guidance: e.target.value })}
         />
       </label>
+      <StepWordsHint stepNumber={number} />
       <ConditionEditor
         legend={`When step ${number} applies`}
         lead="Applies when"

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun, type Mutation } from '../../lib/workflow/engine';
+import { fillStepWords, stepWordValues } from '../../lib/workflow/step-words';
 import type { Actor, Run, RunEvent, TicketInfo } from '../../lib/workflow/schema';
 import { Panel } from './Panel';
 import { NowContext } from './now';
@@ -192,7 +193,10 @@ describe('Panel steps', () => {
         for (const fv of step.fields.filter((f) => f.visible)) {
           const el = row.querySelector(`[data-field-id="${fv.field.id}"]`);
           expect(el, `${step.step.id}/${fv.field.id}`).not.toBeNull();
-          expect(el!.textContent).toContain(fv.field.label);
+          // As the panel words it: {{tracker}} reads "Jira or Linear" with no tracker chosen.
+          expect(el!.textContent).toContain(
+            fillStepWords(fv.field.label, stepWordValues(run.helpdesk, 'none')),
+          );
           for (const control of Array.from(el!.querySelectorAll('input, textarea, select'))) {
             const labels = (control as HTMLInputElement).labels;
             expect(labels?.length ?? 0, `${fv.field.id} control is labelled`).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ import { DockControls, ResizeHandle } from './DockControls';
 import { clampDockWidth, RAIL_WIDTH } from './dock';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
 import { SectionList } from './SectionList';
+import { useStepWords } from './step-words';
 import { TeamLine } from './TeamLine';
 import type { PanelPosition, PanelProps } from './types';
 import { useDrag } from './useDrag';
@@ -47,7 +48,14 @@ function readViewport(): Viewport {
 }
 
 export function Panel(props: PanelProps) {
-  const { helpdesk, ticket, template, run, view, now, collapsed, onCollapsedChange } = props;
+  const { helpdesk, ticket, template, run, now, collapsed, onCollapsedChange } = props;
+  // Step text names this ticket's helpdesk and the team's tracker ({{helpdesk}}, {{tracker}}).
+  const { view, onSetField, onSetStatus } = useStepWords(
+    helpdesk,
+    props.tracker,
+    props.view,
+    props,
+  );
   const root = useRef<HTMLDivElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);
   const pillButton = useRef<HTMLButtonElement>(null);
@@ -263,8 +271,8 @@ export function Panel(props: PanelProps) {
                   key={view.runId}
                   view={view}
                   run={run}
-                  onSetField={props.onSetField}
-                  onSetStatus={props.onSetStatus}
+                  onSetField={onSetField}
+                  onSetStatus={onSetStatus}
                   onUploadFiles={props.onUploadFiles}
                   onLoadHistory={props.onLoadHistory}
                   renderActions={props.renderActions}

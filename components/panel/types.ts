@@ -13,6 +13,7 @@ import type {
   TicketInfo,
   WorkflowTemplate,
 } from '../../lib/workflow/schema';
+import type { TrackerKind } from '../../lib/workflow/step-words';
 import type { RunView, StepView } from '../../lib/workflow/view';
 
 export type { MetadataKey };
@@ -60,6 +61,8 @@ export interface PanelCallbacks {
 
 export interface PanelProps extends PanelCallbacks {
   helpdesk: Helpdesk;
+  /** The tracker the settings select: step text names it (`{{tracker}}`); absent reads as none. */
+  tracker?: TrackerKind;
   ticket: TicketInfo;
   template: WorkflowTemplate;
   /** Both undefined while the run is loading. */

@@ -298,6 +298,9 @@ describe('requests', () => {
     expect(csv.text).toContain("'=cmd()");
     const handoff = await send({ type: 'run.export', runId: 'zendesk:1', format: 'handoff-md' });
     expect(handoff.filename).toBe('zendesk-1-handoff.md');
+    // Step titles as the panel shows them: no tracker chosen reads "Jira or Linear".
+    expect(handoff.text).toContain('File a Jira or Linear bug with full repro context');
+    expect(handoff.text).not.toContain('{{');
 
     expect(await send({ type: 'data.wipe', confirm: 'WIPE' })).toEqual({
       runs: 1,

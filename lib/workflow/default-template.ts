@@ -317,16 +317,16 @@ const input: WorkflowTemplateInput = {
       steps: [
         {
           id: S.fileBug,
-          title: 'File a Jira bug with full repro context',
+          title: 'File a {{tracker}} bug with full repro context',
           guidance:
-            'Include: customer workspace ID, request ID, Sentry link, timestamp, repro steps, expected vs. actual, plan tier, and a link back to the Zendesk ticket. ' +
+            'Include: customer workspace ID, request ID, Sentry link, timestamp, repro steps, expected vs. actual, plan tier, and a link back to the {{helpdesk}} {{ticket}}. ' +
             'Tag the owning team via CODEOWNERS conventions.\n\n' +
             '**A bug filed without a request ID gets bounced back.**',
           fields: [
             {
               id: 'bug-url',
               role: 'bug-url',
-              label: 'Bug URL (Jira or Linear issue)',
+              label: 'Bug URL ({{tracker}} issue)',
               type: 'url',
               required: true,
               allow: BUG_URL_PATTERNS,
@@ -349,7 +349,7 @@ const input: WorkflowTemplateInput = {
           title: 'Page on-call for SEV1 or SEV2 escalations',
           guidance:
             "Use **PagerDuty for SEV1/SEV2**; **Slack-mention the on-call for SEV3**. Don't DM individual engineers — it bypasses the rotation and breaks the audit trail.\n\n" +
-            'Include the Jira link and a one-sentence customer impact summary in the page.',
+            'Include the {{tracker}} link and a one-sentence customer impact summary in the page.',
           when: { kind: 'severity', in: ['SEV1', 'SEV2', 'SEV3'] },
           actions: ['page-on-call', 'copy-slack-mention'],
         },
@@ -357,7 +357,7 @@ const input: WorkflowTemplateInput = {
           id: S.holdForEngineering,
           title: 'Hold the ticket open until engineering acknowledges',
           guidance:
-            "Do not mark the ticket as 'pending engineering' and walk away. Watch the Jira ticket until an engineer comments or moves it to In Progress.\n\n" +
+            "Do not mark the ticket as 'pending engineering' and walk away. Watch the {{tracker}} issue until an engineer comments or moves it to In Progress.\n\n" +
             'If no acknowledgement within the SLA, re-page or escalate to the engineering manager.',
           fields: [
             {
@@ -538,7 +538,7 @@ const input: WorkflowTemplateInput = {
           title: 'Close the ticket and tag the root cause',
           guidance:
             'Tag the root-cause category (auth, billing, integration, performance, UI) so the monthly support trends report is meaningful.\n\n' +
-            'Link the Jira and Sentry IDs in the closing note for future ticket-search hits.',
+            'In the closing note, link the bug ({{tracker}}) and the Sentry issue for future ticket-search hits.',
           fields: [
             {
               id: 'root-cause',

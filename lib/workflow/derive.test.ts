@@ -204,7 +204,7 @@ describe('run view', () => {
     expect(fileBug?.gates).toEqual([
       { id: 'request-id', open: false, message: expect.stringContaining('bounced back') },
     ]);
-    expect(fileBug?.fields[0]?.error).toBe('"Bug URL (Jira or Linear issue)" is required.');
+    expect(fileBug?.fields[0]?.error).toBe('"Bug URL ({{tracker}} issue)" is required.');
     const runbook = v.sections[2]?.steps[0];
     expect(runbook).toMatchObject({ canComplete: true, blockedBy: [] });
   });

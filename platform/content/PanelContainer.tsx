@@ -45,6 +45,7 @@ import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
 import { useMissingFacts } from './useMissingFacts';
+import { useTrackerKind } from './tracker-kind';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 const NONE_MISSING: never[] = [];
@@ -504,6 +505,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     [updatePrefs],
   );
   usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
+  const tracker = useTrackerKind();
 
   if (!state || !shown) return null;
   if (!shownTemplate) {
@@ -520,6 +522,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     <Ticking>
       <Panel
         helpdesk={adapter.id}
+        {...(tracker ? { tracker } : {})}
         ticket={shown}
         template={shownTemplate}
         run={run}

@@ -7,6 +7,8 @@ import {
   runToHandoffMarkdown,
 } from '../../../lib/workflow/export';
 import type { Run } from '../../../lib/workflow/schema';
+import { stepWordValues, wordTemplate } from '../../../lib/workflow/step-words';
+import { readSettings } from '../settings/store';
 import {
   getRun,
   getRunWithEvents,
@@ -89,7 +91,11 @@ export const runHandlers = {
   },
 
   'run.export': async ({ runId, format }, ctx) => {
-    const { run, template, events } = await getRunWithEvents(ctx.db, runId);
+    const stored = await getRunWithEvents(ctx.db, runId);
+    const { run, events } = stored;
+    // Step titles and answers' labels read as in the panel ({{helpdesk}}, {{tracker}}).
+    const tracker = (await readSettings()).integrations.tracker.kind;
+    const template = wordTemplate(stored.template, stepWordValues(run.helpdesk, tracker));
     switch (format) {
       case 'handoff-md':
         return {
