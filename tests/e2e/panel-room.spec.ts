@@ -7,9 +7,27 @@
  * element at its own centre (elementFromPoint, through open shadow roots):
  * nothing of the page lies under the panel.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { FIXTURE_PAGES, type FixturePage } from '../../lib/adapters/testing/fixture-pages';
-import { expect, serveFixture, test } from './support/extension';
+import { expect, launchWithExtension, serveFixture, test as base } from './support/extension';
+
+/**
+ * One browser with the extension per worker for this file: every test only
+ * opens pages and measures, so a fresh profile per page (a browser launch
+ * each) bought nothing but minutes. Each page serves its own fixture.
+ */
+const test = base.extend<object, { roomContext: BrowserContext }>({
+  roomContext: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const context = await launchWithExtension();
+      await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },
@@ -106,16 +124,16 @@ async function coveredControls(page: Page): Promise<{ checked: number; covered: 
 
 for (const variant of variants()) {
   test(`the docked panel covers nothing of ${variant.page.helpdesk}: ${variant.name}`, async ({
-    context,
+    roomContext,
   }) => {
     const url = new URL(variant.page.url);
-    await serveFixture(
-      context,
-      new RegExp(`^${url.origin.replace(/\./g, '\\.')}/`),
-      variant.page.file,
-    );
     for (const viewport of VIEWPORTS) {
-      const page = await context.newPage();
+      const page = await roomContext.newPage();
+      await serveFixture(
+        page,
+        new RegExp(`^${url.origin.replace(/\./g, '\\.')}/`),
+        variant.page.file,
+      );
       await page.setViewportSize(viewport);
       await page.goto(variant.page.url);
       const host = page.locator(

@@ -51,7 +51,7 @@ export function extensionIdOf(worker: Worker): string {
 
 /** Serve a fixture file (path relative to tests/fixtures) for every URL matching `pattern`. */
 export async function serveFixture(
-  context: BrowserContext,
+  context: BrowserContext | Page,
   pattern: string | RegExp,
   fixture: string | ((url: URL) => string),
 ): Promise<void> {
