@@ -54,7 +54,7 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
     fixtures: {
       ticket: 'zendesk/ticket.html',
       lazy: { file: 'zendesk/lazy.html' },
-      negative: { file: 'zendesk/views.html', path: '/agent/filters/360094211' },
+      negative: { file: 'zendesk/ticket.html', path: '/agent/filters/360094211' },
     },
     first: {
       id: '4242',
@@ -102,7 +102,7 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
       ticket: 'helpscout/conversation.html',
       lazy: { file: 'helpscout/conversation.html', config: { loadDelayMs: 1500 } },
       negative: {
-        file: 'helpscout/mailbox.html',
+        file: 'helpscout/conversation.html',
         path: '/inboxes/4f1a2b3c4d5e6f70/views/7329011',
       },
     },
