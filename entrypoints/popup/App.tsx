@@ -30,14 +30,11 @@ import { TeamRunsSection } from './TeamRunsSection';
 import { FIRST_PAGE } from './first-requests';
 import { paintedFirstPage } from './first-paint';
 import type { PanelStatus } from '../../platform/content/tab-messages';
+import { errorMessage } from '../../lib/errors';
 
 /** Enough rows to scroll through; the rest are reached by search. */
 export const OPEN_RUNS_PAGE = 200;
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

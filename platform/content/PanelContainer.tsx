@@ -46,6 +46,7 @@ import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
 import { useMissingFacts } from './useMissingFacts';
 import { useTrackerKind } from './tracker-kind';
+import { errorMessage } from '../../lib/errors';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 const NONE_MISSING: never[] = [];
@@ -87,10 +88,6 @@ export function parseLayout(value: unknown): PanelLayout {
     side: v.side === 'left' ? 'left' : 'right',
     width: clampDockWidth(typeof v.width === 'number' ? v.width : DEFAULT_LAYOUT.width),
   };
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Per-helpdesk collapse and position, persisted; other tabs follow changes. */
@@ -299,7 +296,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       } catch (e) {
         if (!live) return;
         setConnection('error');
-        setError(message(e));
+        setError(errorMessage(e));
         const delay = OPEN_RETRY_MS[attempt];
         if (delay !== undefined) retry = setTimeout(() => void open(attempt + 1), delay);
       }
@@ -350,7 +347,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       runId,
       mutation: { type: 'update-ticket', ticket: shown },
       actor: actorRef.current,
-    }).catch((e: unknown) => setError(message(e)));
+    }).catch((e: unknown) => setError(errorMessage(e)));
   }, [run, shown, runId, found]);
 
   // Keyboard shortcut (via the background) and the popup's "show panel".
