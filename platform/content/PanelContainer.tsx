@@ -470,8 +470,8 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
       // One request per file: the background appends each to the field and
       // records who attached it; the run comes back over the sync port.
       for (const item of files) {
-        const { file, sanitized } =
-          item instanceof File ? { file: item, sanitized: undefined } : item;
+        // By shape, not `instanceof File`: Firefox hands content scripts the page's File objects.
+        const { file, sanitized } = isPanelFile(item) ? item : { file: item, sanitized: undefined };
         const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
         await send({
           type: 'attachment.put',
@@ -590,4 +590,8 @@ function allFileFields(template: WorkflowTemplate): Array<{ stepId: string; fiel
       step.fields.filter((f) => f.type === 'file').map((f) => ({ stepId: step.id, fieldId: f.id })),
     ),
   );
+}
+
+function isPanelFile(item: File | PanelFile): item is PanelFile {
+  return typeof (item as Partial<PanelFile>).file === 'object' && (item as PanelFile).file !== null;
 }
