@@ -138,7 +138,6 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
       decide(review).then(
         (decision) => {
           port.postMessage(decision);
-          console.log('[casebook] dbg decision', review.via, review.panelInputId, decision.action, typeof (globalThis as Record<symbol, unknown>)[Symbol.for('casebook.panel-files')]);
           // The agent's choice in the panel's own field goes to the panel, reviewed.
           if (review.panelInputId && decision.action !== 'block')
             deliverPanelFiles(
