@@ -7,29 +7,33 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import {
-  checkClause,
+  catalogField,
+  type CatalogField,
+  type ConditionCatalog,
+} from '../../lib/workflow/condition-form/catalog';
+import {
   clauseForSubject,
-  describeCondition,
-  fromGroup,
-  GROUP_MATCHES,
   newClause,
   operatorLabel,
   operatorsFor,
   STEP_CLAUSE_STATUSES,
   subjectKey,
-  toGroup,
   withOperator,
-  catalogField,
-  type CatalogField,
   type Clause,
-  type ConditionCatalog,
-  type ConditionGroup,
-  type ConditionScope,
   type FieldClause,
   type FieldOp,
+} from '../../lib/workflow/condition-form/clauses';
+import {
+  fromGroup,
+  GROUP_MATCHES,
+  toGroup,
+  type ConditionGroup,
   type GroupItem,
   type GroupMatch,
-} from '../../lib/workflow/condition-form';
+} from '../../lib/workflow/condition-form/groups';
+import { checkClause } from '../../lib/workflow/condition-form/problems';
+import { describeCondition } from '../../lib/workflow/condition-form/sentence';
+import type { ConditionScope } from '../../lib/workflow/condition-form/sites';
 import { conditionSchema, type Condition } from '../../lib/workflow/schema';
 import { JsonBox } from './JsonBox';
 import { removeAt, replaceAt } from './template-edit';

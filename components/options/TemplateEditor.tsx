@@ -11,13 +11,10 @@ import { replaceStep } from './rename-edit';
 import { MissingRoles, RoleSelect } from './TemplateRoles';
 import { useMemo, useState } from 'react';
 import type { TemplateSummary } from '../../lib/messaging/templates';
-import {
-  conditionCatalog,
-  conditionScope,
-  describeCondition,
-  newClause,
-  type ConditionCatalog,
-} from '../../lib/workflow/condition-form';
+import { conditionCatalog, type ConditionCatalog } from '../../lib/workflow/condition-form/catalog';
+import { newClause } from '../../lib/workflow/condition-form/clauses';
+import { describeCondition } from '../../lib/workflow/condition-form/sentence';
+import { conditionScope } from '../../lib/workflow/condition-form/sites';
 import type { Condition, FieldType, WorkflowTemplate } from '../../lib/workflow/schema';
 import { ReportDirty, Section } from './common';
 import { ConditionEditor } from './ConditionEditor';
