@@ -13,7 +13,7 @@ import type { PageState } from '../../../lib/actions/pagerduty';
 import { MAX_PAGE_ATTEMPTS, SEND_TIMEOUT_MS } from '../../../lib/actions/pagerduty';
 import type { Actor, FieldValue, RunEvent } from '../../../lib/workflow/schema';
 import { CasebookDB } from '../db/db';
-import { getRunWithEvents, mutateRun, openRun } from '../db/repo';
+import { getRunWithEvents, mutateRun, openRun } from '../db/repo/runs';
 import type { Effects } from '../handlers/context';
 import { secretStore } from '../settings/secrets';
 import { writeSettings } from '../settings/store';

@@ -3,7 +3,7 @@ import { openRequiredSteps } from '../../../lib/workflow/close-rules';
 import { closingStepId } from '../../../lib/workflow/derive';
 import type { Actor } from '../../../lib/workflow/schema';
 import type { CasebookDB } from './db';
-import { getRun, mutateRun } from './repo';
+import { getRun, mutateRun } from './repo/runs';
 
 /** Skip, with a reason, every required step still open: what a run needs before it can close. */
 export async function skipOpenSteps(
