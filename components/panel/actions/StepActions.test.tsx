@@ -4,7 +4,7 @@ process.env.TZ = 'UTC';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftActions } from '../../../lib/actions/drafts';
-import type { PageState } from '../../../lib/actions/pagerduty';
+import type { PageState } from '../../../lib/actions/pagerduty-delivery';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
 import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
 import { deriveRunView } from '../../../lib/workflow/derive';

@@ -8,7 +8,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ActionDrafts, ActionSettings } from '../../../lib/actions/drafts';
 import type { ComposerAction } from '../../../lib/actions/composer-text';
-import type { PageState } from '../../../lib/actions/pagerduty';
+import type { PageState } from '../../../lib/actions/pagerduty-delivery';
 import { formatUtc } from '../../../lib/time/zoned';
 import { clockByTarget, fieldRefByRole } from '../../../lib/workflow/roles';
 import type { PagingReadiness } from '../../../lib/messaging/actions';
