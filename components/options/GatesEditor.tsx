@@ -11,18 +11,18 @@ import { removeAt, replaceAt, uniqueId, type DraftStep } from './template-edit';
 type DraftGate = NonNullable<DraftStep['gates']>[number];
 
 export function GatesEditor({
-  step,
-  number,
+  gates,
+  stepNumber,
   catalog,
   onChange,
 }: {
-  step: DraftStep;
-  number: number;
+  gates: readonly DraftGate[];
+  /** 1-based workflow number of the step the gates guard: a gate reads what comes before it. */
+  stepNumber: number;
   catalog: ConditionCatalog;
   onChange: (gates: DraftGate[]) => void;
 }) {
-  const gates = step.gates ?? [];
-  const scope = conditionScope(catalog, { kind: 'gate', step: number - 1 });
+  const scope = conditionScope(catalog, { kind: 'gate', step: stepNumber - 1 });
   return (
     <>
       <h5>Gates</h5>

@@ -77,8 +77,8 @@ export function StepEditor({
         }}
       />
       <GatesEditor
-        step={step}
-        number={number}
+        gates={step.gates ?? []}
+        stepNumber={number}
         catalog={catalog}
         onChange={(gates) => onChange({ ...step, gates })}
       />

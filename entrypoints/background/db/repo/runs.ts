@@ -18,10 +18,9 @@ import type {
   WorkflowTemplate,
 } from '../../../../lib/workflow/schema';
 import type { CasebookDB } from '../db';
-import { factsStores } from '../facts-store';
 import { buildRunRecord, runFromRecord } from '../records';
 import { activeTemplate, templateVersion } from './templates';
-import { readRun, writeRun, type RunChange } from './write';
+import { readRun, runChangeStores, writeRun, type RunChange } from './write';
 
 /** Fields the page reported that differ from what the run knows. Missing ones are not news. */
 function ticketUpdate(known: TicketInfo, seen: TicketInfo): TicketInfo | undefined {
@@ -46,38 +45,34 @@ export function openRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange & { created: boolean; changed: boolean }> {
-  return db.transaction(
-    'rw',
-    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates, db.settings],
-    async () => {
-      const existing = await db.runs
-        .where('[helpdesk+ticketId]')
-        .equals([ticket.helpdesk, ticket.ticketId])
-        .first();
-      if (!existing) {
-        const { template } = await activeTemplate(db, now);
-        const created = createRun(template, ticket, actor, now);
-        const change = await writeRun(db, template, created.run, created.events, now, undefined);
-        return { ...change, created: true, changed: true };
-      }
-      const template = await templateVersion(db, existing.templateId, existing.templateVersion);
-      const run = runFromRecord(existing);
-      const update = ticketUpdate(run.ticket, ticket);
-      if (!update) {
-        const { view } = buildRunRecord(template, run, now, existing.alarmAt);
-        return { run, template, view, events: [], created: false, changed: false };
-      }
-      const next = applyMutation(
-        template,
-        run,
-        { type: 'update-ticket', ticket: update },
-        actor,
-        now,
-      );
-      const change = await writeRun(db, template, next.run, next.events, now, existing.alarmAt);
-      return { ...change, created: false, changed: true };
-    },
-  );
+  return db.transaction('rw', [...runChangeStores(db), db.settings], async () => {
+    const existing = await db.runs
+      .where('[helpdesk+ticketId]')
+      .equals([ticket.helpdesk, ticket.ticketId])
+      .first();
+    if (!existing) {
+      const { template } = await activeTemplate(db, now);
+      const created = createRun(template, ticket, actor, now);
+      const change = await writeRun(db, template, created.run, created.events, now, undefined);
+      return { ...change, created: true, changed: true };
+    }
+    const template = await templateVersion(db, existing.templateId, existing.templateVersion);
+    const run = runFromRecord(existing);
+    const update = ticketUpdate(run.ticket, ticket);
+    if (!update) {
+      const { view } = buildRunRecord(template, run, now, existing.alarmAt);
+      return { run, template, view, events: [], created: false, changed: false };
+    }
+    const next = applyMutation(
+      template,
+      run,
+      { type: 'update-ticket', ticket: update },
+      actor,
+      now,
+    );
+    const change = await writeRun(db, template, next.run, next.events, now, existing.alarmAt);
+    return { ...change, created: false, changed: true };
+  });
 }
 
 export function mutateRun(
@@ -87,16 +82,12 @@ export function mutateRun(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction(
-    'rw',
-    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates],
-    async () => {
-      const record = await readRun(db, runId);
-      const template = await templateVersion(db, record.templateId, record.templateVersion);
-      const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
-      return writeRun(db, template, next.run, next.events, now, record.alarmAt);
-    },
-  );
+  return db.transaction('rw', runChangeStores(db), async () => {
+    const record = await readRun(db, runId);
+    const template = await templateVersion(db, record.templateId, record.templateVersion);
+    const next = applyMutation(template, runFromRecord(record), mutation, actor, now);
+    return writeRun(db, template, next.run, next.events, now, record.alarmAt);
+  });
 }
 
 export function migrateRunTo(
@@ -106,17 +97,13 @@ export function migrateRunTo(
   actor: Actor,
   now: number,
 ): Promise<RunChange> {
-  return db.transaction(
-    'rw',
-    [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates],
-    async () => {
-      const record = await readRun(db, runId);
-      const from = await templateVersion(db, record.templateId, record.templateVersion);
-      const to = await templateVersion(db, record.templateId, toVersion);
-      const next = migrateRun(runFromRecord(record), from, to, actor, now);
-      return writeRun(db, to, next.run, next.events, now, record.alarmAt);
-    },
-  );
+  return db.transaction('rw', runChangeStores(db), async () => {
+    const record = await readRun(db, runId);
+    const from = await templateVersion(db, record.templateId, record.templateVersion);
+    const to = await templateVersion(db, record.templateId, toVersion);
+    const next = migrateRun(runFromRecord(record), from, to, actor, now);
+    return writeRun(db, to, next.run, next.events, now, record.alarmAt);
+  });
 }
 
 export function getRun(

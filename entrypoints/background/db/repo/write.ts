@@ -12,7 +12,7 @@ import { ESCALATING, recordSlaTransitions } from '../../../../lib/sla/transition
 import type { Run, RunEvent, WorkflowTemplate } from '../../../../lib/workflow/schema';
 import type { RunView } from '../../../../lib/workflow/view';
 import type { CasebookDB } from '../db';
-import { putRunFacts } from '../facts-store';
+import { factsStores, putRunFacts } from '../facts-store';
 import { buildRunRecord, type RunRecord } from '../records';
 
 export interface RunChange {
@@ -20,6 +20,15 @@ export interface RunChange {
   template: WorkflowTemplate;
   view: RunView;
   events: RunEvent[];
+}
+
+/**
+ * The stores a change of one run writes (the run, its open-runs row, its
+ * events, its report facts) and reads (its template), for the caller's
+ * read-write transaction; a change that touches more adds its own.
+ */
+export function runChangeStores(db: CasebookDB) {
+  return [db.runs, db.openRuns, db.events, ...factsStores(db), db.templates];
 }
 
 export async function readRun(db: CasebookDB, runId: string): Promise<RunRecord> {
