@@ -86,7 +86,7 @@ export const attachmentHandlers = {
       request.actor,
       ctx.now(),
     );
-    ctx.effects.runChanged(change.run, change.view);
+    ctx.effects.runChanged(change);
     return change.file;
   },
 
