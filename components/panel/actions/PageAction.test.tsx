@@ -8,6 +8,16 @@ import { fillGaps, IDLE, READY, runWith, setup, SEV1, T0 } from './testing/step-
 
 afterEach(cleanup);
 
+/** A page PagerDuty took at T0. */
+const ACCEPTED: PageState = {
+  status: 'accepted',
+  dedupKey: 'casebook-zendesk-12345',
+  acceptedAt: T0,
+  attempts: 1,
+  pagesAccepted: 1,
+  lastAcceptedAt: T0,
+};
+
 describe('paging', () => {
   it('pages on click when ready', async () => {
     const p = setup('page-sev1', runWith(SEV1));
@@ -97,14 +107,7 @@ describe('paging', () => {
       setup('page-sev1', runWith(SEV1), {
         page: {
           readiness: READY,
-          state: {
-            status: 'accepted',
-            dedupKey: 'casebook-zendesk-12345',
-            acceptedAt: T0,
-            attempts: 1,
-            pagesAccepted: 1,
-            lastAcceptedAt: T0,
-          },
+          state: ACCEPTED,
         },
       });
       expect(screen.getByText(/accepted the page at 04:00 EDT/)).toBeTruthy();
@@ -117,14 +120,7 @@ describe('paging', () => {
     setup('page-sev1', runWith(SEV1), {
       page: {
         readiness: READY,
-        state: {
-          status: 'accepted',
-          dedupKey: 'casebook-zendesk-12345',
-          acceptedAt: T0,
-          attempts: 1,
-          pagesAccepted: 1,
-          lastAcceptedAt: T0,
-        },
+        state: ACCEPTED,
       },
     });
     // No second page button (step 13 after step 4): the accepted page is shown instead.
@@ -135,21 +131,13 @@ describe('paging', () => {
   });
 
   it('once the bug is filed, offers to send its link to the accepted page (same dedup key)', async () => {
-    const accepted: PageState = {
-      status: 'accepted',
-      dedupKey: 'casebook-zendesk-12345',
-      acceptedAt: T0,
-      attempts: 1,
-      pagesAccepted: 1,
-      lastAcceptedAt: T0,
-    };
-    setup('escalation-page', runWith(SEV1), { page: { readiness: READY, state: accepted } });
+    setup('escalation-page', runWith(SEV1), { page: { readiness: READY, state: ACCEPTED } });
     expect(screen.queryByRole('button', { name: 'Send the bug link to the page' })).toBeNull();
     cleanup();
     const p = setup(
       'escalation-page',
       runWith({ ...SEV1, 'file-bug/bug-url': 'https://acme.atlassian.net/browse/ENG-42' }),
-      { page: { readiness: READY, state: accepted } },
+      { page: { readiness: READY, state: ACCEPTED } },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Send the bug link to the page' }));
     await waitFor(() => expect(p.onRecordAction).toHaveBeenCalled());
@@ -186,15 +174,6 @@ describe('paging', () => {
 });
 
 describe('holding for engineering', () => {
-  const accepted: PageState = {
-    status: 'accepted',
-    dedupKey: 'k',
-    acceptedAt: T0,
-    attempts: 1,
-    pagesAccepted: 1,
-    lastAcceptedAt: T0,
-  };
-
   it('re-page needs an accepted page first', () => {
     setup('hold-for-engineering', runWith(SEV1));
     expect(
@@ -205,7 +184,7 @@ describe('holding for engineering', () => {
 
   it('re-pages and records which escalation was used', async () => {
     const p = setup('hold-for-engineering', runWith(SEV1), {
-      page: { state: accepted, readiness: READY },
+      page: { state: ACCEPTED, readiness: READY },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Re-page on-call' }));
     await waitFor(() => expect(p.onSetField).toHaveBeenCalled());
