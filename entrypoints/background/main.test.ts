@@ -17,9 +17,9 @@ import {
 } from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
 import type { Actor, TicketInfo } from '../../lib/workflow/schema';
-import { CALENDAR_TEMPLATE } from '../../lib/workflow/testing';
 import { CLOCK_ALARM } from './clocks';
 import { CasebookDB } from './db/db';
+import { seedCalendarTemplate } from './db/testing';
 import { startBackground, type Background } from './main';
 
 const MIN = 60_000;
@@ -75,12 +75,7 @@ beforeEach(async () => {
   dbCount += 1;
   const db = new CasebookDB(`main-test-${dbCount}-${Math.random()}`);
   // Calendar-time clocks: these tests are about alarms and the badge, in round minutes.
-  await db.templates.add({
-    id: CALENDAR_TEMPLATE.id,
-    version: CALENDAR_TEMPLATE.version,
-    savedAt: 0,
-    template: CALENDAR_TEMPLATE,
-  });
+  await seedCalendarTemplate(db);
   bg = startBackground({ db, now: () => now });
   await bg.ready;
 });

@@ -1,7 +1,7 @@
 /** A fresh store on a calendar-time template, tickets and actors for the repo tests. Imported by tests only. */
-import { CALENDAR_TEMPLATE } from '../../../../lib/workflow/testing';
 import type { Actor, TicketInfo } from '../../../../lib/workflow/schema';
 import { CasebookDB } from '../db';
+import { seedCalendarTemplate } from '../testing';
 
 export const MIN = 60_000;
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -13,12 +13,7 @@ let n = 0;
 export function freshDb(): CasebookDB {
   n += 1;
   const db = new CasebookDB(`repo-test-${n}-${Math.random()}`);
-  void db.templates.add({
-    id: CALENDAR_TEMPLATE.id,
-    version: CALENDAR_TEMPLATE.version,
-    savedAt: 0,
-    template: CALENDAR_TEMPLATE,
-  });
+  void seedCalendarTemplate(db);
   return db;
 }
 
