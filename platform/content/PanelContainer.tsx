@@ -48,6 +48,8 @@ import { useTeamStatus } from './team-status';
 import type { RunExtras } from '../../lib/messaging/run-extras';
 import { useMissingFacts } from './useMissingFacts';
 import { usePanelSettings, type PanelSettings, type PanelSettingsSource } from './panel-settings';
+import { receivePanelFiles, type PanelFile } from '../har/panel-files';
+import { fieldDomId } from '../../components/panel/fields/common';
 import { errorMessage } from '../../lib/errors';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
@@ -463,11 +465,13 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
     [mutate],
   );
   const onUploadFiles = useCallback(
-    async (stepId: string, fieldId: string, files: File[]) => {
+    async (stepId: string, fieldId: string, files: Array<File | PanelFile>) => {
       if (!runId) throw new Error('No ticket is open.');
       // One request per file: the background appends each to the field and
       // records who attached it; the run comes back over the sync port.
-      for (const file of files) {
+      for (const item of files) {
+        const { file, sanitized } =
+          item instanceof File ? { file: item, sanitized: undefined } : item;
         const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
         await send({
           type: 'attachment.put',
@@ -477,11 +481,32 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
           name: file.name,
           mimeType: file.type,
           dataBase64,
+          ...(sanitized ? { sanitized } : {}),
           actor: actorRef.current,
         });
       }
     },
     [runId],
+  );
+
+  // The agent's choice in the panel's own file field reaches it through the file
+  // guard (a HAR sanitized on the way, with its count), never as a page event.
+  useEffect(
+    () =>
+      receivePanelFiles((inputId, files) => {
+        const target = template
+          ? allFileFields(template).find((f) => fieldDomId(f.stepId, f.fieldId) === inputId)
+          : undefined;
+        if (!target) return;
+        onUploadFiles(target.stepId, target.fieldId, files).catch((error: unknown) =>
+          store.notify({
+            id: `upload:${inputId}`,
+            tone: 'error',
+            text: `The file was not attached: ${errorMessage(error)}`,
+          }),
+        );
+      }),
+    [template, onUploadFiles, store],
   );
   const onLoadHistory = useCallback(
     async (stepId: string) => {
@@ -556,4 +581,13 @@ function mergeTicket(recorded: TicketInfo | undefined, page: TicketInfo): Ticket
   if (recorded?.ticketId === page.ticketId) return mergeTicketInfo(recorded, page).merged;
   return mergeTicketInfo({ helpdesk: page.helpdesk, ticketId: page.ticketId, url: page.url }, page)
     .merged;
+}
+
+/** Every file field of the template, by step. */
+function allFileFields(template: WorkflowTemplate): Array<{ stepId: string; fieldId: string }> {
+  return template.sections.flatMap((section) =>
+    section.steps.flatMap((step) =>
+      step.fields.filter((f) => f.type === 'file').map((f) => ({ stepId: step.id, fieldId: f.id })),
+    ),
+  );
 }

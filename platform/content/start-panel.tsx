@@ -22,8 +22,9 @@ import { healthReporter } from './health-report';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
 import { createPanelSettings } from './panel-settings';
+import { PANEL_TAG } from '../har/guard-channel';
 
-export const PANEL_TAG = 'casebook-panel';
+export { PANEL_TAG };
 /** Above the helpdesks' own overlays (Zendesk modals use ~2000, Intercom ~10000). */
 const Z_INDEX = 2_147_483_000;
 

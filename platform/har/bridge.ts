@@ -34,6 +34,7 @@ import {
   type GuardVia,
 } from './guard-channel';
 import { inspectFile } from './inspect';
+import { deliverPanelFiles, type PanelFile } from './panel-files';
 import { createHarSanitizer, type HarSanitizer } from './sanitizer-client';
 
 /** Which helpdesk's settings apply on this host (mapped brand domains are Zendesk). */
@@ -98,12 +99,17 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
         lastModified: Date.now(),
       });
       options.notify(harReportNotice(report as HarReport, { ...info, sanitized: named.name }));
+      const counted = report as HarReport;
+      reports.set(named, { redactions: counted.total, byKind: counted.counts });
       return named;
     } catch (error) {
       options.notify(harErrorNotice(error, info));
       throw new Told(error);
     }
   };
+
+  /** What the sanitizer removed from each file it made, for the panel's own field. */
+  const reports = new WeakMap<File, NonNullable<PanelFile['sanitized']>>();
 
   const decide = async (review: GuardReview): Promise<GuardDecision> => {
     const { id, files } = review;
@@ -130,7 +136,18 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
       const review = event.data;
       if (!review || typeof review.id !== 'number' || !Array.isArray(review.files)) return;
       decide(review).then(
-        (decision) => port.postMessage(decision),
+        (decision) => {
+          port.postMessage(decision);
+          // The agent's choice in the panel's own field goes to the panel, reviewed.
+          if (review.panelInputId && decision.action !== 'block')
+            deliverPanelFiles(
+              review.panelInputId,
+              (decision.action === 'replace' ? decision.files : review.files).map((file) => {
+                const sanitized = reports.get(file);
+                return sanitized ? { file, sanitized } : { file };
+              }),
+            );
+        },
         (error: unknown) => {
           port.postMessage({ id: review.id, action: 'block' } satisfies GuardDecision);
           // A HAR's own failure was told already; anything else is told here.

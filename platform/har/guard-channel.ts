@@ -13,6 +13,9 @@
  * over `window.postMessage`.
  */
 
+/** The element the Casebook panel is mounted in (platform/content/start-panel.tsx). */
+export const PANEL_TAG = 'casebook-panel';
+
 /** Dispatched by the guard with `ports: [port]`. */
 export const GUARD_OFFER = 'casebook-har-guard-offer';
 /** Dispatched by the bridge when it starts (asks for an offer) and once it has the port. */
@@ -26,6 +29,13 @@ export interface GuardReview {
   id: number;
   via: GuardVia;
   files: File[];
+  /**
+   * The agent chose the files (a trusted event) in a file input inside the
+   * Casebook panel: its id. The panel gets what the review allows straight
+   * from the bridge, in the extension's world (panel-files.ts): a replayed
+   * event would be untrusted, and the panel obeys only the agent's events.
+   */
+  panelInputId?: string;
 }
 
 /** Bridge → guard: what the page may have instead. */

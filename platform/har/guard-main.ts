@@ -26,6 +26,7 @@ import {
   GUARD_ACK,
   GUARD_ASK,
   GUARD_OFFER,
+  PANEL_TAG,
   type GuardDecision,
   type GuardReview,
   type GuardVia,
@@ -69,6 +70,7 @@ export function installFileGuard(win: Window & typeof globalThis): void {
   const stopNow = win.Event.prototype.stopImmediatePropagation;
   const preventDefault = win.Event.prototype.preventDefault;
   const composedPath = win.Event.prototype.composedPath;
+  const idGet = getter(win.Element.prototype, 'id')!;
   const attachShadow = win.Element.prototype.attachShadow;
   const nodeTypeGet = getter(win.Node.prototype, 'nodeType')!;
   const localNameGet = getter(win.Element.prototype, 'localName')!;
@@ -141,16 +143,20 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     queue.length = 0;
   };
 
-  const review = (files: File[], via: GuardVia): Promise<GuardDecision> =>
+  const review = (files: File[], via: GuardVia, panelInputId?: string): Promise<GuardDecision> =>
     new P<GuardDecision>((resolve) => {
       const id = nextId++;
       call(mapSet, waiting, id, resolve);
-      send({ id, via, files });
+      send(panelInputId ? { id, via, files, panelInputId } : { id, via, files });
     });
 
   /** The files the page gets for `files` after review (null: blocked). */
-  const decide = async (files: File[], via: GuardVia): Promise<File[] | null> => {
-    const decision = await review(files, via);
+  const decide = async (
+    files: File[],
+    via: GuardVia,
+    panelInputId?: string,
+  ): Promise<File[] | null> => {
+    const decision = await review(files, via, panelInputId);
     if (decision.action === 'block') return null;
     const out = decision.action === 'replace' ? decision.files : files;
     for (let i = 0; i < out.length; i++) addTo(approved, out[i]!);
@@ -180,10 +186,10 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     }
   };
 
-  const reviewInput = (input: HTMLInputElement, list: FileList): void => {
+  const reviewInput = (input: HTMLInputElement, list: FileList, panelInputId?: string): void => {
     if (call(weakMapGet, reviewing, list)) return;
     const files = toArray(list);
-    const pending = decide(files, 'input');
+    const pending = decide(files, 'input', panelInputId);
     call(weakMapSet, reviewing, list, pending);
     // Nothing unreviewed stays selected: a form submit or FormData cannot carry it.
     call(valueSet, input, '');
@@ -208,6 +214,27 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     },
   });
 
+  /**
+   * The agent's own choice in a file input of the Casebook panel: its id. A page
+   * can wrap its own input in an element of that name; the bridge then hands the
+   * panel a file the agent chose and the review allowed, nothing more.
+   */
+  const panelInputOf = (event: Event, input: HTMLInputElement): string | undefined => {
+    // `isTrusted` is an unforgeable own property of every event: no page script can set it.
+    if (!event.isTrusted) return undefined;
+    const path = call<EventTarget[]>(composedPath, event);
+    for (let i = 0; i < path.length; i++) {
+      let name = '';
+      try {
+        if (call<number>(nodeTypeGet, path[i]) === 1) name = call<string>(localNameGet, path[i]);
+      } catch {
+        // The window and other non-nodes on the path.
+      }
+      if (name === PANEL_TAG) return call<string>(idGet, input) || undefined;
+    }
+    return undefined;
+  };
+
   const onInputEvent = (event: Event) => {
     if (inSet(ours, event)) return;
     const origin = call<EventTarget[]>(composedPath, event)[0];
@@ -215,7 +242,7 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     const list = call<FileList | null>(filesGet, origin);
     if (list && list.length && allApproved(toArray(list))) return;
     call(stopNow, event);
-    if (list && list.length) reviewInput(origin, list);
+    if (list && list.length) reviewInput(origin, list, panelInputOf(event, origin));
   };
   const hook = (target: EventTarget) => {
     if (inSet(hooked, target)) return;
