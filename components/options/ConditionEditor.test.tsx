@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { conditionCatalog, conditionScope } from '../../lib/workflow/condition-form';
+import { conditionCatalog } from '../../lib/workflow/condition-form/catalog';
+import { conditionScope } from '../../lib/workflow/condition-form/sites';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import type { Condition, WorkflowTemplate } from '../../lib/workflow/schema';
 import { ConditionEditor } from './ConditionEditor';

@@ -5,12 +5,9 @@
  */
 import type { z } from 'zod';
 import { jsonPath, type Problem } from '../../lib/settings/problems';
-import {
-  checkCondition,
-  conditionCatalog,
-  conditionScope,
-  templateConditions,
-} from '../../lib/workflow/condition-form';
+import { conditionCatalog } from '../../lib/workflow/condition-form/catalog';
+import { checkCondition } from '../../lib/workflow/condition-form/problems';
+import { conditionScope, templateConditions } from '../../lib/workflow/condition-form/sites';
 import {
   templateSchema,
   type FieldType,

@@ -6,7 +6,7 @@ import {
   notificationIdFor,
   runIdOfNotification,
 } from './clocks';
-import type { DueNotice } from './db/repo';
+import type { DueNotice } from './db/repo/clocks';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const notice: DueNotice = {

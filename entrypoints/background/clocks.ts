@@ -16,7 +16,7 @@
  */
 import { browser } from '#imports';
 import type { CasebookDB } from './db/db';
-import { countUrgentRuns, nextClockAlarm, takeDueClocks, type DueNotice } from './db/repo';
+import { countUrgentRuns, nextClockAlarm, takeDueClocks, type DueNotice } from './db/repo/clocks';
 
 export const CLOCK_ALARM = 'casebook-clocks';
 const NOTIFICATION_PREFIX = 'casebook-clock|';

@@ -16,27 +16,15 @@ import {
   type FakePortHub,
 } from '../../platform/messaging/testing/fake-ports';
 import type { ServerPortMessage } from '../../lib/messaging/sync';
-import type { Actor, TicketInfo } from '../../lib/workflow/schema';
-import { CALENDAR_TEMPLATE } from '../../lib/workflow/testing';
+import type { Actor } from '../../lib/workflow/schema';
 import { CLOCK_ALARM } from './clocks';
 import { CasebookDB } from './db/db';
+import { MIN, T0, ticket } from './db/repo/testing';
+import { seedCalendarTemplate } from './db/testing';
 import { startBackground, type Background } from './main';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const ana: Actor = { name: 'Ana Agent' };
 const bo: Actor = { name: 'Bo Agent' };
-
-function ticket(id: string, extra: Partial<TicketInfo> = {}): TicketInfo {
-  return {
-    helpdesk: 'zendesk',
-    ticketId: id,
-    url: `https://acme.zendesk.com/agent/tickets/${id}`,
-    subject: `Ticket ${id}`,
-    createdAt: T0,
-    ...extra,
-  };
-}
 
 /** APIs the background registers on that fakeBrowser does not implement. */
 function fillFakeBrowserGaps(): void {
@@ -75,12 +63,7 @@ beforeEach(async () => {
   dbCount += 1;
   const db = new CasebookDB(`main-test-${dbCount}-${Math.random()}`);
   // Calendar-time clocks: these tests are about alarms and the badge, in round minutes.
-  await db.templates.add({
-    id: CALENDAR_TEMPLATE.id,
-    version: CALENDAR_TEMPLATE.version,
-    savedAt: 0,
-    template: CALENDAR_TEMPLATE,
-  });
+  await seedCalendarTemplate(db);
   bg = startBackground({ db, now: () => now });
   await bg.ready;
 });

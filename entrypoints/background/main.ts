@@ -8,7 +8,7 @@ import { SLA_ACTOR } from '../../lib/sla/transitions';
 import { pageServiceFor, registerPageRetries } from './actions';
 import { createClocks, runIdOfNotification, type Clocks } from './clocks';
 import { CasebookDB } from './db/db';
-import { countOpenRuns, listOpenRuns } from './db/repo';
+import { countOpenRuns, listOpenRuns } from './db/repo/open-runs';
 import { OPEN_RUNS_PAGE } from '../../lib/messaging/runs';
 import { createEffects } from './effects';
 import { createHandlers } from './handlers';

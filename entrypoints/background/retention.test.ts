@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../../lib/settings/schema';
 import type { Actor } from '../../lib/workflow/schema';
 import { CasebookDB } from './db/db';
-import { mutateRun, openRun } from './db/repo';
+import { mutateRun, openRun } from './db/repo/runs';
 import { skipOpenSteps } from './db/testing';
 import { createEffects } from './effects';
 import { registerRetention, RETENTION_ALARM } from './retention';

@@ -10,7 +10,7 @@
  */
 import { browser } from '#imports';
 import type { CasebookDB } from './db/db';
-import { deleteExpiredRuns } from './db/repo';
+import { deleteExpiredRuns } from './db/repo/data';
 import type { Effects } from './handlers/context';
 import { readSettings } from './settings/store';
 

@@ -15,7 +15,7 @@ import type { Actor, FieldValue, RunEvent } from '../../lib/workflow/schema';
 import { pageServiceFor } from './actions';
 import { createClocks } from './clocks';
 import { CasebookDB } from './db/db';
-import { getRunWithEvents, mutateRun, openRun } from './db/repo';
+import { getRunWithEvents, mutateRun, openRun } from './db/repo/runs';
 import type { Effects } from './handlers/context';
 import { secretStore } from './settings/secrets';
 import { writeSettings } from './settings/store';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ActionDrafts } from '../actions/drafts';
-import type { PageState } from '../actions/pagerduty';
+import type { PageState } from '../actions/pagerduty-delivery';
 import { actorSchema, idSchema, severitySchema, statusPageStateSchema } from '../workflow/schema';
 
 const runIdSchema = z.string().min(3).max(200);

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { StepActions, type ActionSettings } from '../../components/panel/actions/StepActions';
 import type { ActionDrafts } from '../../lib/actions/drafts';
-import type { PageState } from '../../lib/actions/pagerduty';
+import type { PageState } from '../../lib/actions/pagerduty-delivery';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import type { PagingReadiness } from '../../lib/messaging/actions';
 import type { RunExtras } from '../../lib/messaging/run-extras';

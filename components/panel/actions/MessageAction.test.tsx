@@ -15,7 +15,7 @@ import { createRun } from '../../../lib/workflow/engine';
 import type { Helpdesk } from '../../../lib/workflow/schema';
 import type { StepView } from '../../../lib/workflow/view';
 import { MessageAction } from './MessageAction';
-import type { StepActionsProps } from './StepActions';
+import type { StepActionsProps } from './props';
 
 const T0 = Date.UTC(2026, 2, 8, 8, 0, 0);
 const SETTINGS: ActionSettings = {

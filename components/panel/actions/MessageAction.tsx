@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ComposerAction } from '../../../lib/actions/composer-text';
 import { Outcome, Refusal, useRunner } from './common';
 import { GapFields, useGaps } from './GapFields';
-import type { StepActionsProps } from './StepActions';
+import type { StepActionsProps } from './props';
 
 const MESSAGE_BUTTON: Record<ComposerAction, string> = {
   'insert-first-touch': 'Insert first-touch reply',

@@ -1,4 +1,4 @@
-/** Shared pieces of the step actions: one runner per control, its outcome, refusals. */
+/** Shared pieces of the step actions: one runner per control, its outcome, refusals, the agent's clock. */
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/errors';
 
@@ -46,4 +46,14 @@ export function Refusal({ reason }: { reason: string }) {
       {reason}
     </p>
   );
+}
+
+/** The agent's own clock, with its zone named ("18:10 EST"): what they read the time by. */
+export function hhmm(t: number): string {
+  return new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(t);
 }

@@ -16,10 +16,13 @@
  * local HTTP server and an in-memory database).
  */
 import {
-  abandonPage,
   buildTriggerEvent,
-  nextPageState,
   pagerDutyDedupKey,
+  type TriggerEvent,
+} from '../../../lib/actions/pagerduty';
+import {
+  abandonPage,
+  nextPageState,
   pageStateFromEvents,
   requestPage,
   resumePage,
@@ -27,8 +30,7 @@ import {
   type PageOutcome,
   type PageRecord,
   type PageState,
-  type TriggerEvent,
-} from '../../../lib/actions/pagerduty';
+} from '../../../lib/actions/pagerduty-delivery';
 import { toUtcIso } from '../../../lib/time/zoned';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { isLoopbackEndpoint } from '../../../lib/settings/pagerduty-access';

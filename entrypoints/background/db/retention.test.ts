@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Actor, TicketInfo } from '../../../lib/workflow/schema';
 import { CasebookDB } from './db';
 import { skipOpenSteps } from './testing';
-import { deleteExpiredRuns, mutateRun, openRun, putAttachment } from './repo';
+import { putAttachment } from './repo/attachments';
+import { deleteExpiredRuns } from './repo/data';
+import { mutateRun, openRun } from './repo/runs';
 
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 import { CasebookDB, declareVersions } from './db';
-import { listOpenRuns } from './repo';
+import { listOpenRuns } from './repo/open-runs';
 import { DB_VERSION, DB_VERSIONS } from './schema';
 import type { TemplateRecord } from './types';
 import { upgradeEventV2toV3, upgradeRunV1toV2 } from './upgrades';

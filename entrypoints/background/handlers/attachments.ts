@@ -5,7 +5,8 @@ import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { harRulesFromSettings } from '../../../lib/settings/redaction';
 import { findField } from '../../../lib/workflow/roles';
 import type { FileRef, WorkflowTemplate } from '../../../lib/workflow/schema';
-import { getAttachment, getRun, putAttachment } from '../db/repo';
+import { getAttachment, putAttachment } from '../db/repo/attachments';
+import { getRun } from '../db/repo/runs';
 import { readSettings } from '../settings/store';
 import type { DomainHandlers } from './context';
 

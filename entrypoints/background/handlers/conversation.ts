@@ -3,7 +3,7 @@
  * `observe-conversation`), which moves its SLA clocks; views are told only
  * when something was new.
  */
-import { mutateRun } from '../db/repo';
+import { mutateRun } from '../db/repo/runs';
 import type { DomainHandlers } from './context';
 
 export const conversationHandlers = {

@@ -1,5 +1,5 @@
 import { runsToCsv } from '../../../lib/settings/csv';
-import { allRunsWithViews, exportAllRuns, wipeRunData } from '../db/repo';
+import { allRunsWithViews, exportAllRuns, wipeRunData } from '../db/repo/data';
 import type { DomainHandlers } from './context';
 
 function stamp(now: number): string {

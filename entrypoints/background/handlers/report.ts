@@ -13,7 +13,7 @@ import type { TeamReportRequest } from '../../../lib/team/client';
 import { factsToCsv } from '../../../lib/report/csv';
 import { resolvePeriod } from '../../../lib/report/period';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
-import { getActiveTemplate } from '../db/repo';
+import { getActiveTemplate } from '../db/repo/templates';
 import { factsForFilter, historyAll, historyPage, rowsOfPeriod } from '../db/report-queries';
 import type { DomainHandlers } from './context';
 import { errorMessage } from '../../../lib/errors';

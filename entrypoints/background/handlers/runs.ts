@@ -9,16 +9,15 @@ import {
 import type { Run } from '../../../lib/workflow/schema';
 import { stepWordValues, wordTemplate } from '../../../lib/workflow/step-words';
 import { readSettings } from '../settings/store';
+import { countOpenRuns, listOpenRuns } from '../db/repo/open-runs';
 import {
   getRun,
   getRunWithEvents,
   listEvents,
-  countOpenRuns,
-  listOpenRuns,
   migrateRunTo,
   mutateRun,
   openRun,
-} from '../db/repo';
+} from '../db/repo/runs';
 import type { CasebookDB } from '../db/db';
 import type { DomainHandlers } from './context';
 

@@ -4,7 +4,7 @@ import {
   listTemplates,
   resetTemplate,
   saveTemplate,
-} from '../db/repo';
+} from '../db/repo/templates';
 import type { DomainHandlers } from './context';
 
 export const templateHandlers = {

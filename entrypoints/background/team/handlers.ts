@@ -5,7 +5,7 @@
  */
 import type { HandlerMap } from '../../../lib/messaging/protocol';
 import { runIdFor } from '../../../lib/workflow/schema';
-import { getActiveTemplate } from '../db/repo';
+import { getActiveTemplate } from '../db/repo/templates';
 import type { DomainHandlers, HandlerContext } from '../handlers/context';
 import type { TeamSync } from './sync';
 

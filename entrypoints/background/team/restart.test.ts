@@ -14,7 +14,7 @@ import { AGENT, T0, ticket } from '../../../lib/workflow/testing';
 import type { Database } from '../../../server/db';
 import { agent, freshDatabase, randomTeam, startServer } from '../../../server/testing';
 import { CasebookDB } from '../db/db';
-import { getRunWithEvents } from '../db/repo';
+import { getRunWithEvents } from '../db/repo/runs';
 import { createTeamSync } from './sync';
 
 let server: Database;

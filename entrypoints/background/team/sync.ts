@@ -18,7 +18,7 @@ import type {
 } from '../../../lib/team/protocol';
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { CasebookDB } from '../db/db';
-import { ACTIVE_TEMPLATE_KEY } from '../db/repo';
+import { ACTIVE_TEMPLATE_KEY } from '../db/repo/templates';
 import { DEFAULT_PRIVACY, type PrivacyPolicy } from './privacy';
 import {
   applyServerEvents,
