@@ -94,6 +94,8 @@ function samples(runId: string, attachmentId: string) {
     'secrets.status': { type: 'secrets.status' },
     'hosts.add': { type: 'hosts.add', hostname: 'support.acme.com' },
     'hosts.remove': { type: 'hosts.remove', hostname: 'support.acme.com' },
+    'settings.heldSync': { type: 'settings.heldSync' },
+    'settings.resolveHeldSync': { type: 'settings.resolveHeldSync', apply: true, receivedAt: 1 },
     'run.observeConversation': {
       type: 'run.observeConversation',
       runId,

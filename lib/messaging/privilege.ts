@@ -71,6 +71,8 @@ export const REQUEST_PRIVILEGE = {
   'settings.import': 'extension-page',
   'settings.export': 'extension-page',
   'settings.reset': 'extension-page',
+  'settings.heldSync': 'extension-page',
+  'settings.resolveHeldSync': 'extension-page',
   'secrets.setPagerDutyKey': 'extension-page',
   'secrets.status': 'extension-page',
   'hosts.add': 'extension-page',
