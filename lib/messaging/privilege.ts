@@ -95,6 +95,7 @@ export const REQUEST_PRIVILEGE = {
   // The HAR file guard, from any frame of the tab.
   'har.session': 'helpdesk-frame',
   'har.notice': 'helpdesk-frame',
+  'har.cancel': 'helpdesk-page',
   'har.claim': 'sanitizer-frame',
 } as const satisfies Record<RequestType, Privilege>;
 
