@@ -28,7 +28,13 @@ import { settingsWeakening, templateWeakening } from '../../../lib/settings/weak
 import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { grantedHosts, injectIntoHostTabs, syncMappedHostScripts } from './hosts';
 import type { SecretStore } from './secrets';
-import { heldSync, resolveHeldSync, reviewSyncedSettings } from './sync-hold';
+import {
+  heldSync,
+  resolveHeldSync,
+  reviewOnInstall,
+  reviewSyncedSettings,
+  type SyncReview,
+} from './sync-hold';
 import {
   clearSettings,
   readAgentSuggestion,
@@ -289,19 +295,25 @@ export function registerSettingsLifecycle(
   browser.permissions.onAdded.addListener(resync);
   // One review at a time: sync often reports one write as several changes.
   let reviews = Promise.resolve();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync') return;
-    if (!Object.keys(changes).some((k) => k === 'settings' || k.startsWith('settings.'))) return;
+  const review = (run: () => Promise<SyncReview>) => {
     reviews = reviews
-      .then(() => reviewSyncedSettings(now()))
-      .then((review) => {
-        if (review === 'waiting') return;
+      .then(run)
+      .then((result) => {
+        if (result === 'waiting') return;
         // Applied, held or a held one dropped: the options page has something new to show.
         publish({ type: 'settings-changed' });
-        if (review === 'applied') resync();
+        if (result === 'applied') resync();
       })
       .catch((error: unknown) =>
         console.error('[casebook] reviewing synced settings failed', error),
       );
+  };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') review(() => reviewOnInstall(now()));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync') return;
+    if (!Object.keys(changes).some((k) => k === 'settings' || k.startsWith('settings.'))) return;
+    review(() => reviewSyncedSettings(now()));
   });
 }

@@ -30,6 +30,8 @@ const APPLIED_KEY = 'settingsApplied';
 /** A synced change waiting for the lead, and the last one the lead kept out (./sync-hold.ts). */
 export const HELD_SYNC_KEY = 'settingsHeldSync';
 export const REFUSED_SYNC_KEY = 'settingsRefusedSync';
+/** Set while the applied copy is one taken from sync unreviewed (see readSettings). */
+const ADOPTED_KEY = 'settingsAdoptedFromSync';
 
 /** What `storage.sync` holds: nothing, a half-synced or unreadable copy, or settings. */
 export type SyncedSettings =
@@ -70,14 +72,23 @@ export async function readSettings(): Promise<Settings> {
   // Builds before the hold worked on the synced copy: it is what this browser
   // already used. Without one, defaults: whatever sync brings later is reviewed.
   const synced = await readSyncedSettings();
-  const settings = synced.state === 'ok' ? synced.settings : defaultSettings();
-  await storeApplied(settings);
-  return settings;
+  if (synced.state !== 'ok') {
+    await storeApplied(defaultSettings());
+    return defaultSettings();
+  }
+  await browser.storage.local.set({ [APPLIED_KEY]: synced.settings, [ADOPTED_KEY]: true });
+  return synced.settings;
+}
+
+/** Whether this browser's copy was taken from sync without review (cleared by any choice since). */
+export async function appliedWasAdopted(): Promise<boolean> {
+  return (await browser.storage.local.get(ADOPTED_KEY))[ADOPTED_KEY] === true;
 }
 
 /** Make `settings` the ones this browser works with, without touching `storage.sync`. */
 export async function storeApplied(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [APPLIED_KEY]: settings });
+  await browser.storage.local.remove(ADOPTED_KEY);
 }
 
 /** Validate and store; throws ProtocolFailure on invalid settings or a quota error. */

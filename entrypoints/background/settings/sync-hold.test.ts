@@ -8,7 +8,7 @@ import { toSyncItems } from '../../../lib/settings/sync-chunks';
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
 import { registerSettingsLifecycle } from './handlers';
 import { readSettings, writeSettings } from './store';
-import { heldSync, resolveHeldSync, reviewSyncedSettings } from './sync-hold';
+import { heldSync, resolveHeldSync, reviewOnInstall, reviewSyncedSettings } from './sync-hold';
 
 const T0 = Date.UTC(2026, 11, 4, 9);
 
@@ -157,6 +157,25 @@ describe('settings kept by builds before the hold', () => {
     expect(adopted.version).toBe(defaultSettings().version);
     expect(await reviewSyncedSettings(T0)).toBe('same');
     expect(await heldSync()).toBeUndefined();
+  });
+});
+
+describe('a fresh install', () => {
+  it('reviews settings sync delivered before it started: a weakening one is held', async () => {
+    fakeBrowser.reset();
+    await syncFromAnotherBrowser(interceptionOff);
+    // A read before the install event took the synced copy as its own.
+    expect((await readSettings()).helpdesks.zendesk.interceptHar).toBe(false);
+    expect(await reviewOnInstall(T0)).toBe('held');
+    expect((await readSettings()).helpdesks.zendesk.interceptHar).toBe(true);
+    expect((await heldSync())?.weakens).toEqual(['HAR sanitizing is turned off on zendesk']);
+  });
+
+  it('keeps what the lead saved before the install event arrived', async () => {
+    fakeBrowser.reset();
+    await writeSettings(interceptionOff);
+    expect(await reviewOnInstall(T0)).toBe('same');
+    expect((await readSettings()).helpdesks.zendesk.interceptHar).toBe(false);
   });
 });
 

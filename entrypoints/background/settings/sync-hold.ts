@@ -18,6 +18,7 @@ import type { HeldSync } from '../../../lib/messaging/settings';
 import { defaultSettings, settingsSchema, type Settings } from '../../../lib/settings/schema';
 import { settingsWeakening } from '../../../lib/settings/weakening';
 import {
+  appliedWasAdopted,
   HELD_SYNC_KEY,
   readSettings,
   readSyncedSettings,
@@ -86,6 +87,16 @@ export async function reviewSyncedSettings(now: number): Promise<SyncReview> {
     [HELD_SYNC_KEY]: { settings: incoming, weakens, receivedAt: now } satisfies HeldRecord,
   });
   return 'held';
+}
+
+/**
+ * A fresh install has chosen nothing yet: when a read before this ran took
+ * the synced copy as this browser's own, it starts over from the defaults and
+ * reviews what sync holds like any synced change.
+ */
+export async function reviewOnInstall(now: number): Promise<SyncReview> {
+  if (await appliedWasAdopted()) await storeApplied(defaultSettings());
+  return reviewSyncedSettings(now);
 }
 
 /** What the options page shows; the settings themselves stay in the background. */
