@@ -10,6 +10,7 @@ import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun } from '../../lib/workflow/engine';
 import type { Actor, Run } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
+import { answerAsBackground, type FakeBackground } from '../messaging/testing';
 import { useStepActions, type StepActionsBridgeInput } from './useStepActions';
 
 const ANA: Actor = { name: 'Ana Agent' };
@@ -42,63 +43,45 @@ function sev1Run(): Run {
   return run;
 }
 
-/** Answers the requests the bridge makes, as the background would, and records them. */
+/**
+ * Answers the requests the bridge makes, as the background would (replies checked
+ * against the protocol's schemas), and records them.
+ */
 function fakeBackground(current: () => Run = sev1Run) {
-  const requests: Array<Record<string, unknown>> = [];
   const settings = defaultSettings();
   settings.agent.name = 'Ana';
-  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-    const m = message as Record<string, unknown>;
-    requests.push(m);
-    switch (m.type) {
-      case 'settings.get':
-        return {
-          ok: true,
-          data: {
-            settings,
-            secrets: { pagerDuty: { set: true, masked: '••••••••5678' } },
-            activeHosts: [],
-          },
-        };
-      case 'action.pageStatus':
-        return {
-          ok: true,
-          data: {
-            state: { status: 'idle', pagesAccepted: 0 },
-            readiness: {
-              routingKeySet: true,
-              endpointHost: 'events.pagerduty.com',
-              permissionGranted: true,
-            },
-          },
-        };
-      case 'action.pageOnCall':
-        return {
-          ok: true,
-          data: {
-            state: {
-              status: 'accepted',
-              dedupKey: 'casebook-zendesk-12345',
-              acceptedAt: T0,
-              attempts: 1,
-              pagesAccepted: 1,
-              lastAcceptedAt: T0,
-            },
-          },
-        };
-      case 'action.drafts':
-        return {
-          ok: true,
-          data: draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
-        };
-      case 'run.mutate':
-        return { ok: true, data: { run: sev1Run() } };
-      default:
-        return { ok: false, error: { code: 'unknown-type', message: String(m.type) } };
-    }
+  const background = answerAsBackground({
+    'settings.get': () => ({
+      settings,
+      secrets: { pagerDuty: { set: true, masked: '••••••••5678' } },
+      activeHosts: [],
+    }),
+    'action.pageStatus': () => ({
+      state: { status: 'idle', pagesAccepted: 0 },
+      readiness: {
+        routingKeySet: true,
+        endpointHost: 'events.pagerduty.com',
+        permissionGranted: true,
+      },
+    }),
+    'action.pageOnCall': () => ({
+      state: {
+        status: 'accepted',
+        dedupKey: 'casebook-zendesk-12345',
+        acceptedAt: T0,
+        attempts: 1,
+        pagesAccepted: 1,
+        lastAcceptedAt: T0,
+      },
+    }),
+    'action.drafts': () => draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
+    'run.mutate': () => ({ run: sev1Run() }),
   });
-  return requests;
+  backgrounds.push(background);
+  return background.requests;
 }
+
+const backgrounds: FakeBackground[] = [];
 
 function Harness(props: StepActionsBridgeInput & { stepId: string }) {
   const render = useStepActions(props);
@@ -144,6 +127,9 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
 afterEach(() => {
   cleanup();
   document.body.innerHTML = '';
+  // Every request the views sent was valid and answered with schema-valid data.
+  for (const background of backgrounds.splice(0)) expect(background.problems).toEqual([]);
+  fakeBrowser.reset();
 });
 
 describe('useStepActions', () => {

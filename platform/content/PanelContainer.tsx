@@ -44,8 +44,10 @@ import type { PanelStore } from './panel-store';
 import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
+import type { RunExtras } from '../../lib/messaging/run-extras';
 import { useMissingFacts } from './useMissingFacts';
 import { useTrackerKind } from './tracker-kind';
+import { errorMessage } from '../../lib/errors';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 const NONE_MISSING: never[] = [];
@@ -87,10 +89,6 @@ export function parseLayout(value: unknown): PanelLayout {
     side: v.side === 'left' ? 'left' : 'right',
     width: clampDockWidth(typeof v.width === 'number' ? v.width : DEFAULT_LAYOUT.width),
   };
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Per-helpdesk collapse and position, persisted; other tabs follow changes. */
@@ -237,6 +235,8 @@ interface RunState {
    * renders it and carries no engine of its own.
    */
   view: RunView;
+  /** Drafts, paging and team state the background sent with the run; kept until newer ones come. */
+  extras?: RunExtras;
 }
 
 export interface PanelContainerProps {
@@ -275,13 +275,15 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     let live = true;
     setRunState((s) => (s?.runId === runId ? s : undefined));
     setError(undefined);
-    const accept = (run: Run, view: RunView, template?: WorkflowTemplate) => {
+    const accept = (run: Run, view: RunView, template?: WorkflowTemplate, extras?: RunExtras) => {
       if (!live) return;
       setRunState((s) => {
-        const base = template ?? (s?.runId === runId ? s.template : undefined);
+        const same = s?.runId === runId ? s : undefined;
+        const base = template ?? same?.template;
         if (!base) return s;
-        if (s?.runId === runId && s.run.revision > run.revision && !template) return s;
-        return { runId, run, template: base, view };
+        if (same && same.run.revision > run.revision && !template) return s;
+        const kept = extras ?? same?.extras;
+        return { runId, run, template: base, view, ...(kept ? { extras: kept } : {}) };
       });
     };
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -291,7 +293,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       try {
         const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
         if (!reply.view) throw new Error('The background sent the run without its view.');
-        accept(reply.run, reply.view, reply.template);
+        accept(reply.run, reply.view, reply.template, reply.extras);
         if (live) {
           setConnection('connected');
           setError(undefined);
@@ -299,7 +301,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       } catch (e) {
         if (!live) return;
         setConnection('error');
-        setError(message(e));
+        setError(errorMessage(e));
         const delay = OPEN_RETRY_MS[attempt];
         if (delay !== undefined) retry = setTimeout(() => void open(attempt + 1), delay);
       }
@@ -310,7 +312,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       (pushed) => {
         // A push without its view (not one the background sends): re-read the run.
         if (pushed.type === 'run-changed') {
-          if (pushed.view) accept(pushed.run, pushed.view);
+          if (pushed.view) accept(pushed.run, pushed.view, undefined, pushed.extras);
           else void open();
         }
         if (pushed.type === 'run-removed') void open();
@@ -336,7 +338,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.
   const run = runState && runState.runId === runId ? runState.run : undefined;
-  const team = useTeamStatus(runId, run?.revision);
+  const extras = runState && runState.runId === runId ? runState.extras : undefined;
+  const team = useTeamStatus(runId, extras?.team);
   const found = state?.snapshot.found ?? false;
   const shown = useMemo(
     () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
@@ -350,7 +353,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       runId,
       mutation: { type: 'update-ticket', ticket: shown },
       actor: actorRef.current,
-    }).catch((e: unknown) => setError(message(e)));
+    }).catch((e: unknown) => setError(errorMessage(e)));
   }, [run, shown, runId, found]);
 
   // Keyboard shortcut (via the background) and the popup's "show panel".
@@ -455,6 +458,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     run,
     view,
     template,
+    extras,
     actor,
     ...(actor !== FALLBACK_ACTOR ? { agentName: actor.name } : {}),
     onSetField,
