@@ -29,6 +29,7 @@ const contentScriptGraph = [
   'lib/workflow/vocabulary.ts',
   'lib/workflow/roles.ts',
   'lib/workflow/step-words.ts',
+  'lib/workflow/ticket-merge.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
 ];
@@ -151,6 +152,8 @@ export default tseslint.config(
                 '!**/lib/workflow/roles',
                 // Fills {{helpdesk}} / {{tracker}} in the step text the panel shows: a regex, no zod.
                 '!**/lib/workflow/step-words',
+                // The one rule for merging a page's ticket fields over the run's: no zod.
+                '!**/lib/workflow/ticket-merge',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',

@@ -12,6 +12,7 @@ import type { Actor, Run } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { answerAsBackground, type FakeBackground } from '../messaging/testing';
 import { useStepActions, type StepActionsBridgeInput } from './useStepActions';
+import { runExtrasSchema, type RunExtras } from '../../lib/messaging/run-extras';
 
 const ANA: Actor = { name: 'Ana Agent' };
 const T0 = Date.UTC(2026, 2, 8, 8, 0, 0);
@@ -47,9 +48,11 @@ function sev1Run(): Run {
  * Answers the requests the bridge makes, as the background would (replies checked
  * against the protocol's schemas), and records them.
  */
+const SETTINGS = defaultSettings();
+SETTINGS.agent.name = 'Ana';
+
 function fakeBackground(current: () => Run = sev1Run) {
-  const settings = defaultSettings();
-  settings.agent.name = 'Ana';
+  const settings = SETTINGS;
   const background = answerAsBackground({
     'settings.get': () => ({
       settings,
@@ -116,6 +119,7 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
       run={run}
       view={deriveRunView(DEFAULT_TEMPLATE, run, T0)}
       template={DEFAULT_TEMPLATE}
+      settings={SETTINGS.integrations}
       actor={ANA}
       agentName={ANA.name}
       onSetField={onSetField}
@@ -143,6 +147,7 @@ describe('useStepActions', () => {
       run,
       view: deriveRunView(DEFAULT_TEMPLATE, run, T0),
       template: DEFAULT_TEMPLATE,
+      settings: SETTINGS.integrations,
       actor: ANA,
       onSetField: vi.fn(async () => undefined),
     };
@@ -213,7 +218,7 @@ describe('useStepActions', () => {
     });
   });
 
-  it('re-drafts from the background when the run changes: the preview follows the run', async () => {
+  it('without the run’s extras (the background could not work them out) asks for drafts per change', async () => {
     let run = sev1Run();
     const requests = fakeBackground(() => run);
     const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
@@ -226,6 +231,7 @@ describe('useStepActions', () => {
         run={r}
         view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
         template={DEFAULT_TEMPLATE}
+        settings={SETTINGS.integrations}
         actor={ANA}
         onSetField={async () => undefined}
       />
@@ -247,5 +253,52 @@ describe('useStepActions', () => {
       { type: 'action.drafts', runId: 'zendesk:12345' },
       { type: 'action.drafts', runId: 'zendesk:12345' },
     ]);
+  });
+
+  it('with the run’s extras it asks nothing: the preview follows the drafts pushed with the run', async () => {
+    let run = sev1Run();
+    const requests = fakeBackground(() => run);
+    const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
+    const extrasOf = (r: Run): RunExtras => ({
+      drafts: draftActions(DEFAULT_TEMPLATE, r, SETTINGS.integrations, 'Ana'),
+      page: {
+        state: { status: 'idle', pagesAccepted: 0 },
+        readiness: {
+          routingKeySet: true,
+          endpointHost: 'events.pagerduty.com',
+          permissionGranted: true,
+        },
+      },
+      team: { shared: false, others: [], conflicts: [] },
+    });
+    const at = (r: Run) => (
+      <Harness
+        stepId="fix-shipped"
+        adapter={adapter}
+        root={null}
+        runId={r.id}
+        run={r}
+        view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
+        template={DEFAULT_TEMPLATE}
+        extras={runExtrasSchema.parse(extrasOf(r))}
+        settings={SETTINGS.integrations}
+        actor={ANA}
+        onSetField={async () => undefined}
+      />
+    );
+    const { rerender } = render(at(run));
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert fix-shipped note' }));
+    const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
+    expect(box().value).toContain('{{fix-shipped.release-tag}}');
+    run = applyMutation(
+      DEFAULT_TEMPLATE,
+      run,
+      { type: 'set-field', stepId: 'fix-shipped', fieldId: 'release-tag', value: 'v9' },
+      ANA,
+      T0,
+    ).run;
+    rerender(at(run));
+    await waitFor(() => expect(box().value).toContain('release v9.'));
+    expect(requests).toEqual([]);
   });
 });

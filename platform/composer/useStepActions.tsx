@@ -29,6 +29,8 @@ export interface StepActionsBridgeInput {
   template: WorkflowTemplate | undefined;
   /** What the background sent with the run; undefined while loading or if it could not. */
   extras?: RunExtras | undefined;
+  /** The integrations settings, from the panel's one copy; undefined until read. */
+  settings: ActionSettings | undefined;
   actor: Actor;
   /** The agent's name when known (settings or the signed-in agent on the page). */
   agentName?: string;
@@ -40,8 +42,19 @@ type PageInfo = { state: PageState; readiness: PagingReadiness };
 export function useStepActions(
   input: StepActionsBridgeInput,
 ): ((step: StepView) => ReactNode) | undefined {
-  const { adapter, root, runId, run, view, template, extras, actor, agentName, onSetField } = input;
-  const [settings, setSettings] = useState<ActionSettings>();
+  const {
+    adapter,
+    root,
+    runId,
+    run,
+    view,
+    template,
+    extras,
+    settings,
+    actor,
+    agentName,
+    onSetField,
+  } = input;
   const [asked, setAsked] = useState<{ runId: string; page?: PageInfo; drafts?: ActionDrafts }>();
   // The page state a paging click answered with, until the run's next extras come.
   const [paged, setPaged] = useState<{ from: RunExtras | undefined; state: PageState }>();
@@ -57,19 +70,6 @@ export function useStepActions(
     });
     tracker.current = t;
     return () => t.stop();
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    send({ type: 'settings.get' })
-      .then((reply) => {
-        if (!live) return;
-        setSettings(reply.settings.integrations);
-      })
-      .catch((error: unknown) => console.warn('[casebook] could not read settings', error));
-    return () => {
-      live = false;
-    };
   }, []);
 
   // Only when the run came without its extras (the background could not work them out).

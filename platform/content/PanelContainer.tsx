@@ -36,6 +36,7 @@ import type {
   TicketInfo,
   WorkflowTemplate,
 } from '../../lib/workflow/schema';
+import { mergeTicketInfo } from '../../lib/workflow/ticket-merge';
 import { runIdFor } from '../../lib/workflow/vocabulary';
 import { send, subscribe } from '../messaging/content-client';
 import { useStepActions } from '../composer/useStepActions';
@@ -46,7 +47,7 @@ import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
 import type { RunExtras } from '../../lib/messaging/run-extras';
 import { useMissingFacts } from './useMissingFacts';
-import { useTrackerKind } from './tracker-kind';
+import { usePanelSettings, type PanelSettings, type PanelSettingsSource } from './panel-settings';
 import { errorMessage } from '../../lib/errors';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
@@ -127,47 +128,36 @@ function usePanelPrefs(helpdesk: string) {
 }
 
 /** Who this browser's changes are recorded as: the options page's agent, else what the page showed. */
-function useActor(adapter: HelpdeskAdapter): Actor {
-  const [actor, setActor] = useState<Actor>(FALLBACK_ACTOR);
+function useActor(adapter: HelpdeskAdapter, reply: PanelSettings | undefined): Actor {
+  const [seen, setSeen] = useState<Actor>();
+  const configured = reply?.settings.agent;
+  const suggested = reply?.agentSuggestion;
+  const unconfigured = reply !== undefined && !configured?.name;
   useEffect(() => {
-    let live = true;
-    const load = async () => {
-      try {
-        const reply = await send({ type: 'settings.get' });
-        const configured = reply.settings.agent;
-        const suggested = reply.agentSuggestion;
-        const next: Actor | undefined = configured.name
-          ? { name: configured.name, ...(configured.email ? { email: configured.email } : {}) }
-          : suggested?.name
-            ? { name: suggested.name, ...(suggested.email ? { email: suggested.email } : {}) }
-            : undefined;
-        if (live && next) setActor(next);
-        if (!configured.name) {
-          // Offer the signed-in agent the page shows to the options page.
-          const seen = adapter.readAgent?.(document);
-          if (seen?.name) {
-            if (live && !next)
-              setActor({ name: seen.name, ...(seen.email ? { email: seen.email } : {}) });
-            await send({
-              type: 'settings.suggestAgent',
-              name: seen.name,
-              ...(seen.email ? { email: seen.email } : {}),
-              helpdesk: adapter.id,
-            });
-          }
-        }
-      } catch (error) {
-        console.warn(`[casebook:${adapter.id}] could not read the agent from settings`, error);
-      }
-    };
-    void load();
-    const unsubscribe = subscribe({ kind: 'settings' }, () => void load());
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [adapter]);
-  return actor;
+    if (!unconfigured) return;
+    // Offer the signed-in agent the page shows to the options page.
+    const agent = adapter.readAgent?.(document);
+    if (!agent?.name) return;
+    setSeen({ name: agent.name, ...(agent.email ? { email: agent.email } : {}) });
+    send({
+      type: 'settings.suggestAgent',
+      name: agent.name,
+      ...(agent.email ? { email: agent.email } : {}),
+      helpdesk: adapter.id,
+    }).catch((error: unknown) =>
+      console.warn(`[casebook:${adapter.id}] could not offer the agent to settings`, error),
+    );
+  }, [adapter, unconfigured]);
+  const name = configured?.name || suggested?.name || seen?.name;
+  const email = configured?.name
+    ? configured.email
+    : suggested?.name
+      ? suggested.email
+      : seen?.email;
+  return useMemo(
+    () => (name ? { name, ...(email ? { email } : {}) } : FALLBACK_ACTOR),
+    [name, email],
+  );
 }
 
 function useViewportWidth(): number {
@@ -242,6 +232,8 @@ interface RunState {
 export interface PanelContainerProps {
   adapter: HelpdeskAdapter;
   store: PanelStore;
+  /** The panel's one copy of the settings (read once, again on change). */
+  settingsSource: PanelSettingsSource;
   /** Settles once the settings say whether this helpdesk is on; no run is opened before. */
   enabled: Promise<boolean>;
 }
@@ -249,11 +241,12 @@ export interface PanelContainerProps {
 /** Retries of a failed `run.open` (the worker may still be starting). */
 const OPEN_RETRY_MS = [250, 1_000, 3_000];
 
-export function PanelContainer({ adapter, store, enabled }: PanelContainerProps) {
+export function PanelContainer({ adapter, store, settingsSource, enabled }: PanelContainerProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const notices = useSyncExternalStore(store.subscribe, store.notices);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
-  const actor = useActor(adapter);
+  const settings = usePanelSettings(settingsSource);
+  const actor = useActor(adapter, settings);
   const [runState, setRunState] = useState<RunState | undefined>();
   const [connection, setConnection] = useState<ConnectionState>('connected');
   const [error, setError] = useState<string | undefined>();
@@ -459,6 +452,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     view,
     template,
     extras,
+    settings: settings?.settings.integrations,
     actor,
     ...(actor !== FALLBACK_ACTOR ? { agentName: actor.name } : {}),
     onSetField,
@@ -509,7 +503,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     [updatePrefs],
   );
   usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
-  const tracker = useTrackerKind();
+  // Until the settings answer, step text reads as if no tracker were chosen.
+  const tracker = settings?.settings.integrations.tracker.kind;
 
   if (!state || !shown) return null;
   if (!shownTemplate) {
@@ -558,10 +553,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
 
 /** What the page shows, over what the run recorded before (a revisit shows the subject at once). */
 function mergeTicket(recorded: TicketInfo | undefined, page: TicketInfo): TicketInfo {
-  const merged: Record<string, unknown> = {
-    ...(recorded?.ticketId === page.ticketId ? recorded : {}),
-  };
-  for (const [key, value] of Object.entries(page))
-    if (value !== undefined && value !== '') merged[key] = value;
-  return merged as TicketInfo;
+  if (recorded?.ticketId === page.ticketId) return mergeTicketInfo(recorded, page).merged;
+  return mergeTicketInfo({ helpdesk: page.helpdesk, ticketId: page.ticketId, url: page.url }, page)
+    .merged;
 }
