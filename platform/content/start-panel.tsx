@@ -15,6 +15,7 @@ import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { PanelContainer } from './PanelContainer';
 import { createPanelStore } from './panel-store';
+import { send } from '../messaging/content-client';
 import { withCancel } from './har-notices';
 import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
 import { apiStrategy } from '../../lib/adapters/agent-api';
