@@ -6,12 +6,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { HarReport } from '../../lib/har/redactor';
 import type { Quarantined } from '../../lib/messaging/data';
-import type { AgentSuggestion, SecretsStatus } from '../../lib/messaging/settings';
+import type { AgentSuggestion, HeldSync, SecretsStatus } from '../../lib/messaging/settings';
 import type { TemplateSummary } from '../../lib/messaging/templates';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
 import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import type { SaveResult } from './common';
 import { DataSection, ImportExportSection, type ImportOutcome } from './DataSections';
+import { HeldSyncNotice } from './HeldSyncNotice';
 import { HostsSection } from './HostsSection';
 import { SelectorHealthSection } from './SelectorHealthSection';
 import type { HealthRow } from '../../lib/messaging/health';
@@ -49,6 +50,9 @@ export interface OptionsViewProps {
   selectorHealth?: { rows: readonly HealthRow[] | undefined; days: readonly string[] };
   /** Records an upgrade could not read and set aside. */
   quarantined?: readonly Quarantined[];
+  /** A synced change held because it weakens protection, and the lead's answer to it. */
+  heldSync?: HeldSync;
+  onResolveHeldSync?: (apply: boolean, receivedAt: number) => Promise<SaveResult>;
 }
 
 /** The navigation: one section on screen at a time, grouped as a lead thinks of them. */
@@ -160,6 +164,9 @@ export function OptionsView(props: OptionsViewProps) {
           <p className="cb-notice cb-notice--error" role="alert">
             {props.banner}
           </p>
+        )}
+        {props.heldSync && props.onResolveHeldSync && (
+          <HeldSyncNotice held={props.heldSync} onResolve={props.onResolveHeldSync} />
         )}
         <SectionStatusContext.Provider value={status}>
           <HelpdesksSection settings={settings} onSave={props.onSave} />

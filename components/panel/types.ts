@@ -42,6 +42,8 @@ export interface PanelNotice {
   details?: string[];
   /** Share done, 0–1, for work in progress (a HAR being sanitized). */
   progress?: number;
+  /** The sanitizing job a HAR notice is about (the panel offers Cancel for it). */
+  job?: string;
   /** One action besides Dismiss, e.g. Cancel while a HAR is sanitized. */
   action?: { label: string; run(): void };
 }

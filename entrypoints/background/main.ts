@@ -108,7 +108,7 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
       console.error('[casebook] focusing the ticket failed', error);
     });
   });
-  registerSettingsLifecycle(publish);
+  registerSettingsLifecycle(publish, now);
   // PagerDuty retries: their own alarms, their state in run events.
   registerPageRetries(db, effects, now);
   // Closed runs past the retention period: a daily alarm.

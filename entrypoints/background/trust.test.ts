@@ -94,6 +94,8 @@ function samples(runId: string, attachmentId: string) {
     'secrets.status': { type: 'secrets.status' },
     'hosts.add': { type: 'hosts.add', hostname: 'support.acme.com' },
     'hosts.remove': { type: 'hosts.remove', hostname: 'support.acme.com' },
+    'settings.heldSync': { type: 'settings.heldSync' },
+    'settings.resolveHeldSync': { type: 'settings.resolveHeldSync', apply: true, receivedAt: 1 },
     'run.observeConversation': {
       type: 'run.observeConversation',
       runId,
@@ -129,6 +131,7 @@ function samples(runId: string, attachmentId: string) {
     'har.session': { type: 'har.session' },
     'har.claim': { type: 'har.claim', token: '00000000-0000-4000-8000-000000000000' },
     'har.notice': { type: 'har.notice', notice: { id: 'har:x', tone: 'info', text: 'x' } },
+    'har.cancel': { type: 'har.cancel', job: '00000000-0000-4000-8000-000000000000' },
   } satisfies { [K in RequestType]: RequestInput<K> & { type: K } };
 }
 

@@ -14,6 +14,7 @@ import { sanitizeHarText } from '../../lib/har/sanitize';
 import {
   originPatternFor,
   type AgentSuggestion,
+  type HeldSync,
   type HostsReply,
   type SecretsStatus,
 } from '../../lib/messaging/settings';
@@ -59,6 +60,7 @@ interface Loaded {
   secrets: SecretsStatus;
   agentSuggestion: AgentSuggestion | undefined;
   activeHosts: string[];
+  heldSync: HeldSync | undefined;
 }
 
 export function OptionsApp() {
@@ -71,12 +73,16 @@ export function OptionsApp() {
 
   const loadSettings = useCallback(async () => {
     try {
-      const r = await send({ type: 'settings.get' });
+      const [r, held] = await Promise.all([
+        send({ type: 'settings.get' }),
+        send({ type: 'settings.heldSync' }),
+      ]);
       setLoaded({
         settings: r.settings,
         secrets: r.secrets,
         agentSuggestion: r.agentSuggestion,
         activeHosts: r.activeHosts,
+        heldSync: held.held,
       });
       setBanner(undefined);
     } catch (error) {
@@ -129,8 +135,20 @@ export function OptionsApp() {
         },
     );
 
+  const { heldSync, ...settingsLoaded } = loaded;
   const props: OptionsViewProps = {
-    ...loaded,
+    ...settingsLoaded,
+    ...(heldSync ? { heldSync } : {}),
+    onResolveHeldSync: async (apply, receivedAt) => {
+      try {
+        const r = await send({ type: 'settings.resolveHeldSync', apply, receivedAt });
+        setLoaded((l) => l && { ...l, settings: r.settings, heldSync: undefined });
+        return ok();
+      } catch (error) {
+        void loadSettings();
+        return { ok: false, problems: problemsOf(error) };
+      }
+    },
     template,
     templateVersions: versions,
     quarantined,

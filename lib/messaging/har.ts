@@ -11,6 +11,8 @@ export const harNoticeSchema = z.strictObject({
   details: z.array(z.string().max(300)).max(20).optional(),
   /** Share done, 0–1, while a HAR is sanitized. */
   progress: z.number().min(0).max(1).optional(),
+  /** The sanitizing job the notice is about: the panel's Cancel names it in `har.cancel`. */
+  job: z.uuid().optional(),
 });
 
 export const harRequestSchemas = [
@@ -24,10 +26,13 @@ export const harRequestSchemas = [
   z.object({ type: z.literal('har.claim'), token: z.string().max(64) }),
   /** What happened to a file, for the panel in the sender tab's top frame. */
   z.object({ type: z.literal('har.notice'), notice: harNoticeSchema }),
+  /** The agent's Cancel in the panel: the frame sanitizing `job` stops and blocks the file. */
+  z.object({ type: z.literal('har.cancel'), job: z.uuid() }),
 ] as const;
 
 export const harReplySchemas = {
   'har.session': z.object({ token: z.uuid() }),
   'har.claim': z.object({ valid: z.boolean() }),
   'har.notice': z.object({ delivered: z.boolean() }),
+  'har.cancel': z.object({ delivered: z.boolean() }),
 };

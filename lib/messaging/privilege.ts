@@ -71,6 +71,8 @@ export const REQUEST_PRIVILEGE = {
   'settings.import': 'extension-page',
   'settings.export': 'extension-page',
   'settings.reset': 'extension-page',
+  'settings.heldSync': 'extension-page',
+  'settings.resolveHeldSync': 'extension-page',
   'secrets.setPagerDutyKey': 'extension-page',
   'secrets.status': 'extension-page',
   'hosts.add': 'extension-page',
@@ -93,6 +95,7 @@ export const REQUEST_PRIVILEGE = {
   // The HAR file guard, from any frame of the tab.
   'har.session': 'helpdesk-frame',
   'har.notice': 'helpdesk-frame',
+  'har.cancel': 'helpdesk-page',
   'har.claim': 'sanitizer-frame',
 } as const satisfies Record<RequestType, Privilege>;
 

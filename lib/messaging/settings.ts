@@ -33,6 +33,15 @@ export const hostsReplySchema = z.object({
 });
 export type HostsReply = z.infer<typeof hostsReplySchema>;
 
+/** A synced change that weakens protection, held until the lead applies or refuses it. */
+export const heldSyncSchema = z.object({
+  /** What it weakens (lib/settings/weakening.ts), as an import preview lists it. */
+  weakens: z.array(z.string()).min(1),
+  /** When this browser received it; names it in `settings.resolveHeldSync`. */
+  receivedAt: z.number().int().nonnegative(),
+});
+export type HeldSync = z.infer<typeof heldSyncSchema>;
+
 export const settingsRequestSchemas = [
   z.object({ type: z.literal('settings.get') }),
   /**
@@ -85,6 +94,14 @@ export const settingsRequestSchemas = [
   z.object({ type: z.literal('settings.reset'), confirm: z.literal('RESET') }),
   /** Every run (open and closed) as CSV for a spreadsheet. */
   z.object({ type: z.literal('data.exportRunsCsv') }),
+  /** The synced change held because it weakens protection, if any. */
+  z.object({ type: z.literal('settings.heldSync') }),
+  /** The lead applies (`apply: true`) or keeps the current settings; `receivedAt` names the change seen. */
+  z.object({
+    type: z.literal('settings.resolveHeldSync'),
+    apply: z.boolean(),
+    receivedAt: z.number().int().nonnegative(),
+  }),
 ] as const;
 
 export const settingsReplySchemas = {
@@ -129,6 +146,8 @@ export const settingsReplySchemas = {
     filename: z.string().min(1),
     mimeType: z.string().min(1),
   }),
+  'settings.heldSync': z.object({ held: heldSyncSchema.optional() }),
+  'settings.resolveHeldSync': z.object({ applied: z.boolean(), settings: settingsSchema }),
 } as const;
 
 export type SettingsRequest = z.infer<(typeof settingsRequestSchemas)[number]>;

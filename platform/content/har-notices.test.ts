@@ -6,6 +6,8 @@ import {
   harErrorNotice,
   harProgressNotice,
   harReportNotice,
+  harStartNotice,
+  withCancel,
 } from './har-notices';
 
 const report = (counts: Record<string, number>): HarReport => {
@@ -14,17 +16,31 @@ const report = (counts: Record<string, number>): HarReport => {
 };
 
 describe('HAR notices', () => {
-  it('shows progress in percent and MB with a Cancel that cancels', () => {
-    let cancelled = false;
+  it('shows progress in percent and MB, naming the job the panel can cancel', () => {
+    const job = '6f1c2b1e-2a54-4d0e-9a43-3d2f0e6f8b11';
     const notice = harProgressNotice(
       { bytesRead: 16.8 * 1024 * 1024, totalBytes: 40 * 1024 * 1024, entries: 900 },
-      { via: 'drop', original: 'big.har', cancel: () => (cancelled = true) },
+      { via: 'drop', original: 'big.har', job },
     );
     expect(notice.text).toBe('Sanitizing big.har… 42 % (16.8 of 40.0 MB)');
     expect(notice.progress).toBeCloseTo(0.42);
-    expect(notice.action?.label).toBe('Cancel');
-    notice.action!.run();
-    expect(cancelled).toBe(true);
+    expect(notice.job).toBe(job);
+    expect(harStartNotice({ via: 'input', original: 'big.har', job }).job).toBe(job);
+  });
+
+  it('gives a notice with a job a Cancel that cancels that job, and others none', () => {
+    const cancelled: string[] = [];
+    const running = withCancel(
+      { id: 'har:big.har', tone: 'info', text: 'Sanitizing big.har…', job: 'j1' },
+      (job) => cancelled.push(job),
+    );
+    expect(running.action?.label).toBe('Cancel');
+    running.action!.run();
+    expect(cancelled).toEqual(['j1']);
+    const done = withCancel({ id: 'har:big.har', tone: 'success', text: 'done' }, () => {
+      throw new Error('no Cancel on a finished job');
+    });
+    expect(done.action).toBeUndefined();
   });
 
   it('says a cancelled HAR was not uploaded', () => {

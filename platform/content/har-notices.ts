@@ -17,8 +17,8 @@ export interface HarInterceptInfo {
   sanitized?: string;
   /** Size of the original file in bytes. */
   size?: number;
-  /** Stops sanitizing this file; the upload is then blocked (nothing reaches the page). */
-  cancel?: () => void;
+  /** The sanitizing job: the panel's Cancel names it (the upload is then blocked). */
+  job?: string;
 }
 
 /** How far sanitizing one file has got. */
@@ -65,8 +65,18 @@ export function harProgressNotice(
   };
 }
 
-function cancelAction(info: HarInterceptInfo): Pick<PanelNotice, 'action'> {
-  return info.cancel ? { action: { label: 'Cancel', run: info.cancel } } : {};
+function cancelAction(info: HarInterceptInfo): Pick<PanelNotice, 'job'> {
+  return info.job ? { job: info.job } : {};
+}
+
+/**
+ * In the panel: a notice about a job still running gets Cancel, which asks
+ * the frame sanitizing it to stop (relayed by the background: it may be a
+ * sub-frame). The frame then blocks the file and says so.
+ */
+export function withCancel(notice: PanelNotice, cancel: (job: string) => void): PanelNotice {
+  const { job } = notice;
+  return job ? { ...notice, action: { label: 'Cancel', run: () => cancel(job) } } : notice;
 }
 
 export function harReportNotice(report: HarReport, info: HarInterceptInfo): PanelNotice {

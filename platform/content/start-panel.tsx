@@ -15,6 +15,8 @@ import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
 import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
 import { PanelContainer } from './PanelContainer';
 import { createPanelStore } from './panel-store';
+import { send } from '../messaging/content-client';
+import { withCancel } from './har-notices';
 import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
 import { apiStrategy } from '../../lib/adapters/agent-api';
 import { readAgentApi } from './agent-api';
@@ -185,7 +187,13 @@ export async function startPanel(
   ): undefined => {
     // What the file guard (platform/har/bridge.ts) did with a file, in any frame of this tab.
     if (isNoticeTabMessage(message)) {
-      store.notify(message.notice);
+      store.notify(
+        withCancel(message.notice, (job) => {
+          void send({ type: 'har.cancel', job }).catch((error: unknown) =>
+            console.warn('[casebook] could not cancel sanitizing', error),
+          );
+        }),
+      );
       sendResponse({ helpdesk: adapter.id, ticketId: view?.ref.ticketId ?? null });
       return undefined;
     }

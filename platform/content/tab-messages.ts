@@ -27,6 +27,17 @@ export function isNoticeTabMessage(message: unknown): message is NoticeTabMessag
   return m?.type === 'panel.notice' && typeof m.notice?.text === 'string';
 }
 
+/** The panel's Cancel for a HAR being sanitized, relayed by the background to every frame. */
+export interface HarCancelTabMessage {
+  type: 'har.cancel';
+  job: string;
+}
+
+export function isHarCancelTabMessage(message: unknown): message is HarCancelTabMessage {
+  const m = message as { type?: unknown; job?: unknown } | null;
+  return m?.type === 'har.cancel' && typeof m.job === 'string';
+}
+
 export function isTabMessage(message: unknown): message is TabMessage {
   const type = (message as { type?: unknown } | null)?.type;
   return (TAB_MESSAGE_TYPES as readonly unknown[]).includes(type);

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { File as NodeFile } from 'node:buffer';
 import { MessageChannel } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PanelNotice } from '../../components/panel/types';
 import { startBridge } from './bridge';
 import { GUARD_ACK, GUARD_OFFER, type GuardDecision, type GuardReview } from './guard-channel';
+import { HarRejected, type HarSanitizer } from './sanitizer-client';
 
 const HAR = JSON.stringify({
   log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] },
@@ -17,8 +18,10 @@ const file = (text: string, name: string) => new NodeFile([text], name) as unkno
 async function review(
   files: File[],
   options: Parameters<typeof startBridge>[1],
+  /** Started already (to cancel through it); otherwise started here. */
+  started = false,
 ): Promise<GuardDecision> {
-  startBridge(document, options);
+  if (!started) startBridge(document, options);
   const channel = new MessageChannel();
   const acked = new Promise((resolve) => document.addEventListener(GUARD_ACK, resolve));
   document.dispatchEvent(
@@ -60,5 +63,45 @@ describe('the file guard bridge', () => {
     });
     expect(decision).toEqual({ id: 1, action: 'pass' });
     expect(asked).toBe(0);
+  });
+
+  it("the agent's Cancel stops the job, blocks the file and says nothing was attached", async () => {
+    const notices: PanelNotice[] = [];
+    let handedOn = false;
+    // A sanitizer that never finishes on its own (a huge file, a slow rule).
+    const sanitizer: HarSanitizer = {
+      sanitize: (_file, opts) =>
+        new Promise((_resolve, reject) => {
+          opts?.signal?.addEventListener('abort', () =>
+            reject(new HarRejected('cancelled', 'Sanitizing was cancelled.')),
+          );
+        }).then(() => {
+          handedOn = true;
+          return undefined as never;
+        }),
+      warm: () => undefined,
+      dispose: () => undefined,
+    };
+    const options = {
+      notify: (n: PanelNotice) => notices.push(n),
+      settings: async () => undefined,
+      sanitizer: () => sanitizer,
+    };
+    const bridge = startBridge(document, options);
+    const decision = review([file(HAR, 'capture.har')], options, true);
+    await vi.waitFor(() => expect(notices[0]?.job).toBeTruthy());
+    const job = notices[0]!.job!;
+    expect(bridge.cancel('someone-else')).toBe(false);
+    expect(bridge.cancel(job)).toBe(true);
+    expect(await decision).toEqual({ id: 1, action: 'block' });
+    expect(handedOn).toBe(false);
+    const last = notices.at(-1)!;
+    expect(last.tone).toBe('error');
+    expect(last.text).toMatch(
+      /was not attached: sanitizing was cancelled\. Nothing was uploaded\./,
+    );
+    // Nothing left to cancel: the finished notice offers no Cancel.
+    expect(last.job).toBeUndefined();
+    expect(bridge.cancel(job)).toBe(false);
   });
 });

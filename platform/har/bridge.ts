@@ -68,11 +68,18 @@ export interface BridgeOptions {
   sanitizer?: (redaction: () => RedactionSettings | undefined) => HarSanitizer;
 }
 
-export function startBridge(doc: Document, options: BridgeOptions): void {
+export interface Bridge {
+  /** The agent's Cancel for `job`: false when this frame does not run it (any more). */
+  cancel(job: string): boolean;
+}
+
+export function startBridge(doc: Document, options: BridgeOptions): Bridge {
   const helpdesk = helpdeskForHost(doc.location?.hostname ?? '');
   let settings: Promise<Settings | undefined> | undefined;
   let sanitizer: HarSanitizer | undefined;
   let redaction: RedactionSettings | undefined;
+  /** Jobs running in this frame, by the id their notices carry. */
+  const running = new Map<string, AbortController>();
 
   const getSanitizer = () =>
     (sanitizer ??= (options.sanitizer ?? ((r) => createHarSanitizer({ redaction: r })))(
@@ -80,16 +87,20 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
     ));
 
   const sanitizeOne = async (file: File, gzip: boolean, via: GuardVia): Promise<File> => {
-    const info = { via, original: file.name, size: file.size };
+    const job = crypto.randomUUID();
+    const stop = new AbortController();
+    running.set(job, stop);
+    const info = { via, original: file.name, size: file.size, job };
     options.notify(harStartNotice(info));
     // At most one progress notice per 250 ms: the worker reports every 100 ms.
     let lastProgress = 0;
     try {
       const { file: clean, report } = await getSanitizer().sanitize(file, {
         gzip,
+        signal: stop.signal,
         onProgress: (progress) => {
           const now = Date.now();
-          if (now - lastProgress < 250) return;
+          if (now - lastProgress < 250 || stop.signal.aborted) return;
           lastProgress = now;
           options.notify(harProgressNotice(progress, info));
         },
@@ -98,13 +109,17 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
         type: 'application/json',
         lastModified: Date.now(),
       });
-      options.notify(harReportNotice(report as HarReport, { ...info, sanitized: named.name }));
+      const { job: _done, ...finished } = info;
+      options.notify(harReportNotice(report as HarReport, { ...finished, sanitized: named.name }));
       const counted = report as HarReport;
       reports.set(named, { redactions: counted.total, byKind: counted.counts });
       return named;
     } catch (error) {
-      options.notify(harErrorNotice(error, info));
+      const { job: _failed, ...finished } = info;
+      options.notify(harErrorNotice(error, finished));
       throw new Told(error);
+    } finally {
+      running.delete(job);
     }
   };
 
@@ -169,11 +184,20 @@ export function startBridge(doc: Document, options: BridgeOptions): void {
   };
   doc.addEventListener(GUARD_OFFER, onOffer, true);
   doc.dispatchEvent(new Event(GUARD_ASK));
+
+  return {
+    cancel(job) {
+      const stop = running.get(job);
+      if (!stop) return false;
+      stop.abort();
+      return true;
+    },
+  };
 }
 
 /** The background relays a notice to the panel in the tab's top frame. */
-export function relayNotice({ id, tone, text, details, progress }: PanelNotice): void {
-  const notice = { id, tone, text, details, progress };
+export function relayNotice({ id, tone, text, details, progress, job }: PanelNotice): void {
+  const notice = { id, tone, text, details, progress, job };
   void send({ type: 'har.notice', notice }).catch((error: unknown) => {
     console.warn('[casebook] could not show a HAR notice', error);
   });

@@ -254,7 +254,13 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       ...(opts.gzip ? { gzip: true } : {}),
     };
     current.port.postMessage(job);
-    const cancel = () => current.port.postMessage({ type: 'cancel', id } satisfies CancelJob);
+    const cancel = () => {
+      current.port.postMessage({ type: 'cancel', id } satisfies CancelJob);
+      // Blocked now, whether or not the frame answers (a runaway rule may keep it busy).
+      const waiter = pending.get(id);
+      pending.delete(id);
+      waiter?.reject(new HarRejected('cancelled', 'Sanitizing was cancelled.'));
+    };
     signal?.addEventListener('abort', cancel, { once: true });
     const message = await answer.finally(() => signal?.removeEventListener('abort', cancel));
     if (message.type === 'done')

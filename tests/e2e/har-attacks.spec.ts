@@ -24,6 +24,7 @@ import {
   zipOf,
   type ReceivedFile,
 } from './support/har-attack';
+import { syncFromAnotherBrowser } from './support/synced-settings';
 
 const ORIGIN = 'https://acme.zendesk.com';
 const HAR = Buffer.from(ATTACK_HAR);
@@ -318,5 +319,47 @@ test.describe('team regexes', () => {
     expect(answer.type).toBe('error');
     expect(answer.code).toBe('timeout');
     expect(answer.message).toMatch(/pattern/);
+  });
+});
+
+test.describe('the agent cancels', () => {
+  test('Cancel in the panel stops a HAR being sanitized in a sub-frame; nothing is attached', async ({
+    context,
+    extensionPage,
+  }) => {
+    // A team pattern that never finishes on this HAR keeps the job running until
+    // Cancel. Save refuses it; it arrives the way only sync can bring it.
+    const options = await extensionPage('options.html');
+    const { settings } = await call<{
+      settings: { version: number; redaction: { patterns: object[] } };
+    }>(options, { type: 'settings.get' });
+    settings.redaction.patterns = [{ name: 'trace', pattern: '(a|aa)+$' }];
+    await syncFromAnotherBrowser(options, settings);
+    await expect
+      .poll(async () =>
+        JSON.stringify(await call(options, { type: 'settings.get' })).includes('(a|aa)+$'),
+      )
+      .toBe(true);
+
+    const page = await openAttackPage(context);
+    await page
+      .frameLocator('#same')
+      .locator('#frame-input')
+      .setInputFiles({
+        name: 'slow.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(redosHar()),
+      });
+    const running = page.locator('casebook-panel .cb-notice', { hasText: 'Sanitizing slow.har' });
+    await running.getByRole('button', { name: 'Cancel' }).click();
+    await expectBlocked(
+      page,
+      'slow.har',
+      /slow\.har was not attached: sanitizing was cancelled\. Nothing was uploaded\./,
+    );
+    expect(await received(page)).toEqual([]);
+    await expect(
+      page.locator('casebook-panel').getByRole('button', { name: 'Cancel' }),
+    ).toHaveCount(0);
   });
 });

@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 import { attackDocument, attackSteps } from './har-attacks';
+import { MAPPED_ORIGIN, permissionSteps } from './permissions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv3');
@@ -66,7 +67,7 @@ async function servePages(page: Page): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith(`${ORIGIN}/`)) {
+    if (url.startsWith(`${ORIGIN}/`) || url.startsWith(`${MAPPED_ORIGIN}/`)) {
       if (!request.isNavigationRequest()) {
         void request.respond({ status: 204, body: '' });
         return;
@@ -153,8 +154,13 @@ type Received = { via: string; name: string; text: string | null };
  * the page's own handler must get `<name>.sanitized.har` only, sanitized
  * through the hidden extension frame.
  */
-async function attachHar(page: Page, path: string, kind: 'drop' | 'input'): Promise<void> {
-  await page.goto(`${ORIGIN}${path}`);
+async function attachHar(
+  page: Page,
+  path: string,
+  kind: 'drop' | 'input',
+  origin = ORIGIN,
+): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await page.waitForFunction(
     () => !!document.querySelector('x-composer')?.shadowRoot?.querySelector('#shadow-attach'),
     { timeout: TIMEOUT_MS },
@@ -277,6 +283,15 @@ const steps: Step[] = [
     run: (page) => attachHar(page, STRICT_COMPOSER_PATH, 'drop'),
   },
   ...attackSteps.map((step) => ({ name: step.name, run: (page: Page) => step.run(page, ORIGIN) })),
+  {
+    name: 'a .har attached again, so the page has a sanitizer frame (the options page opens from it)',
+    run: (page) => attachHar(page, COMPOSER_PATH, 'drop'),
+  },
+  ...permissionSteps,
+  {
+    name: 'a .har dropped on the mapped domain reaches the page sanitized (guard registered at run time)',
+    run: (page) => attachHar(page, COMPOSER_PATH, 'drop', MAPPED_ORIGIN),
+  },
 ];
 
 async function main(): Promise<number> {
@@ -292,6 +307,12 @@ async function main(): Promise<number> {
       headless: true,
       // The fixture is served over https by interception: no certificate to check.
       acceptInsecureCerts: true,
+      extraPrefsFirefox: {
+        // Grant optional permissions as if the lead clicked Allow (tests/firefox/permissions.ts).
+        'extensions.webextOptionalPermissionPrompts': false,
+        // The options page is opened by window.open from the extension's own frame.
+        'dom.disable_open_during_load': false,
+      },
     });
     console.log(`# ${await browser.version()} over WebDriver BiDi`);
     const id = await browser.installExtension(EXTENSION_DIR);

@@ -2,7 +2,8 @@
  * The HAR file guard's requests. `har.session` puts a one-time secret in
  * storage.session, which only extension pages can read: the sanitizer frame
  * claims it, so only a session opened by Casebook's content script is served.
- * `har.notice` brings a sub-frame's notice to the panel in the top frame.
+ * `har.notice` brings a sub-frame's notice to the panel in the top frame,
+ * `har.cancel` the panel's Cancel back to the frames of the same tab.
  */
 import { browser } from '#imports';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
@@ -41,4 +42,16 @@ export const harHandlers = {
       return { delivered: false };
     }
   },
-} satisfies DomainHandlers<'har.session' | 'har.claim' | 'har.notice'>;
+  'har.cancel': async ({ job }, ctx) => {
+    const tabId = ctx.sender.tab?.id;
+    if (tabId === undefined) return { delivered: false };
+    try {
+      // Every frame of the tab: the job may run in a sub-frame; only its bridge answers.
+      const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'har.cancel', job });
+      return { delivered: answer === true };
+    } catch {
+      // No frame knows the job (it finished meanwhile).
+      return { delivered: false };
+    }
+  },
+} satisfies DomainHandlers<'har.session' | 'har.claim' | 'har.notice' | 'har.cancel'>;

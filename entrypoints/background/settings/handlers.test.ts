@@ -252,6 +252,8 @@ describe('settings.import', () => {
 
   it('a bundle that weakens protection changes nothing until the lead confirms the list', async () => {
     const h = setup();
+    // The first read stores the settings this browser works with (defaults here).
+    await readSettings();
     const before = await storageSnapshot();
     const r = await h['settings.import']({ type: 'settings.import', text: bundleText });
     expect(r.ok).toBe(false);

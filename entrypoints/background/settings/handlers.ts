@@ -29,6 +29,13 @@ import type { WorkflowTemplate } from '../../../lib/workflow/schema';
 import { grantedHosts, injectIntoHostTabs, syncMappedHostScripts } from './hosts';
 import type { SecretStore } from './secrets';
 import {
+  heldSync,
+  resolveHeldSync,
+  reviewOnInstall,
+  reviewSyncedSettings,
+  type SyncReview,
+} from './sync-hold';
+import {
   clearSettings,
   readAgentSuggestion,
   readSettings,
@@ -246,6 +253,18 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
       return { settings: defaultSettings() };
     },
 
+    'settings.heldSync': async () => {
+      const held = await heldSync();
+      return held ? { held } : {};
+    },
+
+    'settings.resolveHeldSync': async ({ apply, receivedAt }) => {
+      const result = await resolveHeldSync(apply, receivedAt);
+      if (result.applied) await syncMappedHostScripts(result.settings.zendeskHostMappings);
+      changed();
+      return result;
+    },
+
     'data.exportRunsCsv': async () => ({
       // A byte-order mark so spreadsheet apps read non-ASCII as UTF-8.
       text: `\uFEFF${await deps.exportRunsCsv()}`,
@@ -260,7 +279,10 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
  * start and install/update, when the user revokes a permission in the
  * browser's own UI, and when settings sync in from another browser.
  */
-export function registerSettingsLifecycle(publish: (message: ServerPortMessage) => void): void {
+export function registerSettingsLifecycle(
+  publish: (message: ServerPortMessage) => void,
+  now: () => number = () => Date.now(),
+): void {
   const resync = () =>
     void readSettings()
       .then((s) => syncMappedHostScripts(s.zendeskHostMappings))
@@ -271,10 +293,27 @@ export function registerSettingsLifecycle(publish: (message: ServerPortMessage) 
   browser.runtime.onInstalled.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   browser.permissions.onAdded.addListener(resync);
+  // One review at a time: sync often reports one write as several changes.
+  let reviews = Promise.resolve();
+  const review = (run: () => Promise<SyncReview>) => {
+    reviews = reviews
+      .then(run)
+      .then((result) => {
+        if (result === 'waiting') return;
+        // Applied, held or a held one dropped: the options page has something new to show.
+        publish({ type: 'settings-changed' });
+        if (result === 'applied') resync();
+      })
+      .catch((error: unknown) =>
+        console.error('[casebook] reviewing synced settings failed', error),
+      );
+  };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') review(() => reviewOnInstall(now()));
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync') return;
     if (!Object.keys(changes).some((k) => k === 'settings' || k.startsWith('settings.'))) return;
-    publish({ type: 'settings-changed' });
-    resync();
+    review(() => reviewSyncedSettings(now()));
   });
 }

@@ -49,4 +49,17 @@ describe('the scripts a mapped Zendesk domain gets', () => {
       undefined,
     );
   });
+
+  it("registers Firefox's full moz-extension:// file URLs as the relative paths scripting takes", () => {
+    const origin = 'moz-extension://c53a3fda-0d7a-4259-9ff9-1451ced5ba14/';
+    const firefox = {
+      content_scripts: BUILT.content_scripts.map((cs) => ({
+        ...cs,
+        js: cs.js.map((f) => origin + f),
+        ...(cs.css ? { css: cs.css.map((f) => origin + f) } : {}),
+      })),
+    };
+    expect(zendeskScriptFiles(firefox)).toEqual(zendeskScriptFiles(BUILT));
+    expect(fileGuardScripts(firefox)).toEqual(fileGuardScripts(BUILT));
+  });
 });

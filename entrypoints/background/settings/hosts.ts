@@ -12,13 +12,22 @@ export const MAPPED_SCRIPT_ID = 'zendesk-mapped';
 /** The HAR file guard (page world) and its bridge on mapped hosts, every frame, at document_start. */
 export const MAPPED_GUARD_IDS = ['zendesk-mapped-har-guard', 'zendesk-mapped-har-bridge'] as const;
 
+/**
+ * Firefox's `runtime.getManifest()` gives content script files as full
+ * `moz-extension://<uuid>/…` URLs; `scripting.registerContentScripts` takes
+ * only paths relative to the extension root (Chrome gives those already).
+ */
+export function extensionPath(file: string): string {
+  return file.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i, '');
+}
+
 /** The built file guard scripts, read from the manifest like the Zendesk script. */
 export function fileGuardScripts(
   manifest: {
     content_scripts?: Array<{ js?: string[]; world?: string }>;
   } = browser.runtime.getManifest() as never,
 ): { guard?: string; bridge?: string } {
-  const js = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []);
+  const js = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []).map(extensionPath);
   return {
     guard: js.find((f) => f.includes('har-guard')),
     bridge: js.find((f) => f.includes('har-bridge')),
@@ -44,7 +53,7 @@ export function zendeskScriptFiles(
       (cs.js ?? []).some((file) => /(^|\/)zendesk[.-]/.test(file)),
   );
   if (!entry?.js?.length) return undefined;
-  return { js: entry.js, css: entry.css ?? [] };
+  return { js: entry.js.map(extensionPath), css: (entry.css ?? []).map(extensionPath) };
 }
 
 export async function hasHostPermission(hostname: string): Promise<boolean> {

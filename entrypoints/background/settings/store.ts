@@ -1,6 +1,9 @@
 /**
- * Settings in `storage.sync` (chunked, see lib/settings/sync-chunks.ts), the
- * agent suggestion in `storage.local`; secrets are not here but in the
+ * Settings travel between the agent's browsers in `storage.sync` (chunked,
+ * see lib/settings/sync-chunks.ts); the copy this browser works with is
+ * `storage.local` `settingsApplied`, so that a synced change that weakens
+ * protection can be held until the lead confirms it (./sync-hold.ts). The
+ * agent suggestion is in `storage.local` too; secrets are not here but in the
  * background's IndexedDB (./secrets.ts), out of content scripts' reach.
  * Nothing is cached in worker memory: the MV3 worker may stop at any time,
  * and another browser may sync a change in.
@@ -24,28 +27,69 @@ import { errorMessage } from '../../../lib/errors';
 
 const AGENT_SUGGESTION_KEY = 'agentSuggestion';
 
-export async function readSettings(): Promise<Settings> {
+const APPLIED_KEY = 'settingsApplied';
+/** A synced change waiting for the lead, and the last one the lead kept out (./sync-hold.ts). */
+export const HELD_SYNC_KEY = 'settingsHeldSync';
+export const REFUSED_SYNC_KEY = 'settingsRefusedSync';
+/** Set while the applied copy is one taken from sync unreviewed (see readSettings). */
+const ADOPTED_KEY = 'settingsAdoptedFromSync';
+
+/** What `storage.sync` holds: nothing, a half-synced or unreadable copy, or settings. */
+export type SyncedSettings =
+  { state: 'absent' } | { state: 'unreadable' } | { state: 'ok'; settings: Settings };
+
+export async function readSyncedSettings(): Promise<SyncedSettings> {
   const header = (await browser.storage.sync.get(SYNC_HEADER_KEY))[SYNC_HEADER_KEY] as
     SyncHeader | undefined;
-  if (header === undefined) return defaultSettings();
+  if (header === undefined) return { state: 'absent' };
   const keys = Number.isInteger(header.chunks) && header.chunks > 0 ? chunkKeys(header) : [];
   const items = { [SYNC_HEADER_KEY]: header, ...(await browser.storage.sync.get(keys)) };
   const assembled = fromSyncItems(items);
   if (!assembled.ok) {
-    // Half-synced or damaged: work on defaults but leave the stored copy for
-    // sync to complete; the next save replaces it.
-    if (assembled.reason === 'corrupt')
-      console.warn(`[casebook] ${assembled.message}; using defaults`);
-    return defaultSettings();
+    // Half-synced or damaged: sync may still complete it; the next save replaces it.
+    if (assembled.reason === 'corrupt') console.warn(`[casebook] ${assembled.message}`);
+    return { state: 'unreadable' };
   }
   const parsed = parseSettings(assembled.document);
   if (!parsed.ok) {
+    console.warn('[casebook] synced settings are invalid', parsed.problems);
+    return { state: 'unreadable' };
+  }
+  return { state: 'ok', settings: parsed.settings };
+}
+
+/** The settings this browser works with. */
+export async function readSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(APPLIED_KEY))[APPLIED_KEY];
+  if (stored !== undefined) {
+    const parsed = parseSettings(stored);
+    if (parsed.ok) {
+      if (parsed.fromVersion !== parsed.settings.version) await storeApplied(parsed.settings);
+      return parsed.settings;
+    }
     console.warn('[casebook] stored settings are invalid; using defaults', parsed.problems);
     return defaultSettings();
   }
-  // An older version synced from another browser: store it upgraded.
-  if (parsed.fromVersion !== parsed.settings.version) await writeSettings(parsed.settings);
-  return parsed.settings;
+  // Builds before the hold worked on the synced copy: it is what this browser
+  // already used. Without one, defaults: whatever sync brings later is reviewed.
+  const synced = await readSyncedSettings();
+  if (synced.state !== 'ok') {
+    await storeApplied(defaultSettings());
+    return defaultSettings();
+  }
+  await browser.storage.local.set({ [APPLIED_KEY]: synced.settings, [ADOPTED_KEY]: true });
+  return synced.settings;
+}
+
+/** Whether this browser's copy was taken from sync without review (cleared by any choice since). */
+export async function appliedWasAdopted(): Promise<boolean> {
+  return (await browser.storage.local.get(ADOPTED_KEY))[ADOPTED_KEY] === true;
+}
+
+/** Make `settings` the ones this browser works with, without touching `storage.sync`. */
+export async function storeApplied(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [APPLIED_KEY]: settings });
+  await browser.storage.local.remove(ADOPTED_KEY);
 }
 
 /** Validate and store; throws ProtocolFailure on invalid settings or a quota error. */
@@ -66,10 +110,16 @@ export async function writeSettings(candidate: unknown): Promise<Settings> {
   }
   const previous = (await browser.storage.sync.get(SYNC_HEADER_KEY))[SYNC_HEADER_KEY] as
     SyncHeader | undefined;
+  // Applied first: the sync change this write causes then matches it (./sync-hold.ts).
+  const before = (await browser.storage.local.get(APPLIED_KEY))[APPLIED_KEY];
+  await storeApplied(settings);
   try {
     // One set: header and chunks land together.
     await browser.storage.sync.set(items);
   } catch (error) {
+    // Not saved means not applied either.
+    if (before === undefined) await browser.storage.local.remove(APPLIED_KEY);
+    else await browser.storage.local.set({ [APPLIED_KEY]: before });
     throw new ProtocolFailure('invalid-value', describeSyncError(error));
   }
   const keep = Object.keys(items).filter((k) => k.startsWith(SYNC_CHUNK_PREFIX)).length;
@@ -109,6 +159,8 @@ export async function clearSettings(): Promise<void> {
   const keys = Object.keys(all).filter(
     (k) => k === SYNC_HEADER_KEY || k.startsWith(SYNC_CHUNK_PREFIX),
   );
+  // Defaults applied before the synced copy goes: its removal then changes nothing here.
+  await storeApplied(defaultSettings());
+  await browser.storage.local.remove([AGENT_SUGGESTION_KEY, HELD_SYNC_KEY, REFUSED_SYNC_KEY]);
   if (keys.length) await browser.storage.sync.remove(keys);
-  await browser.storage.local.remove(AGENT_SUGGESTION_KEY);
 }
