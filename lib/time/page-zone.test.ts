@@ -12,6 +12,7 @@ describe('zoneFromPageText', () => {
     ['(GMT-05:00) Eastern Time (US & Canada)', 'America/New_York'],
     ['Tue 9:05 AM · Lisbon', 'Europe/Lisbon'],
     ['New York', 'America/New_York'],
+    ['Thu, 04:14 (GMT-05:00) Eastern Time (US & Canada)', 'America/New_York'],
     ['14:00 UTC', 'UTC'],
   ])('%s → %s', (text, zone) => {
     expect(zoneFromPageText(text)).toBe(zone);

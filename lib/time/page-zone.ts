@@ -55,8 +55,8 @@ export function zoneFromPageText(text: string | undefined): string | undefined {
   for (const match of value.matchAll(/\b[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+)+/g)) {
     if (isValidTimeZone(match[0])) return match[0];
   }
-  const region = REGION_NAMES[value.replace(/^\([^)]*\)\s*/, '').toLowerCase()];
-  if (region) return region;
+  const lower = value.toLowerCase();
+  for (const [name, zone] of Object.entries(REGION_NAMES)) if (lower.includes(name)) return zone;
   for (const word of value.match(/\b[A-Z]{3,4}\b/g) ?? []) {
     const zone = RULED_ABBREVIATIONS[word];
     if (zone) return zone;
