@@ -10,7 +10,7 @@ import { valueByRole, type FieldRole } from './roles';
 import type { Run, WorkflowTemplate } from './schema';
 
 /** Fields whose times are entered in the customer's zone, most telling first. */
-const CUSTOMER_TIME_ROLES: readonly FieldRole[] = ['occurred-at', 'visible-at'];
+export const CUSTOMER_TIME_ROLES: readonly FieldRole[] = ['occurred-at', 'visible-at'];
 
 export function customerTimeZone(
   template: WorkflowTemplate,
