@@ -82,6 +82,11 @@ export function parseTrackerIssueUrl(
 /** Characters that end a sentence around a link rather than belong to it. */
 const TRAILING = /[).,;:!?'"\]>}]+$/;
 
+/** The https links written in `text`, without the punctuation of the sentence around them. */
+export function linksInText(text: string): string[] {
+  return Array.from(text.matchAll(/https:\/\/[^\s<>"'`]+/g), (m) => m[0].replace(TRAILING, ''));
+}
+
 /**
  * The issues of the configured tracker among `links` (hrefs) and the links
  * written in `texts` (a note, the composer), each once, in order.
@@ -91,12 +96,7 @@ export function trackerIssuesIn(
   links: readonly string[],
   config: TrackerLinkConfig,
 ): TrackerIssue[] {
-  const candidates = [...links];
-  for (const text of texts) {
-    for (const match of text.matchAll(/https:\/\/[^\s<>"'`]+/g)) {
-      candidates.push(match[0].replace(TRAILING, ''));
-    }
-  }
+  const candidates = [...links, ...texts.flatMap(linksInText)];
   const seen = new Set<string>();
   const out: TrackerIssue[] = [];
   for (const candidate of candidates) {

@@ -45,7 +45,7 @@ import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
 import { useMissingFacts } from './useMissingFacts';
-import { useTrackerKind } from './tracker-kind';
+import { usePageFacts } from './page-facts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 const NONE_MISSING: never[] = [];
@@ -505,7 +505,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     [updatePrefs],
   );
   usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
-  const tracker = useTrackerKind();
+  const { tracker, pageFacts } = usePageFacts(state?.snapshot.links);
 
   if (!state || !shown) return null;
   if (!shownTemplate) {
@@ -547,6 +547,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
         notices={notices}
         onDismissNotice={store.dismiss}
         {...(team ? { team } : {})}
+        {...(pageFacts ? { pageFacts } : {})}
       />
     </Ticking>
   );
