@@ -318,13 +318,15 @@ export type RedactionSettings = z.infer<typeof redactionRuleSchema>;
  * on-call, so only a lead who knows how the team sets it maps it. The agent
  * still confirms each suggestion.
  */
+// null: no suggestion for that priority (a patch cannot remove a key, it can set null).
+const mappedSeveritySchema = severitySchema.nullable().optional();
 export const triageSettingsSchema = z.strictObject({
   severityByPriority: z
     .strictObject({
-      urgent: severitySchema.optional(),
-      high: severitySchema.optional(),
-      normal: severitySchema.optional(),
-      low: severitySchema.optional(),
+      urgent: mappedSeveritySchema,
+      high: mappedSeveritySchema,
+      normal: mappedSeveritySchema,
+      low: mappedSeveritySchema,
     })
     .default({}),
 });

@@ -26,7 +26,7 @@ export interface PageFacts {
   /** Issue links of the configured tracker, in page order (the last is the newest). */
   issueLinks?: readonly PageIssueLink[];
   /** The lead's priority → severity mapping (settings `triage.severityByPriority`). */
-  severityByPriority?: Partial<Record<PriorityCategory, Severity>>;
+  severityByPriority?: Partial<Record<PriorityCategory, Severity | null>>;
 }
 
 export type FieldSuggestion =
@@ -43,7 +43,7 @@ function isEmpty(value: FieldValue | undefined): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function option(field: Field, wanted: string | undefined) {
+function option(field: Field, wanted: string | null | undefined) {
   if (field.type !== 'single-choice' || !wanted) return undefined;
   const w = wanted.trim().toLowerCase();
   return field.options.find((o) => o.value.toLowerCase() === w || o.label.toLowerCase() === w);
