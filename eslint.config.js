@@ -30,7 +30,6 @@ const contentScriptGraph = [
   'lib/workflow/roles.ts',
   'lib/workflow/step-words.ts',
   'lib/workflow/page-suggestions.ts',
-  'lib/workflow/customer-zone.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
   'lib/actions/tracker-url.ts',
@@ -156,7 +155,6 @@ export default tseslint.config(
                 '!**/lib/workflow/step-words',
                 // What the page shows, offered by role for one-click use: lookups, no zod.
                 '!**/lib/workflow/page-suggestions',
-                '!**/lib/workflow/customer-zone',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',

@@ -8,8 +8,7 @@
  * word stands), nor a value the field would refuse. Pure, and small enough
  * for the content scripts (no zod).
  */
-import { CUSTOMER_TIME_ROLES } from './customer-zone';
-import { fieldByRole, type RoleField } from './roles';
+import { CUSTOMER_TIME_ROLES, fieldByRole, type RoleField } from './roles';
 import type { Field, FieldValue, Run, Severity, WorkflowTemplate } from './schema';
 
 export type PriorityCategory = 'low' | 'normal' | 'high' | 'urgent';
