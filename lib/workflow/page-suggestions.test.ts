@@ -76,7 +76,7 @@ describe('bug link from the page', () => {
       kind: 'value',
       value: 'https://linear.app/acme/issue/ENG-9',
       shown: 'ENG-9',
-      because: 'in the reply',
+      because: 'in your draft',
     });
   });
 

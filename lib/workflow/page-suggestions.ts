@@ -101,7 +101,7 @@ export function pageSuggestions(
       kind: 'value',
       value: link.url,
       shown: link.key,
-      because: link.where === 'composer' ? 'in the reply' : 'in a note',
+      because: link.where === 'composer' ? 'in your draft' : 'in a note',
     });
   }
 

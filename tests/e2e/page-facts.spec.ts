@@ -68,7 +68,7 @@ test('a Jira link typed into the reply fills the bug field in one click', async 
   await composer.click();
   await page.keyboard.type(`Engineering is on it: ${JIRA_ISSUE} `);
   const offer = step.locator('[data-suggest-field="bug-url"]');
-  await expect(offer).toContainText('from the page: ENG-123 (in the reply)');
+  await expect(offer).toContainText('from the page: ENG-123 (in your draft)');
   await offer.getByRole('button', { name: /^Use ENG-123 for Bug URL/ }).click();
   await expect(step.locator('#cb-file-bug--bug-url--input')).toHaveValue(JIRA_ISSUE);
   await expect(offer).toHaveCount(0);
