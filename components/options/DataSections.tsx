@@ -8,6 +8,7 @@ import type { Problem } from '../../lib/settings/problems';
 import type { Settings } from '../../lib/settings/schema';
 import { Field, ProblemList, SaveBar, Section, useDraft } from './common';
 import type { SavePatch } from './SettingsSections';
+import { errorMessage } from '../../lib/errors';
 
 export type ImportOutcome =
   | { ok: true; summary: string }
@@ -194,7 +195,7 @@ export function DataSection({
               setWipeResult(await onWipe(alsoSettings));
               setConfirmText('');
             } catch (e) {
-              setWipeResult(`Wipe failed: ${e instanceof Error ? e.message : String(e)}`);
+              setWipeResult(`Wipe failed: ${errorMessage(e)}`);
             }
           }}
         >

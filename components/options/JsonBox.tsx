@@ -1,5 +1,6 @@
 /** A JSON value edited as text; invalid JSON stays in the box with a message. */
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../lib/errors';
 
 export function JsonBox({
   label,
@@ -41,7 +42,7 @@ export function JsonBox({
             onChange(JSON.parse(e.target.value));
             setError(undefined);
           } catch (err) {
-            setError(`Not valid JSON yet: ${err instanceof Error ? err.message : String(err)}`);
+            setError(`Not valid JSON yet: ${errorMessage(err)}`);
           }
         }}
       />

@@ -8,6 +8,7 @@ import type { HarReport } from '../../lib/har/redactor';
 import type { RedactionSettings, Settings } from '../../lib/settings/schema';
 import { Field, linesToList, SaveBar, Section } from './common';
 import type { SavePatch } from './SettingsSections';
+import { errorMessage } from '../../lib/errors';
 
 export interface RedactionSectionProps {
   settings: Settings;
@@ -100,7 +101,7 @@ export function RedactionSection({ settings, onSave, analyzeHar }: RedactionSect
     try {
       setReport({ name: file.name, report: analyzeHar(await file.text(), fromDraft(draft)) });
     } catch (error) {
-      setHarError(error instanceof Error ? error.message : String(error));
+      setHarError(errorMessage(error));
     }
   };
 

@@ -40,6 +40,7 @@ import {
   type DraftSection,
   type DraftStep,
 } from './template-edit';
+import { errorMessage } from '../../lib/errors';
 
 export interface TemplateEditorProps {
   template: WorkflowTemplate;
@@ -586,7 +587,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
                   : 'No changes to save.',
               );
             } catch (e) {
-              setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+              setStatus(`Not saved: ${errorMessage(e)}`);
             }
           }}
         >
@@ -621,7 +622,7 @@ export function TemplateEditor({ template, versions, onSave, onReset }: Template
                   : 'Already the default.',
               );
             } catch (e) {
-              setStatus(`Not reset: ${e instanceof Error ? e.message : String(e)}`);
+              setStatus(`Not reset: ${errorMessage(e)}`);
             }
           }}
         >

@@ -432,8 +432,16 @@ describe('live sync', () => {
     if (pushed.type === 'run-changed') {
       expect(pushed.run.values['collect-repro']?.browser?.value).toBe('Chrome 156');
       expect(pushed.view?.runId).toBe(run.id);
+      // Everything the panel shows comes with it: no view asks again after a push.
+      expect(pushed.extras?.drafts.revision).toBe(pushed.run.revision);
+      expect(pushed.extras?.page.state.status).toBe('idle');
+      expect(pushed.extras?.team.shared).toBe(false);
     }
-    expect(listPushes[0]).toEqual({ type: 'open-runs-changed' });
+    const list = listPushes[0]!;
+    expect(list.type === 'open-runs-changed' && list.list).toMatchObject({
+      items: [{ runId: run.id, subject: 'Ticket 1001' }],
+      counts: { open: 1 },
+    });
 
     stopRun();
     stopList();

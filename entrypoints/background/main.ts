@@ -8,11 +8,14 @@ import { SLA_ACTOR } from '../../lib/sla/transitions';
 import { pageServiceFor, registerPageRetries } from './actions';
 import { createClocks, runIdOfNotification, type Clocks } from './clocks';
 import { CasebookDB } from './db/db';
+import { countOpenRuns, listOpenRuns } from './db/repo';
+import { OPEN_RUNS_PAGE } from '../../lib/messaging/runs';
 import { createEffects } from './effects';
 import { createHandlers } from './handlers';
 import type { HandlerContext } from './handlers/context';
 import { focusRunTab } from './handlers/runs';
 import { registerRetention } from './retention';
+import { createRunExtras, type RunExtrasOf } from './run-extras';
 import { createRouter } from './router';
 import { registerSettingsLifecycle } from './settings/handlers';
 import { readSettings } from './settings/store';
@@ -56,21 +59,36 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
     repage: (runId) =>
       pageServiceFor(db, effects, now).page({ runId, actor: SLA_ACTOR, repage: true }),
   });
-  const local = createEffects(hub, clocks);
+  // The extras need the team and the paging service, which need the effects: bound late.
+  let extrasOf: RunExtrasOf = async () => undefined;
+  const local = createEffects(hub, clocks, {
+    extrasOf: (run, template) => extrasOf(run, template),
+    openRuns: async () => {
+      const page = await listOpenRuns(db, now(), { limit: OPEN_RUNS_PAGE });
+      return { items: page.items, counts: page.counts ?? (await countOpenRuns(db, now())) };
+    },
+  });
   // Team mode: team events refold runs (views are told); every local change is pushed.
   const team = registerTeamSync(db, now, local, hub);
   const effects: typeof local = {
     ...local,
-    runChanged(run, view) {
-      local.runChanged(run, view);
+    runChanged(change) {
+      local.runChanged(change);
       team.changed();
     },
   };
+  extrasOf = createRunExtras(() => pageServiceFor(db, effects, now), team);
   const publish: SyncHub['publish'] = (message) => hub.publish(message);
   const trust = trustDeps(db);
   const route = createRouter(
     createHandlers({ db, now, publish, team }),
-    (sender: HandlerContext['sender']): HandlerContext => ({ db, now, sender, effects }),
+    (sender: HandlerContext['sender']): HandlerContext => ({
+      db,
+      now,
+      sender,
+      effects,
+      extras: extrasOf,
+    }),
     (request, sender) => authorizeRequest(request, sender, trust),
   );
 

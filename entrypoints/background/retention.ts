@@ -65,11 +65,12 @@ export function registerRetention(
   options: { now?: () => number; retentionDays?: () => Promise<number> } = {},
 ): { retention: Retention; ready: Promise<void> } {
   const retention = createRetention(db, effects, options);
-  browser.alarms.onAlarm.addListener((alarm) => {
+  // The pass is returned so whoever dispatches the alarm can await it (tests do).
+  browser.alarms.onAlarm.addListener((alarm) =>
     retention.onAlarm(alarm).catch((error: unknown) => {
       console.error('[casebook] retention pass failed', error);
-    });
-  });
+    }),
+  );
   const ready = (async () => {
     if (await browser.alarms.get(RETENTION_ALARM)) return;
     await browser.alarms.create(RETENTION_ALARM, {

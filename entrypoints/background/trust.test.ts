@@ -3,7 +3,7 @@
  * request type of the protocol, from an extension page and from a content
  * script, and the sync ports' subscriptions.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REQUEST_PRIVILEGE } from '../../lib/messaging/privilege';
 import { REQUEST_TYPES, type RequestInput, type RequestType } from '../../lib/messaging/protocol';
@@ -372,8 +372,6 @@ describe('senders that are neither', () => {
 });
 
 describe('sync ports', () => {
-  const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
-
   it("a content script's port follows its own run and settings, nothing else", async () => {
     setSender(contentScriptSender(TICKET_URL));
     const port = fakeBrowser.runtime.connect({ name: 'casebook-sync' });
@@ -385,7 +383,9 @@ describe('sync ports', () => {
     ]) {
       port.postMessage({ type: 'subscribe', topic });
     }
-    await flush();
+    // The hub handles a port's messages in the order sent: once the last one (settings)
+    // is in, the refusals before it have been decided.
+    await vi.waitFor(() => expect(bg.hub.subscriberCount('settings')).toBe(1));
     expect(ports.serverPorts).toHaveLength(1);
     expect(bg.hub.subscriberCount(`run:${OWN}`)).toBe(1);
     expect(bg.hub.subscriberCount(`run:${OTHER}`)).toBe(0);
@@ -397,8 +397,7 @@ describe('sync ports', () => {
     const port = fakeBrowser.runtime.connect({ name: 'casebook-sync' });
     port.postMessage({ type: 'subscribe', topic: { kind: 'open-runs' } });
     port.postMessage({ type: 'subscribe', topic: { kind: 'run', runId: OTHER } });
-    await flush();
+    await vi.waitFor(() => expect(bg.hub.subscriberCount(`run:${OTHER}`)).toBe(1));
     expect(bg.hub.subscriberCount('open-runs')).toBe(1);
-    expect(bg.hub.subscriberCount(`run:${OTHER}`)).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
  * frame page itself stays small.
  */
 import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
+import { errorMessage } from '../../lib/errors';
 
 /** Load the sanitizer and the settings-to-rules code now, before the first file arrives. */
 export function preload(): Promise<unknown> {
@@ -42,7 +43,7 @@ export async function runJob(
       type: 'error',
       id: job.id,
       code: error instanceof HarError ? error.code : 'unreadable',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
 }

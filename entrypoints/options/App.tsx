@@ -27,6 +27,7 @@ import type { WorkflowTemplate } from '../../lib/workflow/schema';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import { saveWithPagerDutyAccess } from './pagerduty-access';
 import { TeamSettings } from './team';
+import { errorMessage } from '../../lib/errors';
 
 function problemsOf(error: unknown): Problem[] {
   if (error instanceof RequestError) {
@@ -39,7 +40,7 @@ function problemsOf(error: unknown): Problem[] {
       }));
     }
   }
-  return [{ path: '$', message: error instanceof Error ? error.message : String(error) }];
+  return [{ path: '$', message: errorMessage(error) }];
 }
 
 function download(text: string, filename: string, mimeType: string): void {
@@ -79,9 +80,7 @@ export function OptionsApp() {
       });
       setBanner(undefined);
     } catch (error) {
-      setBanner(
-        `Could not load settings: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      setBanner(`Could not load settings: ${errorMessage(error)}`);
     }
   }, []);
 
@@ -94,9 +93,7 @@ export function OptionsApp() {
       setTemplate(active.template);
       setVersions(list.items);
     } catch (error) {
-      setBanner(
-        `Could not load the workflow template: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      setBanner(`Could not load the workflow template: ${errorMessage(error)}`);
     }
   }, []);
 

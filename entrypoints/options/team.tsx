@@ -10,12 +10,9 @@ import type { TeamStatusData } from '../../lib/messaging/team';
 import type { PrivacyPolicy } from '../../lib/team/protocol';
 import { isLoopbackEndpoint, originPattern } from '../../lib/settings/pagerduty-access';
 import { send } from '../../platform/messaging/client';
+import { errorMessage } from '../../lib/errors';
 
 const POLL_MS = 2_000;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function TeamSettings() {
   const [status, setStatus] = useState<TeamStatusData | undefined>();
@@ -58,7 +55,7 @@ export function TeamSettings() {
           void refresh();
           return undefined;
         } catch (error) {
-          return `Could not connect: ${errorText(error)}`;
+          return `Could not connect: ${errorMessage(error)}`;
         }
       }}
       onDisconnect={async () => setStatus(await send({ type: 'team.disconnect' }))}
@@ -67,7 +64,7 @@ export function TeamSettings() {
           const { template } = await send({ type: 'team.publishTemplate' });
           return `Published "${template.name}" version ${template.version} to the team.`;
         } catch (error) {
-          return `Could not publish: ${errorText(error)}`;
+          return `Could not publish: ${errorMessage(error)}`;
         }
       }}
       onSavePrivacy={async (next) => {
@@ -75,7 +72,7 @@ export function TeamSettings() {
           setPrivacy((await send({ type: 'team.setPrivacy', privacy: next })).privacy);
           return 'Saved: these stay in each agent’s browser.';
         } catch (error) {
-          return `Could not save: ${errorText(error)}`;
+          return `Could not save: ${errorMessage(error)}`;
         }
       }}
     />

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from '#imports';
 import { detectTicket } from '../../lib/adapters/registry';
 import type { TicketRef } from '../../lib/adapters/types';
-import type { OpenRunSummary } from '../../lib/messaging/runs';
+import { OPEN_RUNS_PAGE, type OpenRunSummary } from '../../lib/messaging/runs';
 import { deriveRunView } from '../../lib/workflow/derive';
 import {
   runIdFor,
@@ -30,14 +30,10 @@ import { TeamRunsSection } from './TeamRunsSection';
 import { FIRST_PAGE } from './first-requests';
 import { paintedFirstPage } from './first-paint';
 import type { PanelStatus } from '../../platform/content/tab-messages';
+import { errorMessage } from '../../lib/errors';
 
 /** Enough rows to scroll through; the rest are reached by search. */
-export const OPEN_RUNS_PAGE = 200;
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -172,9 +168,17 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
 
   useEffect(
     () =>
-      subscribe({ kind: 'open-runs' }, () => void loadRuns(), {
-        onReconnect: () => void loadRuns(),
-      }),
+      subscribe(
+        { kind: 'open-runs' },
+        (pushed) => {
+          // The push carries the unsearched list; a search asks for its own matches.
+          if (pushed.type === 'open-runs-changed' && pushed.list && !queryRef.current.trim()) {
+            paintedRef.current = true;
+            setRuns({ status: 'ready', items: pushed.list.items, counts: pushed.list.counts });
+          } else void loadRuns();
+        },
+        { onReconnect: () => void loadRuns() },
+      ),
     [loadRuns],
   );
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { TeamRunSummary } from '../../lib/team/protocol';
 import { TeamRuns, type TeamRunsScope } from '../../components/popup/TeamRuns';
 import { send } from '../../platform/messaging/client';
+import { errorMessage } from '../../lib/errors';
 
 export function TeamRunsSection() {
   const [isLead, setIsLead] = useState<boolean | undefined>();
@@ -23,7 +24,7 @@ export function TeamRunsSection() {
     setError(undefined);
     send({ type: 'team.runs', scope: isLead ? scope : 'mine' })
       .then((r) => live && setRuns(r.runs))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };

@@ -20,6 +20,7 @@ import type { RunFilter } from '../../lib/report/filter';
 import type { HistoryQuery } from '../../lib/report/history';
 import { addDays, dayOf, thisMonth } from '../../lib/report/period';
 import { send } from '../../platform/messaging/client';
+import { errorMessage } from '../../lib/errors';
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,8 +61,6 @@ function save(text: string, filename: string, mimeType: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type PanelState =
   | {
@@ -117,7 +116,7 @@ export function ReportApp() {
               .map((r) => ({ value: r.key, label: r.label })),
           );
       })
-      .catch((e: unknown) => live && setState({ status: 'error', message: message(e) }));
+      .catch((e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }));
     return () => {
       live = false;
     };
@@ -138,7 +137,7 @@ export function ReportApp() {
           now: page.now,
         })),
       )
-      .catch((e: unknown) => setState({ status: 'error', message: message(e) }));
+      .catch((e: unknown) => setState({ status: 'error', message: errorMessage(e) }));
   }, []);
 
   useEffect(() => {
@@ -167,7 +166,7 @@ export function ReportApp() {
       )
       .catch((e: unknown) =>
         setPanel((p) =>
-          p?.kind === 'record' && p.runId === runId ? { ...p, error: message(e) } : p,
+          p?.kind === 'record' && p.runId === runId ? { ...p, error: errorMessage(e) } : p,
         ),
       );
   };
@@ -189,7 +188,7 @@ export function ReportApp() {
       )
       .catch((e: unknown) =>
         setPanel((p) =>
-          p?.kind === 'runs' && p.filter === filter ? { ...p, error: message(e) } : p,
+          p?.kind === 'runs' && p.filter === filter ? { ...p, error: errorMessage(e) } : p,
         ),
       );
   };
@@ -197,7 +196,7 @@ export function ReportApp() {
   const csv = (request: { filter?: RunFilter; history?: HistoryQuery; team?: boolean }) =>
     send({ type: 'report.csv', ...request })
       .then((r) => save(r.text, r.filename, r.mimeType))
-      .catch((e: unknown) => setState({ status: 'error', message: message(e) }));
+      .catch((e: unknown) => setState({ status: 'error', message: errorMessage(e) }));
 
   let panelProps: Parameters<typeof ReportView>[0]['panel'];
   if (panel?.kind === 'runs') {

@@ -27,6 +27,7 @@ import {
   STATUS_PAGE_LABELS,
   suggestedNextState,
 } from './statuspage';
+import { errorMessage } from '../errors';
 
 /** The settings the actions read. */
 export type ActionSettings = Pick<
@@ -77,10 +78,6 @@ export interface ActionDrafts {
   logSearch: Array<{ name: string } & Drafted<{ url: string }>>;
   /** The bug report, and the configured tracker's prefilled issue link when one is set. */
   bug: Drafted<{ markdown: string; link?: Drafted<{ link: PrefillLink }> }>;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function draftActions(
@@ -149,7 +146,7 @@ export function draftActions(
       }
     } catch (error) {
       // A tracker setting the builder cannot use: the click says why.
-      link = { ok: false, reason: errorText(error) };
+      link = { ok: false, reason: errorMessage(error) };
     }
     bug = { ok: true, markdown: report.markdown, ...(link ? { link } : {}) };
   }

@@ -5,6 +5,7 @@
  * time without parsing it; JSON.parse validates each value afterwards.
  */
 import { HarError } from './errors';
+import { errorMessage } from '../errors';
 
 export type HarSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
@@ -112,10 +113,7 @@ export class Reader {
     try {
       result = await this.it.next();
     } catch (error) {
-      throw new HarError(
-        'unreadable',
-        `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new HarError('unreadable', `The file could not be read: ${errorMessage(error)}`);
     }
     if (result.done) return null;
     if (!(result.value instanceof Uint8Array)) {
@@ -260,10 +258,7 @@ function decodePieces(pieces: Uint8Array[], what: string): string {
     }
     return decoder.decode(joined);
   } catch (error) {
-    throw new HarError(
-      'too-large',
-      `${what} is too large to process: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new HarError('too-large', `${what} is too large to process: ${errorMessage(error)}`);
   }
 }
 
@@ -272,7 +267,7 @@ export function parseValue(pieces: Uint8Array[], what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new HarError(
       'not-json',
       `The file is not valid JSON: ${what} does not parse (${message}).`,

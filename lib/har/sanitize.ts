@@ -7,6 +7,7 @@ import { HarError } from './errors';
 import { CompiledRules, Redactor, type HarReport } from './redactor';
 import { DEFAULT_RULES, type HarRules } from './rules';
 import { sanitizeEntry, sanitizeOther, sanitizePage } from './structure';
+import { errorMessage } from '../errors';
 
 export interface SanitizeOptions {
   /** Defaults to DEFAULT_RULES; use mergeRules to add a team's rules. */
@@ -75,7 +76,7 @@ export function sanitizeHar(har: unknown, options: SanitizeOptions = {}): Saniti
 /** Anything unexpected (a body nested deeper than the stack allows, …) still surfaces as a HarError. */
 export function asHarError(error: unknown): HarError {
   if (error instanceof HarError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new HarError('unreadable', `The HAR could not be sanitized: ${message}`);
 }
 
@@ -98,7 +99,7 @@ export function sanitizeHarText(
 
 /** A JSON.parse failure as a HarError: `truncated` when the text just stops. */
 export function jsonError(error: unknown, what: string): HarError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/end of JSON|Unterminated string|Unexpected end/i.test(message)) {
     return new HarError(
       'truncated',

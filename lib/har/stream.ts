@@ -32,6 +32,7 @@ export interface HarProgress {
 }
 
 import type { HarSource } from './reader';
+import { errorMessage } from '../errors';
 
 export interface StreamOptions extends SanitizeOptions {
   onProgress?: (progress: HarProgress) => void;
@@ -252,10 +253,7 @@ export async function sanitizeHarStream(
   } catch (error) {
     await it.return?.().catch(() => undefined);
     if (error instanceof HarError) throw error;
-    throw new HarError(
-      'unreadable',
-      `The HAR could not be sanitized: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new HarError('unreadable', `The HAR could not be sanitized: ${errorMessage(error)}`);
   }
 }
 

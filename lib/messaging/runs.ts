@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Mutation } from '../workflow/engine';
+import { runExtrasSchema } from './run-extras';
 import {
   actorSchema,
   epochMsSchema,
@@ -139,12 +140,15 @@ export const runRequestSchemas = [
 ] as const;
 
 /** Every open run, and those breached or due within 15 minutes (the toolbar badge adds these two). */
-const openRunCountsSchema = z.object({
+export const openRunCountsSchema = z.object({
   open: z.number().int().nonnegative(),
   breached: z.number().int().nonnegative(),
   dueSoon: z.number().int().nonnegative(),
 });
 export type OpenRunCounts = z.output<typeof openRunCountsSchema>;
+
+/** How many open runs the popup lists, most urgent first (and each open-runs push carries). */
+export const OPEN_RUNS_PAGE = 200;
 
 const runWithView = z.object({ run: runSchema, view: runViewSchema.optional() });
 
@@ -153,8 +157,14 @@ export const runReplySchemas = {
     run: runSchema,
     template: templateSchema,
     view: runViewSchema.optional(),
+    extras: runExtrasSchema.optional(),
   }),
-  'run.get': z.object({ run: runSchema, template: templateSchema, view: runViewSchema.optional() }),
+  'run.get': z.object({
+    run: runSchema,
+    template: templateSchema,
+    view: runViewSchema.optional(),
+    extras: runExtrasSchema.optional(),
+  }),
   'run.events': z.object({ events: z.array(runEventSchema) }),
   'run.mutate': runWithView,
   'run.migrate': runWithView,

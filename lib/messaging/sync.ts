@@ -1,12 +1,14 @@
 /**
  * Live sync over runtime ports. A view opens a port named `casebook-sync`,
  * subscribes to topics, and the background pushes a message after every
- * committed change. Pushes carry the new state where it is small (a run);
- * for lists they only say "changed" and the view re-fetches.
+ * committed change. Each push carries all a view shows of what changed: a
+ * run with its view and extras (drafts, paging and team state), the open-runs
+ * list with its counts. No view asks again after a push.
  */
 import { z } from 'zod';
 import { runSchema } from '../workflow/schema';
-import { runViewSchema } from './runs';
+import { runExtrasSchema } from './run-extras';
+import { openRunCountsSchema, openRunSummarySchema, runViewSchema } from './runs';
 import type { SERVER_PUSH_TYPES } from './wire';
 
 export { SYNC_PORT_NAME } from './wire';
@@ -31,10 +33,22 @@ export type ClientPortMessage = z.infer<typeof clientPortMessageSchema>;
 
 /** Background → view. */
 export const serverPortMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('run-changed'), run: runSchema, view: runViewSchema.optional() }),
+  z.object({
+    type: z.literal('run-changed'),
+    run: runSchema,
+    view: runViewSchema.optional(),
+    /** Absent when the background could not work them out: the view keeps what it has. */
+    extras: runExtrasSchema.optional(),
+  }),
   /** The run is gone (data wiped); sent to its subscribers. */
   z.object({ type: z.literal('run-removed'), runId: z.string().min(3).max(200) }),
-  z.object({ type: z.literal('open-runs-changed') }),
+  z.object({
+    type: z.literal('open-runs-changed'),
+    /** The first `OPEN_RUNS_PAGE` open runs and the counts, so the list needs no request. */
+    list: z
+      .object({ items: z.array(openRunSummarySchema), counts: openRunCountsSchema })
+      .optional(),
+  }),
   z.object({ type: z.literal('settings-changed') }),
 ]);
 export type ServerPortMessage = z.infer<typeof serverPortMessageSchema>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // The known answers are calendar-time answers: runs of the default workflow as saved
 // before SLA policies (business hours) were stored with it.
-import { CALENDAR_TEMPLATE } from '../workflow/testing';
+import { DEFAULT_TEMPLATE } from '../workflow/default-template';
+import { CALENDAR_TEMPLATE, renameEveryId } from '../workflow/testing';
 import { agentsOf, computeReport, type ChartModel, type Report } from './compute';
 import { runFacts, type RunFacts } from './facts';
 import { matchesFilter } from './filter';
@@ -217,5 +218,22 @@ describe('the November report', () => {
       REPORT_NOW,
     );
     expect(table(team, 'agents')).toEqual({ 'Ada Agent': [9, 6, 5 / 9, 36 * H] });
+  });
+
+  it('gives the same figures on a template with every id renamed and its sections reordered', () => {
+    // The stories and the report both find fields by role, steps by action and clocks by target.
+    const played = renameEveryId(DEFAULT_TEMPLATE).template;
+    const measured = renameEveryId(CALENDAR_TEMPLATE).template;
+    expect(measured.sections.flatMap((s) => s.steps).map((s) => s.id)).not.toContain('acknowledge');
+    const renamed = computeReport(
+      NOVEMBER_STORIES.map((story) => {
+        const { run, events } = playStory(story, played);
+        return runFacts(measured, run, events, REPORT_NOW);
+      }),
+      report.period,
+      { rootCauses: measured.policy.rootCauseTags },
+      REPORT_NOW,
+    );
+    expect(renamed.charts).toEqual(report.charts);
   });
 });

@@ -6,8 +6,7 @@
  *
  * Which field means what is decided in ONE place, `reportFields`: clocks are
  * found by what they measure (their target), paging steps by their action,
- * severity and plan by the policy; the remaining fields by the default
- * template's ids until templates declare field roles.
+ * severity and plan by the policy, every other field by its role.
  */
 import {
   allSteps,

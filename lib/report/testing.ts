@@ -1,19 +1,29 @@
 /**
- * Runs of the default workflow told as stories ("paid SEV2, answered after
- * 70 minutes, closed as billing on day 3"), played through the real engine.
- * The report's unit tests, its browser test's seeded store and its
- * benchmark build their runs with it. Not imported by app code.
+ * Runs told as stories ("paid SEV2, answered after 70 minutes, closed as
+ * billing on day 3"), played through the real engine on the default workflow
+ * or any template that has the same meanings (found by role, action and clock
+ * target, like the report itself finds them). The report's unit tests, its
+ * browser test's seeded store and its benchmark build their runs with it.
+ * Not imported by app code.
  */
 import { DEFAULT_TEMPLATE } from '../workflow/default-template';
-import { DEFAULT_IDS } from '../workflow/default-ids';
 import { openRequiredSteps } from '../workflow/close-rules';
+import { allSteps } from '../workflow/conditions';
 import { closingStepId } from '../workflow/derive';
 import { applyMutation, createRun, type Mutation } from '../workflow/engine';
-import type { Actor, Helpdesk, PlanTier, Run, RunEvent, Severity } from '../workflow/schema';
+import { clockByTarget, fieldRefByRole, type Role } from '../workflow/roles';
+import type {
+  Actor,
+  FieldRef,
+  Helpdesk,
+  PlanTier,
+  Run,
+  RunEvent,
+  Severity,
+  WorkflowTemplate,
+} from '../workflow/schema';
 
 const MIN = 60_000;
-const S = DEFAULT_IDS.steps;
-const F = DEFAULT_IDS.fields;
 
 export interface RunStory {
   ticketId: string;
@@ -46,9 +56,56 @@ export interface RunStory {
 
 export const STORY_AGENT: Actor = { name: 'Ada Agent', email: 'ada@example.com' };
 
+/** Where a story acts in `template`, found by meaning; a missing meaning is a clear error. */
+function storyTargets(template: WorkflowTemplate) {
+  const steps = allSteps(template).map((s) => s.step);
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the template has no ${what}, which stories need`);
+    return value;
+  };
+  const field = (role: Role): FieldRef =>
+    need(fieldRefByRole(template, role), `field of role ${role}`);
+  const stepWithAction = (action: string) =>
+    need(steps.find((s) => s.actions.includes(action as never))?.id, `step with action ${action}`);
+  const ack = clockByTarget(template, 'engineering-ack-by-severity');
+  return {
+    fields: {
+      plan: template.policy.planField,
+      severity: template.policy.severityField,
+      pagerdutyIncident: field('pagerduty-incident'),
+      statusPagePosted: field('status-page-posted'),
+      bugUrl: field('bug-url'),
+      acknowledged: field('engineering-acknowledged'),
+      statusPageState: field('status-page-state'),
+      confirmation: field('confirmation'),
+      satisfaction: field('satisfaction'),
+      incidentSummary: field('incident-summary'),
+      rootCause: field('root-cause'),
+    },
+    steps: {
+      acknowledge: stepWithAction('insert-first-touch'),
+      pageSev1: field('pagerduty-incident').stepId,
+      // The escalation page is the step whose completion starts the engineering acknowledgement clock.
+      escalationPage: need(
+        ack?.start.kind === 'step-done' ? ack.start.stepId : undefined,
+        'engineering acknowledgement clock started by a step',
+      ),
+      followUp: stepWithAction('draft-incident-summary'),
+      close: closingStepId(template),
+    },
+    firstResponseClock: need(
+      clockByTarget(template, 'first-response-by-plan'),
+      'first-response clock',
+    ).id,
+  };
+}
+
 /** The run and every event of a story, played through the engine in time order. */
-export function playStory(story: RunStory): { run: Run; events: RunEvent[] } {
-  const template = DEFAULT_TEMPLATE;
+export function playStory(
+  story: RunStory,
+  template: WorkflowTemplate = DEFAULT_TEMPLATE,
+): { run: Run; events: RunEvent[] } {
+  const { fields: F, steps: S, firstResponseClock } = storyTargets(template);
   const actor = story.agent ?? STORY_AGENT;
   const helpdesk = story.helpdesk ?? 'zendesk';
   const at = (minutes: number) => story.createdAt + Math.round(minutes * MIN);
@@ -75,8 +132,8 @@ export function playStory(story: RunStory): { run: Run; events: RunEvent[] } {
   if (story.plan) set(triage, F.plan, story.plan);
   if (story.severity) set(triage, F.severity, story.severity);
   for (const [from, to] of story.firstResponsePauses ?? []) {
-    plan.push([from, { type: 'pause-clock', clockId: DEFAULT_IDS.clocks.firstResponse }]);
-    plan.push([to, { type: 'resume-clock', clockId: DEFAULT_IDS.clocks.firstResponse }]);
+    plan.push([from, { type: 'pause-clock', clockId: firstResponseClock }]);
+    plan.push([to, { type: 'resume-clock', clockId: firstResponseClock }]);
   }
   if (story.firstResponseAt !== undefined) done(story.firstResponseAt, S.acknowledge);
   if (story.agentReplyAt !== undefined) {
@@ -94,7 +151,7 @@ export function playStory(story: RunStory): { run: Run; events: RunEvent[] } {
   if (story.bugUrl) set(story.escalatedAt ?? triage, F.bugUrl, story.bugUrl);
   if (story.escalatedAt !== undefined) done(story.escalatedAt, S.escalationPage);
   if (story.engineeringAckAt !== undefined) set(story.engineeringAckAt, F.acknowledged, true);
-  for (const [minutes, state] of story.statusUpdates ?? []) set(minutes, F.lastStatusUpdate, state);
+  for (const [minutes, state] of story.statusUpdates ?? []) set(minutes, F.statusPageState, state);
   const closing = story.closedAt;
   if (story.confirmation) set((closing ?? 0) - 2, F.confirmation, story.confirmation);
   if (story.satisfaction !== undefined) set((closing ?? 0) - 2, F.satisfaction, story.satisfaction);

@@ -11,6 +11,7 @@ import { parseSettings } from './index';
 import { SETTINGS_MIGRATIONS, type SettingsMigration } from './migrations';
 import { jsonPath, problemsFromZod, type Problem } from './problems';
 import type { Settings } from './schema';
+import { errorMessage } from '../errors';
 
 /** Identifies a Casebook bundle, so a random JSON file is named as such. */
 export const BUNDLE_KIND = 'casebook-bundle';
@@ -80,7 +81,7 @@ export function parseBundle(
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${detail}` }] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

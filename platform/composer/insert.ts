@@ -1,3 +1,4 @@
+import { errorMessage } from '../../lib/errors';
 /**
  * Putting text into the helpdesk's own reply editor at the agent's cursor, so
  * the editor's state (CKEditor 5 model, ProseMirror state, Slate value,
@@ -222,7 +223,7 @@ export async function insertIntoComposer(
   try {
     await write(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`Could not reach the reply editor or the clipboard (${reason}).`);
   }
   return { path: 'clipboard' };

@@ -10,7 +10,9 @@ import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun } from '../../lib/workflow/engine';
 import type { Actor, Run } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
+import { answerAsBackground, type FakeBackground } from '../messaging/testing';
 import { useStepActions, type StepActionsBridgeInput } from './useStepActions';
+import { runExtrasSchema, type RunExtras } from '../../lib/messaging/run-extras';
 
 const ANA: Actor = { name: 'Ana Agent' };
 const T0 = Date.UTC(2026, 2, 8, 8, 0, 0);
@@ -42,63 +44,47 @@ function sev1Run(): Run {
   return run;
 }
 
-/** Answers the requests the bridge makes, as the background would, and records them. */
+/**
+ * Answers the requests the bridge makes, as the background would (replies checked
+ * against the protocol's schemas), and records them.
+ */
+const SETTINGS = defaultSettings();
+SETTINGS.agent.name = 'Ana';
+
 function fakeBackground(current: () => Run = sev1Run) {
-  const requests: Array<Record<string, unknown>> = [];
-  const settings = defaultSettings();
-  settings.agent.name = 'Ana';
-  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-    const m = message as Record<string, unknown>;
-    requests.push(m);
-    switch (m.type) {
-      case 'settings.get':
-        return {
-          ok: true,
-          data: {
-            settings,
-            secrets: { pagerDuty: { set: true, masked: '••••••••5678' } },
-            activeHosts: [],
-          },
-        };
-      case 'action.pageStatus':
-        return {
-          ok: true,
-          data: {
-            state: { status: 'idle', pagesAccepted: 0 },
-            readiness: {
-              routingKeySet: true,
-              endpointHost: 'events.pagerduty.com',
-              permissionGranted: true,
-            },
-          },
-        };
-      case 'action.pageOnCall':
-        return {
-          ok: true,
-          data: {
-            state: {
-              status: 'accepted',
-              dedupKey: 'casebook-zendesk-12345',
-              acceptedAt: T0,
-              attempts: 1,
-              pagesAccepted: 1,
-              lastAcceptedAt: T0,
-            },
-          },
-        };
-      case 'action.drafts':
-        return {
-          ok: true,
-          data: draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
-        };
-      case 'run.mutate':
-        return { ok: true, data: { run: sev1Run() } };
-      default:
-        return { ok: false, error: { code: 'unknown-type', message: String(m.type) } };
-    }
+  const settings = SETTINGS;
+  const background = answerAsBackground({
+    'settings.get': () => ({
+      settings,
+      secrets: { pagerDuty: { set: true, masked: '••••••••5678' } },
+      activeHosts: [],
+    }),
+    'action.pageStatus': () => ({
+      state: { status: 'idle', pagesAccepted: 0 },
+      readiness: {
+        routingKeySet: true,
+        endpointHost: 'events.pagerduty.com',
+        permissionGranted: true,
+      },
+    }),
+    'action.pageOnCall': () => ({
+      state: {
+        status: 'accepted',
+        dedupKey: 'casebook-zendesk-12345',
+        acceptedAt: T0,
+        attempts: 1,
+        pagesAccepted: 1,
+        lastAcceptedAt: T0,
+      },
+    }),
+    'action.drafts': () => draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
+    'run.mutate': () => ({ run: sev1Run() }),
   });
-  return requests;
+  backgrounds.push(background);
+  return background.requests;
 }
+
+const backgrounds: FakeBackground[] = [];
 
 function Harness(props: StepActionsBridgeInput & { stepId: string }) {
   const render = useStepActions(props);
@@ -133,6 +119,7 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
       run={run}
       view={deriveRunView(DEFAULT_TEMPLATE, run, T0)}
       template={DEFAULT_TEMPLATE}
+      settings={SETTINGS.integrations}
       actor={ANA}
       agentName={ANA.name}
       onSetField={onSetField}
@@ -144,6 +131,9 @@ function setup(stepId: string, composer: Partial<ComposerLocation> = {}) {
 afterEach(() => {
   cleanup();
   document.body.innerHTML = '';
+  // Every request the views sent was valid and answered with schema-valid data.
+  for (const background of backgrounds.splice(0)) expect(background.problems).toEqual([]);
+  fakeBrowser.reset();
 });
 
 describe('useStepActions', () => {
@@ -157,6 +147,7 @@ describe('useStepActions', () => {
       run,
       view: deriveRunView(DEFAULT_TEMPLATE, run, T0),
       template: DEFAULT_TEMPLATE,
+      settings: SETTINGS.integrations,
       actor: ANA,
       onSetField: vi.fn(async () => undefined),
     };
@@ -227,7 +218,7 @@ describe('useStepActions', () => {
     });
   });
 
-  it('re-drafts from the background when the run changes: the preview follows the run', async () => {
+  it('without the run’s extras (the background could not work them out) asks for drafts per change', async () => {
     let run = sev1Run();
     const requests = fakeBackground(() => run);
     const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
@@ -240,6 +231,7 @@ describe('useStepActions', () => {
         run={r}
         view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
         template={DEFAULT_TEMPLATE}
+        settings={SETTINGS.integrations}
         actor={ANA}
         onSetField={async () => undefined}
       />
@@ -261,5 +253,52 @@ describe('useStepActions', () => {
       { type: 'action.drafts', runId: 'zendesk:12345' },
       { type: 'action.drafts', runId: 'zendesk:12345' },
     ]);
+  });
+
+  it('with the run’s extras it asks nothing: the preview follows the drafts pushed with the run', async () => {
+    let run = sev1Run();
+    const requests = fakeBackground(() => run);
+    const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
+    const extrasOf = (r: Run): RunExtras => ({
+      drafts: draftActions(DEFAULT_TEMPLATE, r, SETTINGS.integrations, 'Ana'),
+      page: {
+        state: { status: 'idle', pagesAccepted: 0 },
+        readiness: {
+          routingKeySet: true,
+          endpointHost: 'events.pagerduty.com',
+          permissionGranted: true,
+        },
+      },
+      team: { shared: false, others: [], conflicts: [] },
+    });
+    const at = (r: Run) => (
+      <Harness
+        stepId="fix-shipped"
+        adapter={adapter}
+        root={null}
+        runId={r.id}
+        run={r}
+        view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
+        template={DEFAULT_TEMPLATE}
+        extras={runExtrasSchema.parse(extrasOf(r))}
+        settings={SETTINGS.integrations}
+        actor={ANA}
+        onSetField={async () => undefined}
+      />
+    );
+    const { rerender } = render(at(run));
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert fix-shipped note' }));
+    const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
+    expect(box().value).toContain('{{fix-shipped.release-tag}}');
+    run = applyMutation(
+      DEFAULT_TEMPLATE,
+      run,
+      { type: 'set-field', stepId: 'fix-shipped', fieldId: 'release-tag', value: 'v9' },
+      ANA,
+      T0,
+    ).run;
+    rerender(at(run));
+    await waitFor(() => expect(box().value).toContain('release v9.'));
+    expect(requests).toEqual([]);
   });
 });

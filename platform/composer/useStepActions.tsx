@@ -3,9 +3,9 @@
  * scripts: gives `renderActions(step)` for `<Panel>`, wiring StepActions'
  * callbacks to the reply editor (insert.ts), the clipboard, new tabs, and the
  * background (paging, record-action). The action drafts (texts, links,
- * refusals) and the page's delivery state are re-read from the background
- * whenever the run changes (every field change and paging step is a run
- * event, so the background's run-changed push is the signal).
+ * refusals) and the page's delivery state come with the run (its extras, in
+ * the `run.open` reply and every run-changed push); they are asked for only
+ * when the background could not send them.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { StepActions, type ActionSettings } from '../../components/panel/actions/StepActions';
@@ -13,6 +13,7 @@ import type { ActionDrafts } from '../../lib/actions/drafts';
 import type { PageState } from '../../lib/actions/pagerduty';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
 import type { PagingReadiness } from '../../lib/messaging/actions';
+import type { RunExtras } from '../../lib/messaging/run-extras';
 import type { Actor, FieldValue, Run, WorkflowTemplate } from '../../lib/workflow/schema';
 import type { RunView, StepView } from '../../lib/workflow/view';
 import { send } from '../messaging/content-client';
@@ -26,6 +27,10 @@ export interface StepActionsBridgeInput {
   run: Run | undefined;
   view: RunView | undefined;
   template: WorkflowTemplate | undefined;
+  /** What the background sent with the run; undefined while loading or if it could not. */
+  extras?: RunExtras | undefined;
+  /** The integrations settings, from the panel's one copy; undefined until read. */
+  settings: ActionSettings | undefined;
   actor: Actor;
   /** The agent's name when known (settings or the signed-in agent on the page). */
   agentName?: string;
@@ -37,10 +42,22 @@ type PageInfo = { state: PageState; readiness: PagingReadiness };
 export function useStepActions(
   input: StepActionsBridgeInput,
 ): ((step: StepView) => ReactNode) | undefined {
-  const { adapter, root, runId, run, view, template, actor, agentName, onSetField } = input;
-  const [settings, setSettings] = useState<ActionSettings>();
-  const [page, setPage] = useState<PageInfo>();
-  const [drafts, setDrafts] = useState<{ runId: string; value: ActionDrafts }>();
+  const {
+    adapter,
+    root,
+    runId,
+    run,
+    view,
+    template,
+    extras,
+    settings,
+    actor,
+    agentName,
+    onSetField,
+  } = input;
+  const [asked, setAsked] = useState<{ runId: string; page?: PageInfo; drafts?: ActionDrafts }>();
+  // The page state a paging click answered with, until the run's next extras come.
+  const [paged, setPaged] = useState<{ from: RunExtras | undefined; state: PageState }>();
   const latest = useRef({ adapter, root, actor });
   latest.current = { adapter, root, actor };
 
@@ -55,41 +72,30 @@ export function useStepActions(
     return () => t.stop();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    send({ type: 'settings.get' })
-      .then((reply) => {
-        if (!live) return;
-        setSettings(reply.settings.integrations);
-      })
-      .catch((error: unknown) => console.warn('[casebook] could not read settings', error));
-    return () => {
-      live = false;
-    };
-  }, []);
-
+  // Only when the run came without its extras (the background could not work them out).
   const revision = run?.revision;
+  const missing = runId !== undefined && run !== undefined && extras === undefined;
   useEffect(() => {
-    if (!runId) return;
+    if (!runId || !missing) return;
     let live = true;
     send({ type: 'action.pageStatus', runId })
-      .then((reply) => {
-        if (live) setPage(reply);
+      .then((page) => {
+        if (live) setAsked((a) => ({ ...(a?.runId === runId ? a : {}), runId, page }));
       })
       .catch((error: unknown) => console.warn('[casebook] could not read the page state', error));
     send({ type: 'action.drafts', runId })
-      .then((reply) => {
-        // Replies can overtake each other: keep the drafts of the newest revision seen.
-        if (!live) return;
-        setDrafts((d) =>
-          d?.runId === runId && d.value.revision > reply.revision ? d : { runId, value: reply },
-        );
+      .then((drafts) => {
+        if (live) setAsked((a) => ({ ...(a?.runId === runId ? a : {}), runId, drafts }));
       })
       .catch((error: unknown) => console.warn('[casebook] could not draft the actions', error));
     return () => {
       live = false;
     };
-  }, [runId, revision]);
+  }, [runId, revision, missing]);
+  const fallback = asked?.runId === runId ? asked : undefined;
+  const basePage = extras?.page ?? fallback?.page;
+  const page: PageInfo | undefined =
+    basePage && paged && paged.from === extras ? { ...basePage, state: paged.state } : basePage;
 
   const onInsertText = useCallback(async (text: string) => {
     const { adapter: a, root: r } = latest.current;
@@ -106,7 +112,7 @@ export function useStepActions(
   }, []);
 
   // Another ticket's drafts are never shown while this one's load.
-  const shownDrafts = drafts && drafts.runId === runId ? drafts.value : undefined;
+  const shownDrafts = extras?.drafts ?? fallback?.drafts;
   // One function per change of what the actions show: the panel's step list
   // is memoized on it, so a new function every render would re-render every
   // step.
@@ -135,7 +141,7 @@ export function useStepActions(
               repage,
               stepId,
             });
-            setPage((p) => (p ? { ...p, state: reply.state } : p));
+            setPaged({ from: extras, state: reply.state });
             return reply.notice ? { notice: reply.notice } : undefined;
           }}
           onRecordAction={async (action, note, data) => {
@@ -167,6 +173,7 @@ export function useStepActions(
       settings,
       shownDrafts,
       page,
+      extras,
       onInsertText,
       onCopy,
       onOpenUrl,

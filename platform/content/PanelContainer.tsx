@@ -44,7 +44,10 @@ import type { PanelStore } from './panel-store';
 import { useConversationReport } from './conversation-report';
 import { sameTicketInfo } from './ticket-watcher';
 import { useTeamStatus } from './team-status';
+import type { RunExtras } from '../../lib/messaging/run-extras';
 import { useMissingFacts } from './useMissingFacts';
+import { usePanelSettings, type PanelSettings, type PanelSettingsSource } from './panel-settings';
+import { errorMessage } from '../../lib/errors';
 import { usePageFacts } from './page-facts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
@@ -89,10 +92,6 @@ export function parseLayout(value: unknown): PanelLayout {
   };
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Per-helpdesk collapse and position, persisted; other tabs follow changes. */
 function usePanelPrefs(helpdesk: string) {
   const key = prefsKey(helpdesk);
@@ -129,47 +128,36 @@ function usePanelPrefs(helpdesk: string) {
 }
 
 /** Who this browser's changes are recorded as: the options page's agent, else what the page showed. */
-function useActor(adapter: HelpdeskAdapter): Actor {
-  const [actor, setActor] = useState<Actor>(FALLBACK_ACTOR);
+function useActor(adapter: HelpdeskAdapter, reply: PanelSettings | undefined): Actor {
+  const [seen, setSeen] = useState<Actor>();
+  const configured = reply?.settings.agent;
+  const suggested = reply?.agentSuggestion;
+  const unconfigured = reply !== undefined && !configured?.name;
   useEffect(() => {
-    let live = true;
-    const load = async () => {
-      try {
-        const reply = await send({ type: 'settings.get' });
-        const configured = reply.settings.agent;
-        const suggested = reply.agentSuggestion;
-        const next: Actor | undefined = configured.name
-          ? { name: configured.name, ...(configured.email ? { email: configured.email } : {}) }
-          : suggested?.name
-            ? { name: suggested.name, ...(suggested.email ? { email: suggested.email } : {}) }
-            : undefined;
-        if (live && next) setActor(next);
-        if (!configured.name) {
-          // Offer the signed-in agent the page shows to the options page.
-          const seen = adapter.readAgent?.(document);
-          if (seen?.name) {
-            if (live && !next)
-              setActor({ name: seen.name, ...(seen.email ? { email: seen.email } : {}) });
-            await send({
-              type: 'settings.suggestAgent',
-              name: seen.name,
-              ...(seen.email ? { email: seen.email } : {}),
-              helpdesk: adapter.id,
-            });
-          }
-        }
-      } catch (error) {
-        console.warn(`[casebook:${adapter.id}] could not read the agent from settings`, error);
-      }
-    };
-    void load();
-    const unsubscribe = subscribe({ kind: 'settings' }, () => void load());
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [adapter]);
-  return actor;
+    if (!unconfigured) return;
+    // Offer the signed-in agent the page shows to the options page.
+    const agent = adapter.readAgent?.(document);
+    if (!agent?.name) return;
+    setSeen({ name: agent.name, ...(agent.email ? { email: agent.email } : {}) });
+    send({
+      type: 'settings.suggestAgent',
+      name: agent.name,
+      ...(agent.email ? { email: agent.email } : {}),
+      helpdesk: adapter.id,
+    }).catch((error: unknown) =>
+      console.warn(`[casebook:${adapter.id}] could not offer the agent to settings`, error),
+    );
+  }, [adapter, unconfigured]);
+  const name = configured?.name || suggested?.name || seen?.name;
+  const email = configured?.name
+    ? configured.email
+    : suggested?.name
+      ? suggested.email
+      : seen?.email;
+  return useMemo(
+    () => (name ? { name, ...(email ? { email } : {}) } : FALLBACK_ACTOR),
+    [name, email],
+  );
 }
 
 function useViewportWidth(): number {
@@ -237,11 +225,15 @@ interface RunState {
    * renders it and carries no engine of its own.
    */
   view: RunView;
+  /** Drafts, paging and team state the background sent with the run; kept until newer ones come. */
+  extras?: RunExtras;
 }
 
 export interface PanelContainerProps {
   adapter: HelpdeskAdapter;
   store: PanelStore;
+  /** The panel's one copy of the settings (read once, again on change). */
+  settingsSource: PanelSettingsSource;
   /** Settles once the settings say whether this helpdesk is on; no run is opened before. */
   enabled: Promise<boolean>;
 }
@@ -249,11 +241,12 @@ export interface PanelContainerProps {
 /** Retries of a failed `run.open` (the worker may still be starting). */
 const OPEN_RETRY_MS = [250, 1_000, 3_000];
 
-export function PanelContainer({ adapter, store, enabled }: PanelContainerProps) {
+export function PanelContainer({ adapter, store, settingsSource, enabled }: PanelContainerProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const notices = useSyncExternalStore(store.subscribe, store.notices);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
-  const actor = useActor(adapter);
+  const settings = usePanelSettings(settingsSource);
+  const actor = useActor(adapter, settings);
   const [runState, setRunState] = useState<RunState | undefined>();
   const [connection, setConnection] = useState<ConnectionState>('connected');
   const [error, setError] = useState<string | undefined>();
@@ -275,13 +268,15 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     let live = true;
     setRunState((s) => (s?.runId === runId ? s : undefined));
     setError(undefined);
-    const accept = (run: Run, view: RunView, template?: WorkflowTemplate) => {
+    const accept = (run: Run, view: RunView, template?: WorkflowTemplate, extras?: RunExtras) => {
       if (!live) return;
       setRunState((s) => {
-        const base = template ?? (s?.runId === runId ? s.template : undefined);
+        const same = s?.runId === runId ? s : undefined;
+        const base = template ?? same?.template;
         if (!base) return s;
-        if (s?.runId === runId && s.run.revision > run.revision && !template) return s;
-        return { runId, run, template: base, view };
+        if (same && same.run.revision > run.revision && !template) return s;
+        const kept = extras ?? same?.extras;
+        return { runId, run, template: base, view, ...(kept ? { extras: kept } : {}) };
       });
     };
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -291,7 +286,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       try {
         const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
         if (!reply.view) throw new Error('The background sent the run without its view.');
-        accept(reply.run, reply.view, reply.template);
+        accept(reply.run, reply.view, reply.template, reply.extras);
         if (live) {
           setConnection('connected');
           setError(undefined);
@@ -299,7 +294,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       } catch (e) {
         if (!live) return;
         setConnection('error');
-        setError(message(e));
+        setError(errorMessage(e));
         const delay = OPEN_RETRY_MS[attempt];
         if (delay !== undefined) retry = setTimeout(() => void open(attempt + 1), delay);
       }
@@ -310,7 +305,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       (pushed) => {
         // A push without its view (not one the background sends): re-read the run.
         if (pushed.type === 'run-changed') {
-          if (pushed.view) accept(pushed.run, pushed.view);
+          if (pushed.view) accept(pushed.run, pushed.view, undefined, pushed.extras);
           else void open();
         }
         if (pushed.type === 'run-removed') void open();
@@ -336,7 +331,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
   // The page's metadata came in or changed after the run was opened: record
   // what the page shows now. Fields the page stopped showing keep their value.
   const run = runState && runState.runId === runId ? runState.run : undefined;
-  const team = useTeamStatus(runId, run?.revision);
+  const extras = runState && runState.runId === runId ? runState.extras : undefined;
+  const team = useTeamStatus(runId, extras?.team);
   const found = state?.snapshot.found ?? false;
   const shown = useMemo(
     () => (ticket ? mergeTicket(run?.ticket, ticket) : undefined),
@@ -350,7 +346,7 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
       runId,
       mutation: { type: 'update-ticket', ticket: shown },
       actor: actorRef.current,
-    }).catch((e: unknown) => setError(message(e)));
+    }).catch((e: unknown) => setError(errorMessage(e)));
   }, [run, shown, runId, found]);
 
   // Keyboard shortcut (via the background) and the popup's "show panel".
@@ -455,6 +451,8 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     run,
     view,
     template,
+    extras,
+    settings: settings?.settings.integrations,
     actor,
     ...(actor !== FALLBACK_ACTOR ? { agentName: actor.name } : {}),
     onSetField,
@@ -505,7 +503,9 @@ export function PanelContainer({ adapter, store, enabled }: PanelContainerProps)
     [updatePrefs],
   );
   usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
-  const { tracker, pageFacts } = usePageFacts(state?.snapshot.links);
+  // Until the settings answer, step text reads as if no tracker were chosen.
+  const tracker = settings?.settings.integrations.tracker.kind;
+  const pageFacts = usePageFacts(settings?.settings, state?.snapshot.links);
 
   if (!state || !shown) return null;
   if (!shownTemplate) {

@@ -7,6 +7,7 @@ import type { PanelNotice } from '../../components/panel/types';
 import type { HarReport } from '../../lib/har/index';
 import type { GuardVia } from '../har/guard-channel';
 import { HarRejected, HarSanitizerUnavailable } from '../har/sanitizer-client';
+import { errorMessage } from '../../lib/errors';
 
 export interface HarInterceptInfo {
   via: GuardVia;
@@ -92,7 +93,7 @@ export function harErrorNotice(error: unknown, info: HarInterceptInfo): PanelNot
       text: `${info.original} was not attached: sanitizing was cancelled. Nothing was uploaded.`,
     };
   }
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return {
     id: `har:${info.original}`,
     tone: 'error',

@@ -12,9 +12,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { browser, createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { HelpdeskAdapter, TicketRef } from '../../lib/adapters/types';
-import type { Settings } from '../../lib/settings/schema';
 import { acceptTrustedEventsOnly } from '../../components/panel/trusted-events';
-import { send } from '../messaging/content-client';
 import { PanelContainer } from './PanelContainer';
 import { createPanelStore } from './panel-store';
 import { isNoticeTabMessage, isTabMessage, type PanelStatus } from './tab-messages';
@@ -23,21 +21,11 @@ import { readAgentApi } from './agent-api';
 import { healthReporter } from './health-report';
 import { parseTicketFor } from './ticket-url';
 import { ticketFromRef, watchTicket } from './ticket-watcher';
+import { createPanelSettings } from './panel-settings';
 
 export const PANEL_TAG = 'casebook-panel';
 /** Above the helpdesks' own overlays (Zendesk modals use ~2000, Intercom ~10000). */
 const Z_INDEX = 2_147_483_000;
-
-/** The agent's settings, or undefined when the background does not answer. */
-async function readSettings(adapter: HelpdeskAdapter): Promise<Settings | undefined> {
-  try {
-    return (await send({ type: 'settings.get' })).settings;
-  } catch (error) {
-    // No answer from the background: show the panel; it reports the connection itself.
-    console.warn(`[casebook:${adapter.id}] could not read settings`, error);
-    return undefined;
-  }
-}
 
 export async function startPanel(
   ctx: ContentScriptContext,
@@ -49,8 +37,14 @@ export async function startPanel(
   for (const stale of Array.from(document.querySelectorAll(PANEL_TAG))) stale.remove();
 
   const store = createPanelStore();
-  const settings = readSettings(adapter);
-  const enabled = settings.then((loaded) => loaded?.helpdesks[adapter.id].enabled ?? true);
+  // No answer from the background: show the panel; it reports the connection itself.
+  const settingsSource = createPanelSettings((error) =>
+    console.warn(`[casebook:${adapter.id}] could not read settings`, error),
+  );
+  ctx.onInvalidated(() => settingsSource.stop());
+  const enabled = settingsSource.first.then(
+    (loaded) => loaded?.settings.helpdesks[adapter.id].enabled ?? true,
+  );
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_TAG,
     position: 'overlay',
@@ -66,7 +60,14 @@ export async function startPanel(
       // Page scripts can reach the open shadow root: only the agent's own events act.
       acceptTrustedEventsOnly(shadow);
       const root = createRoot(container);
-      root.render(<PanelContainer adapter={adapter} store={store} enabled={enabled} />);
+      root.render(
+        <PanelContainer
+          adapter={adapter}
+          store={store}
+          settingsSource={settingsSource}
+          enabled={enabled}
+        />,
+      );
       return root;
     },
     onRemove(root) {

@@ -1,35 +1,37 @@
 /**
- * The panel's team line: asks the background about the run's sharing when
- * the run changes, and every few seconds for who else has it open.
- * Silent when team mode is off (the reply says not shared).
+ * The panel's team line. The run's sharing and conflicts come with the run
+ * (its extras, pushed on every change); who else has it open changes without
+ * a run change, so that alone is asked for every few seconds, and only while
+ * the run is shared (team mode off: no requests at all).
  */
 import { useEffect, useState } from 'react';
 import type { TeamRunStatusData } from '../../lib/messaging/team';
 import { send } from '../messaging/content-client';
 
-const POLL_MS = 3_000;
+const PRESENCE_POLL_MS = 3_000;
 
 export function useTeamStatus(
   runId: string | undefined,
-  revision: number | undefined,
+  pushed: TeamRunStatusData | undefined,
 ): TeamRunStatusData | undefined {
-  const [status, setStatus] = useState<TeamRunStatusData | undefined>();
+  const [polled, setPolled] = useState<{ from: TeamRunStatusData; status: TeamRunStatusData }>();
+  const shared = pushed?.shared ?? false;
   useEffect(() => {
-    if (!runId) return;
+    if (!runId || !pushed || !shared) return;
     let live = true;
-    const load = () =>
+    const timer = setInterval(() => {
       send({ type: 'team.runStatus', runId }).then(
-        (s) => {
-          if (live) setStatus(s);
+        (status) => {
+          if (live) setPolled({ from: pushed, status });
         },
         () => undefined,
       );
-    void load();
-    const timer = setInterval(() => void load(), POLL_MS);
+    }, PRESENCE_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [runId, revision]);
-  return status;
+  }, [runId, pushed, shared]);
+  // A poll answered since the last push is newer; a new push replaces it.
+  return polled && polled.from === pushed ? polled.status : pushed;
 }

@@ -17,6 +17,7 @@ import type {
   TicketRef,
 } from '../../lib/adapters/types';
 import type { TicketInfo } from '../../lib/workflow/schema';
+import { errorMessage } from '../../lib/errors';
 
 /** Reported missing while the ticket's DOM is absent: every metadata key except the display id. */
 export const ALL_METADATA: MetadataKey[] = METADATA_KEYS.filter((key) => key !== 'displayId');
@@ -203,7 +204,7 @@ export function watchTicket(
         ticket: ticketFromRef(ref),
         missing: ALL_METADATA,
         found: false,
-        error: describe(error),
+        error: errorMessage(error),
       });
       return;
     }
@@ -239,7 +240,7 @@ export function watchTicket(
         ticket: ticketFromRef(ref),
         missing: ALL_METADATA,
         found: true,
-        error: describe(error),
+        error: errorMessage(error),
       });
     }
   };
@@ -297,8 +298,4 @@ function parentAcrossShadow(node: Node): Node | null {
     return (node as ShadowRoot).host;
   }
   return parent;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -22,6 +22,7 @@ import {
   type JobMessage,
   type SanitizeJob,
 } from './frame-protocol';
+import { errorMessage } from '../../lib/errors';
 
 /**
  * The sanitizer page's URL and the origin its document has, fixed when this
@@ -269,7 +270,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       } catch (error) {
         // A rejection is the file's fault: report it as such. Anything else is the frame's.
         if (error instanceof HarRejected) throw error;
-        throw new HarSanitizerUnavailable(error instanceof Error ? error.message : String(error));
+        throw new HarSanitizerUnavailable(errorMessage(error));
       }
     },
     warm() {

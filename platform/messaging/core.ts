@@ -14,6 +14,7 @@ import type { ErrorCode, ProtocolError, Reply } from '../../lib/messaging/envelo
 import type { ReplyData, RequestInput, RequestType } from '../../lib/messaging/protocol';
 import type { ClientPortMessage, ServerPortMessage, Topic } from '../../lib/messaging/sync';
 import { SYNC_PORT_NAME } from '../../lib/messaging/wire';
+import { errorMessage } from '../../lib/errors';
 
 /** The background answered `{ok: false}`, or the exchange itself failed. */
 export class RequestError extends Error {
@@ -74,7 +75,7 @@ export function createMessenger(checks: MessageChecks) {
       // No listener (worker failed to start) or the extension was reloaded.
       throw new RequestError(
         'internal',
-        `Casebook's background did not answer: ${error instanceof Error ? error.message : String(error)}`,
+        `Casebook's background did not answer: ${errorMessage(error)}`,
       );
     }
     const reply = checks.reply(type, raw);

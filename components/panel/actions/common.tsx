@@ -1,9 +1,6 @@
 /** Shared pieces of the step actions: one runner per control, its outcome, refusals. */
 import { useState } from 'react';
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorMessage } from '../../../lib/errors';
 
 /** One async action at a time per control, with its outcome shown next to it. */
 export function useRunner() {
@@ -18,7 +15,7 @@ export function useRunner() {
       const message = await task();
       if (message) setDone(message);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

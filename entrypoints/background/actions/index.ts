@@ -69,7 +69,7 @@ export function pageServiceFor(db: CasebookDB, effects: Effects, now: () => numb
             actor,
             at,
           );
-          effects.runChanged(change.run, change.view);
+          effects.runChanged(change);
         },
       },
       alarms: {

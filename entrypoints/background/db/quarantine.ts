@@ -14,6 +14,7 @@ import {
   type WorkflowTemplate,
 } from '../../../lib/workflow/schema';
 import { buildRunRecord } from './records';
+import { errorMessage } from '../../../lib/errors';
 
 export interface QuarantineRecord {
   /** Auto-increment key. */
@@ -37,7 +38,7 @@ function describe(error: unknown): string {
       .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
       .join('; ');
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** Why a stored run cannot be read, or undefined when it can (and derives, given its template). */

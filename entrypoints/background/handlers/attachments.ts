@@ -3,6 +3,7 @@ import { sniffBytes, SNIFF_BYTES } from '../../../lib/har/sniff';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messaging/base64';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { harRulesFromSettings } from '../../../lib/settings/redaction';
+import { findField } from '../../../lib/workflow/roles';
 import type { FileRef, WorkflowTemplate } from '../../../lib/workflow/schema';
 import { getAttachment, getRun, putAttachment } from '../db/repo';
 import { readSettings } from '../settings/store';
@@ -14,11 +15,8 @@ export function isHarBytes(bytes: Uint8Array): boolean {
 }
 
 function sanitizesHar(template: WorkflowTemplate, stepId: string, fieldId: string): boolean {
-  for (const section of template.sections) {
-    const field = section.steps.find((s) => s.id === stepId)?.fields.find((f) => f.id === fieldId);
-    if (field) return field.type === 'file' && field.sanitizeHar;
-  }
-  return false;
+  const field = findField(template, stepId, fieldId);
+  return field?.type === 'file' && field.sanitizeHar;
 }
 
 type Sanitized = NonNullable<FileRef['sanitized']>;
@@ -87,7 +85,7 @@ export const attachmentHandlers = {
       request.actor,
       ctx.now(),
     );
-    ctx.effects.runChanged(change.run, change.view);
+    ctx.effects.runChanged(change);
     return change.file;
   },
 

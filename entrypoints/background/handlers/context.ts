@@ -5,14 +5,18 @@
  */
 import type { Browser } from '#imports';
 import type { HandlersFor, RequestType } from '../../../lib/messaging/protocol';
-import type { Run } from '../../../lib/workflow/schema';
+import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
 import type { RunView } from '../../../lib/workflow/view';
 import type { CasebookDB } from '../db/db';
+import type { RunExtrasOf } from '../run-extras';
 
 /** Side effects after a committed change. They never throw into the handler. */
 export interface Effects {
-  /** A run was written: push it to its subscribers and the open-runs list, reschedule clocks. */
-  runChanged(run: Run, view: RunView): void;
+  /**
+   * A run was written: push it (with its extras) to its subscribers and tell the
+   * open-runs list, reschedule clocks.
+   */
+  runChanged(change: { run: Run; view: RunView; template: WorkflowTemplate }): void;
   /** Runs were deleted (wipe). */
   runsRemoved(runIds: string[]): void;
   /** Settings were written: push `settings-changed`. */
@@ -24,6 +28,8 @@ export interface HandlerContext {
   now: () => number;
   sender: Browser.runtime.MessageSender;
   effects: Effects;
+  /** What views show beside a run (drafts, paging, team), for replies that carry a run. */
+  extras: RunExtrasOf;
 }
 
 /** One domain's handlers; `handlers/index.ts` checks the union covers every request type. */

@@ -21,7 +21,7 @@ export const conversationHandlers = {
     );
     const seen = change.events.find((e) => e.type === 'ticket-updated')?.new as
       { messages?: unknown[] } | undefined;
-    if (change.events.length > 0) ctx.effects.runChanged(change.run, change.view);
+    if (change.events.length > 0) ctx.effects.runChanged(change);
     return { added: seen?.messages?.length ?? 0 };
   },
 } satisfies DomainHandlers<'run.observeConversation'>;

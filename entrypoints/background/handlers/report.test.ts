@@ -30,6 +30,7 @@ function context(): HandlerContext {
     now: () => REPORT_NOW,
     sender: {},
     effects: { runChanged() {}, runsRemoved() {}, settingsChanged() {} },
+    extras: async () => undefined,
   };
 }
 

@@ -16,6 +16,7 @@ import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { getActiveTemplate } from '../db/repo';
 import { factsForFilter, historyAll, historyPage, rowsOfPeriod } from '../db/report-queries';
 import type { DomainHandlers } from './context';
+import { errorMessage } from '../../../lib/errors';
 
 function period(request: { from: string; to: string; unit: 'week' | 'month'; timeZone: string }) {
   try {
@@ -41,8 +42,6 @@ export interface TeamReportSource {
   ): Promise<{ rows: RunFacts[]; total: number; now: number }>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export const createReportHandlers = (team: TeamReportSource) =>
   ({
     'report.compute': async (request, ctx) => {
@@ -56,7 +55,7 @@ export const createReportHandlers = (team: TeamReportSource) =>
         const remote = await team.report({ ...asked, rootCauses });
         if (remote) return { ...remote, now: Math.round(remote.now) };
       } catch (error) {
-        notice = `The team server did not answer (${message(error)}); this is this browser's runs only.`;
+        notice = `The team server did not answer (${errorMessage(error)}); this is this browser's runs only.`;
       }
       const rows = await rowsOfPeriod(ctx.db, resolved);
       const report = computeReport(rows, resolved, { rootCauses }, now);

@@ -65,13 +65,25 @@ export async function focusRunTab(
 export const runHandlers = {
   'run.open': async ({ ticket, actor }, ctx) => {
     const result = await openRun(ctx.db, ticket, actor, ctx.now());
-    if (result.changed) ctx.effects.runChanged(result.run, result.view);
-    return { run: result.run, template: result.template, view: result.view };
+    if (result.changed) ctx.effects.runChanged(result);
+    const extras = await ctx.extras(result.run, result.template);
+    return {
+      run: result.run,
+      template: result.template,
+      view: result.view,
+      ...(extras ? { extras } : {}),
+    };
   },
 
   'run.get': async ({ runId }, ctx) => {
     const { run, template } = await getRun(ctx.db, runId);
-    return { run, template, view: deriveRunView(template, run, ctx.now()) };
+    const extras = await ctx.extras(run, template);
+    return {
+      run,
+      template,
+      view: deriveRunView(template, run, ctx.now()),
+      ...(extras ? { extras } : {}),
+    };
   },
 
   'run.events': async ({ runId, stepId }, ctx) => ({
@@ -80,13 +92,13 @@ export const runHandlers = {
 
   'run.mutate': async ({ runId, mutation, actor }, ctx) => {
     const change = await mutateRun(ctx.db, runId, mutation, actor, ctx.now());
-    ctx.effects.runChanged(change.run, change.view);
+    ctx.effects.runChanged(change);
     return { run: change.run, view: change.view };
   },
 
   'run.migrate': async ({ runId, toVersion, actor }, ctx) => {
     const change = await migrateRunTo(ctx.db, runId, toVersion, actor, ctx.now());
-    ctx.effects.runChanged(change.run, change.view);
+    ctx.effects.runChanged(change);
     return { run: change.run, view: change.view };
   },
 

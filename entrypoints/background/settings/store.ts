@@ -20,6 +20,7 @@ import {
 import { defaultSettings, settingsSchema, type Settings } from '../../../lib/settings/schema';
 import { agentSuggestionSchema, type AgentSuggestion } from '../../../lib/messaging/settings';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
+import { errorMessage } from '../../../lib/errors';
 
 const AGENT_SUGGESTION_KEY = 'agentSuggestion';
 
@@ -79,7 +80,7 @@ export async function writeSettings(candidate: unknown): Promise<Settings> {
 
 /** Chrome's quota errors name a constant; say what it means and what to do. */
 export function describeSyncError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/QUOTA_BYTES_PER_ITEM/.test(message)) {
     return 'A part of the settings is larger than synced storage allows per item. Shorten long lists (redaction rules, hosts) and save again.';
   }

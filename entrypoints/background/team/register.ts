@@ -22,7 +22,7 @@ export function registerTeamSync(
     db,
     now,
     runsChanged: (changes) => {
-      for (const c of changes) effects.runChanged(c.run, c.view);
+      for (const c of changes) effects.runChanged(c);
     },
   });
   const viewedRuns = () =>

@@ -19,6 +19,7 @@ export const CURSOR_KEY = 'team.cursor';
 export interface Refolded {
   run: Run;
   view: RunView;
+  template: WorkflowTemplate;
   conflicts: FieldConflict[];
 }
 
@@ -87,7 +88,7 @@ async function refold(db: CasebookDB, runId: string, now: number): Promise<Refol
   if (entry) await db.openRuns.add(entry);
   // The report counts team runs this browser holds like its own.
   await putRunFacts(db, stored.template, run, now);
-  return { run, view, conflicts };
+  return { run, view, conflicts, template: stored.template };
 }
 
 /**

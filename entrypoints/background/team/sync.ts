@@ -33,6 +33,7 @@ import {
   storeTemplates,
   type Refolded,
 } from './store';
+import { errorMessage } from '../../../lib/errors';
 
 export const CONNECTION_KEY = 'team.connection';
 const PUSH_BATCH = 200;
@@ -89,7 +90,7 @@ export function createTeamSync({ db, now, runsChanged, fetch: doFetch }: TeamSyn
 
   function fail(error: unknown): void {
     state = 'offline';
-    message = error instanceof Error ? error.message : String(error);
+    message = errorMessage(error);
   }
 
   async function apply(events: ServerEvent[], cursor: number | undefined): Promise<void> {

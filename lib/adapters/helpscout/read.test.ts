@@ -128,7 +128,7 @@ describe('helpscout on legacy.html', () => {
   });
 });
 
-describe('helpscout on mailbox.html', () => {
+describe('helpscout on a mailbox URL', () => {
   it('is not a conversation, then opens one from the list without a reload', async () => {
     page = await loadPage('helpscout/mailbox');
     expect(helpscout.parseTicketUrl(new URL(page.window.location.href))).toBeNull();

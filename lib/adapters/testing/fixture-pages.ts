@@ -72,7 +72,8 @@ const PAGES = {
       'A later build with renamed data-test-ids: subject, requester, assignee, priority, status, created time and the customer context cannot be read (reported as missing); the workspace keeps data-ticket-id and the composer is still found by its CKEditor classes.',
   },
   'zendesk/views': {
-    file: 'zendesk/views.html',
+    // The same single-page app as the ticket: what it renders follows the URL.
+    file: 'zendesk/ticket.html',
     url: `${ZD}/agent/filters/360094211`,
     helpdesk: null,
     ticketId: null,
@@ -146,7 +147,8 @@ const PAGES = {
       'Legacy UI: #tkHeader number, #subjectLine, article.thread.customer, Redactor editor, #sendBtn.',
   },
   'helpscout/mailbox': {
-    file: 'helpscout/mailbox.html',
+    // The same single-page app as the conversation: what it renders follows the URL.
+    file: 'helpscout/conversation.html',
     url: `${HS}/inboxes/8f3c2a9d1b7e4f60/views/7329011`,
     helpdesk: null,
     ticketId: null,

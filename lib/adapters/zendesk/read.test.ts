@@ -232,7 +232,7 @@ describe('zendesk on drifted.html', () => {
   });
 });
 
-describe('zendesk on views.html', () => {
+describe('zendesk on a views URL', () => {
   it('is not a ticket, and its rows’ data-ticket-id are not workspaces', async () => {
     page = await loadPage('zendesk/views');
     expect(page.document.querySelector('tr[data-ticket-id="4242"]')).not.toBeNull();

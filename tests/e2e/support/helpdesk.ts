@@ -54,7 +54,7 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
     fixtures: {
       ticket: 'zendesk/ticket.html',
       lazy: { file: 'zendesk/lazy.html' },
-      negative: { file: 'zendesk/views.html', path: '/agent/filters/360094211' },
+      negative: { file: 'zendesk/ticket.html', path: '/agent/filters/360094211' },
     },
     first: {
       id: '4242',
@@ -102,7 +102,7 @@ export const SITES: Record<HelpdeskId, HelpdeskSite> = {
       ticket: 'helpscout/conversation.html',
       lazy: { file: 'helpscout/conversation.html', config: { loadDelayMs: 1500 } },
       negative: {
-        file: 'helpscout/mailbox.html',
+        file: 'helpscout/conversation.html',
         path: '/inboxes/4f1a2b3c4d5e6f70/views/7329011',
       },
     },
@@ -217,9 +217,10 @@ export class PanelObject {
   async choose(stepId: string, fieldId: string, value: string): Promise<void> {
     await this.expandStep(stepId);
     const radio = this.option(stepId, fieldId, value);
-    // Controlled by the run: checked once the background has stored the change.
     await radio.click();
-    await expect(radio).toBeChecked();
+    // A clicked radio is checked in the DOM at once; `data-checked` follows the run,
+    // so it says the background has stored the change.
+    await expect(radio).toHaveAttribute('data-checked', 'true');
   }
 
   /**

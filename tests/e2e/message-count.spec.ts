@@ -1,0 +1,104 @@
+/**
+ * What one change costs in messages: the same ticket open in two tabs and the
+ * popup open beside them, the agent changes one field in tab A. Counted in
+ * the background: every request it receives (an extra `runtime.onMessage`
+ * listener) and every push it sends (the ports' `postMessage`). The change
+ * costs one request from the editing view and one push per view, nothing
+ * else: each push carries what its view shows (the run with its drafts,
+ * paging and team state; the open-runs list with its counts), so no view
+ * asks again. The editing tab's own push brings it the new drafts.
+ * Before this, the same edit cost 8 to 10 requests (each tab re-asked for
+ * drafts, paging and team state; the popup re-read the list).
+ */
+import type { Worker } from '@playwright/test';
+import { expect, test } from './support/extension';
+import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
+
+interface Traffic {
+  requests: Array<{ type: string; from: string }>;
+  pushes: Array<{ type: string; to: string }>;
+}
+
+type Port = { sender?: { url?: string }; postMessage(m: { type?: string }): void };
+type Chrome = {
+  runtime: {
+    id: string;
+    onMessage: {
+      addListener(l: (m: { type?: string }, s: { url?: string; tab?: unknown }) => void): void;
+    };
+    onConnect: { addListener(l: (port: Port) => void): void };
+  };
+};
+
+/** Start counting in the background (from now on, every view's traffic). */
+async function countTraffic(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { chrome: Chrome; __traffic?: Traffic };
+    const traffic: Traffic = { requests: [], pushes: [] };
+    g.__traffic = traffic;
+    g.chrome.runtime.onMessage.addListener((message, sender) => {
+      traffic.requests.push({ type: String(message?.type), from: sender.url ?? '' });
+    });
+    // Listeners of one event get the same Port object: wrapping it here counts the hub's sends.
+    g.chrome.runtime.onConnect.addListener((port) => {
+      const send = port.postMessage.bind(port);
+      port.postMessage = (message) => {
+        traffic.pushes.push({ type: String(message?.type), to: port.sender?.url ?? '' });
+        send(message);
+      };
+    });
+  });
+}
+
+async function traffic(serviceWorker: Worker): Promise<Traffic> {
+  return serviceWorker.evaluate(() => (globalThis as unknown as { __traffic: Traffic }).__traffic);
+}
+
+async function resetTraffic(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() => {
+    const t = (globalThis as unknown as { __traffic: Traffic }).__traffic;
+    t.requests.length = 0;
+    t.pushes.length = 0;
+  });
+}
+
+test('one field edit in two tabs and the popup: one request, one push per view, nothing else', async ({
+  context,
+  serviceWorker,
+  extensionPage,
+}) => {
+  const site = SITES.zendesk;
+  await countTraffic(serviceWorker);
+  await serveHelpdesk(context, site);
+  const a = await openTicket(context, site);
+  const b = await openTicket(context, site);
+  const panelA = PanelObject.for(a, site, site.first);
+  const panelB = PanelObject.for(b, site, site.first);
+  await panelA.ready(site.first.subject, site.first.label);
+  await panelB.ready(site.first.subject, site.first.label);
+  await panelA.expandStep('assign-severity');
+  await panelB.expandStep('assign-severity');
+  const popup = await extensionPage('popup.html');
+  const popupRun = popup.locator('.cb-run', { hasText: site.first.subject });
+  await expect(popupRun).toBeVisible();
+  await expect(popupRun).not.toContainText('SEV2');
+  // Loading is over when every view has what it shows.
+  await expect(panelA.step('acknowledge').locator('.cb-step-actions')).toBeVisible();
+  await expect(panelB.step('acknowledge').locator('.cb-step-actions')).toBeVisible();
+  await resetTraffic(serviceWorker);
+
+  await panelA.choose('assign-severity', 'severity', 'SEV2');
+  await expect(panelB.option('assign-severity', 'severity', 'SEV2')).toBeChecked();
+  await expect(popupRun).toContainText('SEV2');
+
+  const seen = await traffic(serviceWorker);
+  expect(seen.requests.map((r) => r.type)).toEqual(['run.mutate']);
+  expect(seen.requests[0]!.from).toBe(a.url());
+  expect(seen.pushes.map((p) => `${p.type} → ${p.to}`).sort()).toEqual(
+    [
+      `open-runs-changed → ${popup.url()}`,
+      `run-changed → ${a.url()}`,
+      `run-changed → ${b.url()}`,
+    ].sort(),
+  );
+});
