@@ -30,6 +30,7 @@ const contentScriptGraph = [
   'lib/workflow/roles.ts',
   'lib/workflow/step-words.ts',
   'lib/workflow/page-suggestions.ts',
+  'lib/workflow/ticket-merge.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
   'lib/actions/tracker-url.ts',
@@ -155,6 +156,8 @@ export default tseslint.config(
                 '!**/lib/workflow/step-words',
                 // What the page shows, offered by role for one-click use: lookups, no zod.
                 '!**/lib/workflow/page-suggestions',
+                // The one rule for merging a page's ticket fields over the run's: no zod.
+                '!**/lib/workflow/ticket-merge',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',

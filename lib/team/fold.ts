@@ -10,7 +10,7 @@
  * it replaced (its `old` differs from what it overwrote) is a conflict, and
  * the agent whose value was overwritten is told (`conflicts`).
  */
-import { sameValue } from '../workflow/engine';
+import { sameValue } from '../workflow/ticket-merge';
 import type {
   Actor,
   ClockPause,

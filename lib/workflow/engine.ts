@@ -11,6 +11,8 @@ import { factsRecordedBy, isEmptyValue } from './recorded-facts';
 import { findField, findStep, isStepApplicable } from './conditions';
 import { closingStepId, stepBlockers } from './derive';
 import { WorkflowError } from './errors';
+import { mergeTicketInfo, sameValue } from './ticket-merge';
+export { sameValue };
 import {
   actorSchema,
   fieldValueSchema,
@@ -65,18 +67,6 @@ function checkNow(now: number): void {
 }
 
 /** Deep structural equality for JSON-like values (field values, ticket info). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
-
 export function createRun(
   template: WorkflowTemplate,
   ticket: TicketInfo,
@@ -319,16 +309,7 @@ function updateTicket(
     );
   }
   // A page that could not read a field says nothing about it: keep what we knew.
-  const merged: TicketInfo = { ...run.ticket };
-  const oldChanged: Record<string, unknown> = {};
-  const newChanged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(info) as Array<[keyof TicketInfo, unknown]>) {
-    if (value === undefined) continue;
-    if (sameValue(run.ticket[key], value)) continue;
-    oldChanged[key] = run.ticket[key] ?? null;
-    newChanged[key] = value;
-    (merged as Record<string, unknown>)[key] = value;
-  }
+  const { merged, old: oldChanged, new: newChanged } = mergeTicketInfo(run.ticket, info);
   if (Object.keys(newChanged).length === 0) return { run, events: [] };
   const next: Run = withStatusLogged(
     { ...run, ...touch(run, now), ticket: merged },

@@ -36,6 +36,7 @@ import type {
   TicketInfo,
   WorkflowTemplate,
 } from '../../lib/workflow/schema';
+import { mergeTicketInfo } from '../../lib/workflow/ticket-merge';
 import { runIdFor } from '../../lib/workflow/vocabulary';
 import { send, subscribe } from '../messaging/content-client';
 import { useStepActions } from '../composer/useStepActions';
@@ -555,10 +556,7 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
 
 /** What the page shows, over what the run recorded before (a revisit shows the subject at once). */
 function mergeTicket(recorded: TicketInfo | undefined, page: TicketInfo): TicketInfo {
-  const merged: Record<string, unknown> = {
-    ...(recorded?.ticketId === page.ticketId ? recorded : {}),
-  };
-  for (const [key, value] of Object.entries(page))
-    if (value !== undefined && value !== '') merged[key] = value;
-  return merged as TicketInfo;
+  if (recorded?.ticketId === page.ticketId) return mergeTicketInfo(recorded, page).merged;
+  return mergeTicketInfo({ helpdesk: page.helpdesk, ticketId: page.ticketId, url: page.url }, page)
+    .merged;
 }
