@@ -29,9 +29,11 @@ const contentScriptGraph = [
   'lib/workflow/vocabulary.ts',
   'lib/workflow/roles.ts',
   'lib/workflow/step-words.ts',
+  'lib/workflow/page-suggestions.ts',
   'lib/workflow/ticket-merge.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
+  'lib/actions/tracker-url.ts',
 ];
 const contentScriptMessage =
   'Content scripts stay small (≤ 100 KB gzip): type-only imports from here; see eslint.config.js.';
@@ -152,6 +154,8 @@ export default tseslint.config(
                 '!**/lib/workflow/roles',
                 // Fills {{helpdesk}} / {{tracker}} in the step text the panel shows: a regex, no zod.
                 '!**/lib/workflow/step-words',
+                // What the page shows, offered by role for one-click use: lookups, no zod.
+                '!**/lib/workflow/page-suggestions',
                 // The one rule for merging a page's ticket fields over the run's: no zod.
                 '!**/lib/workflow/ticket-merge',
                 '**/lib/settings/*',
@@ -161,6 +165,8 @@ export default tseslint.config(
                 '**/lib/actions/*',
                 // A regex and a few labels: the preview fills its gaps in the panel.
                 '!**/lib/actions/placeholders',
+                // Is this link a filed bug of the team's tracker: a few regexes.
+                '!**/lib/actions/tracker-url',
                 '**/lib/har/*',
                 // "Is this a HAR" by its first bytes: small, and the file guard's to decide.
                 '!**/lib/har/sniff',

@@ -19,6 +19,7 @@ import type { HealthRow } from '../../lib/messaging/health';
 import { QuarantineSection } from './QuarantineSection';
 import { RedactionSection } from './RedactionSection';
 import { SlaPoliciesSection } from './SlaPoliciesSection';
+import { TriageSection } from './TriageSection';
 import { IncidentsSection, LogSearchSection, TrackerSection } from './IntegrationSections';
 import { SectionStatusContext, useSectionStates, useWarnBeforeLeaving } from './section-status';
 import { AgentSection, HelpdesksSection, SlaSection, type SavePatch } from './SettingsSections';
@@ -87,6 +88,7 @@ export const OPTIONS_NAV: ReadonlyArray<{
     group: 'Workflow',
     items: [
       ['template', 'Workflow template'],
+      ['triage', 'Severity from priority'],
       ['redaction', 'HAR redaction'],
     ],
   },
@@ -195,6 +197,7 @@ export function OptionsView(props: OptionsViewProps) {
             onSetPagerDutyKey={props.onSetPagerDutyKey}
           />
           <LogSearchSection settings={settings} onSave={props.onSave} />
+          <TriageSection settings={settings} onSave={props.onSave} />
           <RedactionSection
             settings={settings}
             onSave={props.onSave}

@@ -1,42 +1,158 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_IDS } from '../../lib/workflow/default-ids';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
-import type { Field } from '../../lib/workflow/schema';
-import { ticket } from '../../lib/workflow/testing';
-import type { FieldView } from '../../lib/workflow/view';
-import { PageSuggestion, pageSuggestion } from './PageSuggestion';
+import { deriveRunView } from '../../lib/workflow/derive';
+import { applyMutation, createRun } from '../../lib/workflow/engine';
+import type { PageFacts } from '../../lib/workflow/page-suggestions';
+import type { Actor, FieldValue, Run, RunEvent, TicketInfo } from '../../lib/workflow/schema';
+import { Panel } from './Panel';
+import type { PanelProps } from './types';
 
-const plan = DEFAULT_TEMPLATE.sections[0]!.steps[1]!.fields.find((f) => f.id === 'plan') as Field;
-const empty = { field: plan } as FieldView;
+const S = DEFAULT_IDS.steps;
+const ANA: Actor = { name: 'Ana Agent' };
+const T0 = Date.UTC(2026, 11, 4, 9, 0);
+const BASE: TicketInfo = {
+  helpdesk: 'zendesk',
+  ticketId: '4242',
+  url: 'https://acme.zendesk.com/agent/tickets/4242',
+  createdAt: T0,
+};
 
-describe('plan tier from the page', () => {
-  it('offers the option the page names, by label in any case', () => {
-    expect(pageSuggestion(plan, empty, ticket({ plan: 'Enterprise' }))).toMatchObject({
-      value: 'enterprise',
+function runWith(ticket: Partial<TicketInfo>, ...fields: [string, string, FieldValue][]): Run {
+  let run = createRun(DEFAULT_TEMPLATE, { ...BASE, ...ticket }, ANA, T0).run;
+  for (const [stepId, fieldId, value] of fields) {
+    run = applyMutation(
+      DEFAULT_TEMPLATE,
+      run,
+      { type: 'set-field', stepId, fieldId, value },
+      ANA,
+      T0,
+    ).run;
+  }
+  return run;
+}
+
+function renderPanel(run: Run, pageFacts?: PageFacts) {
+  const onSetField = vi.fn(async () => undefined);
+  const props: PanelProps = {
+    helpdesk: 'zendesk',
+    ticket: run.ticket,
+    template: DEFAULT_TEMPLATE,
+    run,
+    view: deriveRunView(DEFAULT_TEMPLATE, run, T0),
+    now: T0,
+    missing: [],
+    connection: 'connected',
+    collapsed: false,
+    onCollapsedChange: vi.fn(),
+    position: null,
+    onPositionChange: vi.fn(),
+    onSetField,
+    onSetStatus: vi.fn(async () => undefined),
+    onUploadFiles: vi.fn(async () => undefined),
+    onLoadHistory: vi.fn(async () => [] as RunEvent[]),
+    ...(pageFacts ? { pageFacts } : {}),
+  };
+  render(<Panel {...props} />);
+  return onSetField;
+}
+
+function open(stepId: string): HTMLElement {
+  const row = document.querySelector<HTMLElement>(`li.cb-step[data-step-id="${stepId}"]`)!;
+  const toggle = row.querySelector<HTMLButtonElement>('.cb-step-toggle')!;
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+  return row;
+}
+
+afterEach(cleanup);
+
+describe('the panel offers what the page shows, used in one click', () => {
+  it('severity from the priority the team maps, on the severity step', async () => {
+    const onSetField = renderPanel(runWith({ priority: 'urgent', priorityLabel: 'Urgent' }), {
+      severityByPriority: { urgent: 'SEV1' },
     });
-    expect(pageSuggestion(plan, empty, ticket({ plan: 'paid' }))?.label).toBe('Paid');
-  });
-
-  it('offers nothing once chosen, for unknown plans, or without a page fact', () => {
-    const chosen = { field: plan, state: { value: 'paid' } } as unknown as FieldView;
-    expect(pageSuggestion(plan, chosen, ticket({ plan: 'Enterprise' }))).toBeUndefined();
-    expect(pageSuggestion(plan, empty, ticket({ plan: 'Platinum' }))).toBeUndefined();
-    expect(pageSuggestion(plan, empty, ticket())).toBeUndefined();
-  });
-
-  it('confirms in one click', async () => {
-    const onUse = vi.fn(async () => undefined);
-    render(
-      <PageSuggestion
-        fieldId="plan"
-        label="Plan tier"
-        option={{ value: 'enterprise', label: 'Enterprise' }}
-        onUse={onUse}
-      />,
+    const step = open(S.assignSeverity);
+    expect(step.querySelector('[data-suggest-field="severity"]')?.textContent).toContain(
+      'Severity from the page: SEV1 (priority Urgent)',
     );
-    expect(screen.getByText(/from the page/).textContent).toContain('Enterprise');
-    fireEvent.click(screen.getByRole('button', { name: 'Use' }));
-    await waitFor(() => expect(onUse).toHaveBeenCalledWith('enterprise'));
+    fireEvent.click(screen.getByRole('button', { name: 'Use SEV1 for Severity' }));
+    await waitFor(() =>
+      expect(onSetField).toHaveBeenCalledWith(S.assignSeverity, 'severity', 'SEV1'),
+    );
+  });
+
+  it('no severity suggestion without the team mapping', () => {
+    renderPanel(runWith({ priority: 'urgent' }));
+    const step = open(S.assignSeverity);
+    expect(step.querySelector('[data-suggest-field]')).toBeNull();
+  });
+
+  it('plan tier from the page', async () => {
+    const onSetField = renderPanel(runWith({ plan: 'Enterprise' }));
+    open(S.verifyAccount);
+    fireEvent.click(screen.getByRole('button', { name: 'Use Enterprise for Plan tier' }));
+    await waitFor(() =>
+      expect(onSetField).toHaveBeenCalledWith(S.verifyAccount, 'plan', 'enterprise'),
+    );
+  });
+
+  it('the bug link written in a note, on the bug field', async () => {
+    const onSetField = renderPanel(runWith({}, [S.assignSeverity, 'severity', 'SEV2']), {
+      issueLinks: [{ url: 'https://acme.atlassian.net/browse/ENG-7', key: 'ENG-7', where: 'note' }],
+    });
+    const step = open(S.fileBug);
+    expect(step.querySelector('[data-suggest-field="bug-url"]')?.textContent).toContain(
+      'ENG-7 (in a note)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Use ENG-7 for Bug URL/ }));
+    await waitFor(() =>
+      expect(onSetField).toHaveBeenCalledWith(
+        S.fileBug,
+        'bug-url',
+        'https://acme.atlassian.net/browse/ENG-7',
+      ),
+    );
+  });
+
+  it("the customer's zone on a customer-time field: re-zones a time entered in another zone", async () => {
+    const onSetField = renderPanel(
+      runWith({ customerTimeZone: 'Europe/Paris' }, [
+        S.collectRepro,
+        'occurred-at',
+        { local: '2026-12-04T10:00', timeZone: 'America/New_York' },
+      ]),
+    );
+    const step = open(S.collectRepro);
+    expect(step.querySelector('[data-suggest-field="occurred-at--zone"]')?.textContent).toContain(
+      "Customer's time zone from the page: Europe/Paris",
+    );
+    fireEvent.click(
+      screen.getByRole('button', { name: "Use Europe/Paris for Customer's time zone" }),
+    );
+    await waitFor(() =>
+      expect(onSetField).toHaveBeenCalledWith(S.collectRepro, 'occurred-at', {
+        local: '2026-12-04T10:00',
+        timeZone: 'Europe/Paris',
+      }),
+    );
+  });
+
+  it('an empty customer-time field takes the zone for the time still to be entered; no zone shown, none offered', async () => {
+    const onSetField = renderPanel(runWith({ customerTimeZone: 'Europe/Paris' }));
+    const step = open(S.collectRepro);
+    fireEvent.click(
+      screen.getByRole('button', { name: "Use Europe/Paris for Customer's time zone" }),
+    );
+    await waitFor(() =>
+      expect(step.querySelector('[data-suggest-field="occurred-at--zone"]')).toBeNull(),
+    );
+    const zone = step.querySelector<HTMLSelectElement>('select[id$="occurred-at--zone"]')!;
+    expect(zone.value).toBe('Europe/Paris');
+    expect(onSetField).not.toHaveBeenCalled();
+    cleanup();
+    renderPanel(runWith({}));
+    expect(open(S.collectRepro).querySelector('[data-suggest-field]')).toBeNull();
   });
 });

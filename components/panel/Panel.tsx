@@ -8,6 +8,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -24,6 +25,7 @@ import { Rail } from './Rail';
 import { DockControls, ResizeHandle } from './DockControls';
 import { clampDockWidth, RAIL_WIDTH } from './dock';
 import { clampPosition, defaultAnchor, type Viewport } from './position';
+import { pageSuggestions } from '../../lib/workflow/page-suggestions';
 import { SectionList } from './SectionList';
 import { useStepWords } from './step-words';
 import { TeamLine } from './TeamLine';
@@ -55,6 +57,11 @@ export function Panel(props: PanelProps) {
     props.tracker,
     props.view,
     props,
+  );
+  const { pageFacts } = props;
+  const suggestions = useMemo(
+    () => (run ? pageSuggestions(template, run, pageFacts) : undefined),
+    [template, run, pageFacts],
   );
   const root = useRef<HTMLDivElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);
@@ -271,6 +278,7 @@ export function Panel(props: PanelProps) {
                   key={view.runId}
                   view={view}
                   run={run}
+                  suggestions={suggestions}
                   onSetField={onSetField}
                   onSetStatus={onSetStatus}
                   onUploadFiles={props.onUploadFiles}

@@ -1,4 +1,5 @@
 import { memo, useRef, useState } from 'react';
+import type { FieldSuggestion } from '../../lib/workflow/page-suggestions';
 import type { Run } from '../../lib/workflow/schema';
 import type { RunView, SectionView } from '../../lib/workflow/view';
 import { StepItem } from './StepItem';
@@ -7,6 +8,8 @@ import type { PanelCallbacks } from './types';
 interface SectionListProps extends PanelCallbacks {
   view: RunView;
   run: Run | undefined;
+  /** What the page offers for fields, by `suggestionKey`. */
+  suggestions?: ReadonlyMap<string, FieldSuggestion>;
 }
 
 /**
@@ -85,7 +88,7 @@ function Section(
               expanded={isExpanded(step.step.id)}
               onToggle={() => toggle(step.step.id)}
               closed={view.closed}
-              {...(run ? { ticket: run.ticket } : {})}
+              {...(props.suggestions ? { suggestions: props.suggestions } : {})}
               onSetField={props.onSetField}
               onSetStatus={props.onSetStatus}
               onUploadFiles={props.onUploadFiles}

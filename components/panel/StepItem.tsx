@@ -1,10 +1,11 @@
 import { Fragment, useRef, useState, type ReactNode } from 'react';
-import type { StepState, TicketInfo } from '../../lib/workflow/schema';
+import { suggestionKey, type FieldSuggestion } from '../../lib/workflow/page-suggestions';
+import type { StepState } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { Markdown } from '../ui/Markdown';
 import { errorMessage } from './fields/common';
 import { FieldEditor } from './fields/FieldEditor';
-import { PageSuggestion, pageSuggestion } from './PageSuggestion';
+import { PageSuggestion } from './PageSuggestion';
 import { SkipDialog } from './SkipDialog';
 import { StepHistory } from './StepHistory';
 import type { PanelCallbacks } from './types';
@@ -27,8 +28,8 @@ export interface StepItemProps extends PanelCallbacks {
   /** On the closing step: the required steps still open, each a link to go there. */
   openBeforeClose?: ReadonlyArray<{ stepId: string; number: number; title: string }>;
   onGoToStep?(stepId: string): void;
-  /** What the page shows about the ticket: offered for fields it answers (plan tier). */
-  ticket?: TicketInfo;
+  /** What the page shows for fields it answers, by `suggestionKey` (lib/workflow/page-suggestions). */
+  suggestions?: ReadonlyMap<string, FieldSuggestion>;
 }
 
 export function StepItem(props: StepItemProps) {
@@ -94,21 +95,26 @@ export function StepItem(props: StepItemProps) {
             </p>
           ) : null}
           {view.fields.map((fv) => {
-            const suggested = readOnly ? undefined : pageSuggestion(fv.field, fv, props.ticket);
+            const suggested =
+              readOnly || !fv.visible
+                ? undefined
+                : props.suggestions?.get(suggestionKey(step.id, fv.field.id));
             return (
               <Fragment key={fv.field.id}>
-                {suggested ? (
+                {suggested?.kind === 'value' ? (
                   <PageSuggestion
                     fieldId={fv.field.id}
                     label={fv.field.label}
-                    option={suggested}
-                    onUse={(value) => props.onSetField(step.id, fv.field.id, value)}
+                    shown={suggested.shown}
+                    {...(suggested.because ? { because: suggested.because } : {})}
+                    onUse={() => props.onSetField(step.id, fv.field.id, suggested.value)}
                   />
                 ) : null}
                 <FieldEditor
                   stepId={step.id}
                   view={fv}
                   readOnly={readOnly}
+                  {...(suggested?.kind === 'zone' ? { suggestedZone: suggested.zone } : {})}
                   onSetField={props.onSetField}
                   onUploadFiles={props.onUploadFiles}
                 />

@@ -3,6 +3,7 @@
  * in, callbacks out. The container owns the port, the clock tick and storage.
  */
 import type { TeamRunStatusData } from '../../lib/messaging/team';
+import type { PageFacts } from '../../lib/workflow/page-suggestions';
 import type { ReactNode } from 'react';
 import type { MetadataKey } from '../../lib/adapters/types';
 import type {
@@ -98,6 +99,8 @@ export interface PanelProps extends PanelCallbacks {
   onDismissNotice?(id: string): void;
   /** Team mode: sharing, who else has the run open, your replaced edits. */
   team?: TeamRunStatusData;
+  /** Issue links on the page and the team's priority mapping: offered "from the page". */
+  pageFacts?: PageFacts;
 }
 
 export type PanelMode = 'docked' | 'floating';

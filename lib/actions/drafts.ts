@@ -90,7 +90,11 @@ export function draftActions(
 
   const messages = {} as ActionDrafts['messages'];
   for (const action of Object.keys(COMPOSER_MESSAGES) as ComposerAction[]) {
-    const composed = composeMessage(template, run, action, { agentName });
+    // The customer's zone the page showed (recorded with the ticket's facts) writes their times.
+    const composed = composeMessage(template, run, action, {
+      agentName,
+      ...(run.ticket.customerTimeZone ? { customerTimeZone: run.ticket.customerTimeZone } : {}),
+    });
     messages[action] = composed.ok
       ? { ok: true, label: composed.label, text: composed.text }
       : { ok: false, reason: composed.reason };

@@ -80,4 +80,16 @@ describe('actions on a template with every id renamed', () => {
     expect(sent.ok).toBe(true);
     expect(event(renamed.template, moved)).toEqual(sent);
   });
+
+  it("write the customer's times in the zone the page showed for them", () => {
+    const shown = {
+      ...original,
+      ticket: { ...original.ticket, customerTimeZone: 'Europe/Lisbon' },
+    };
+    const text = draftActions(DEFAULT_TEMPLATE, shown, SETTINGS, 'Ana Agent').messages[
+      'insert-fix-shipped'
+    ];
+    // 10:00 in Berlin is 09:00 in Lisbon.
+    expect(text.ok && text.text).toContain('Fri 27 Nov, 09:00 Lisbon time');
+  });
 });

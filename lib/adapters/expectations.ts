@@ -27,6 +27,7 @@ export const FACT_KEYS = [
   'organization',
   'plan',
   'createdAt',
+  'customerTimeZone',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 

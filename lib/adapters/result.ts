@@ -8,6 +8,7 @@
 import type { TicketInfo } from '../workflow/schema';
 import { combine, type StrategyReads } from './facts/combine';
 import { normalizeEmail, priorityCategory, splitAssignee, statusCategory } from './facts/normalize';
+import { zoneFromPageText } from '../time/page-zone';
 import type { MetadataKey, ReadResult, TicketRef } from './types';
 
 /** One field read: `found: false` means the element holding it was not on the page. */
@@ -21,7 +22,7 @@ export function readValue<T>(value: T | undefined | null, found = true): FieldRe
 }
 
 /** The schema's length limits, so a pasted novel in a subject cannot make the ticket invalid. */
-const MAX: Record<Exclude<ReadKey, 'createdAt'>, number> = {
+const MAX: Record<Exclude<ReadKey, 'createdAt' | 'customerTimeZone'>, number> = {
   statusLabel: 100,
   priorityLabel: 100,
   assigneeGroup: 500,
@@ -52,6 +53,11 @@ export interface TicketReads {
   priorityLabel?: FieldRead;
   /** Read on its own, or split off a "Group/Agent" assignee. */
   assigneeGroup?: FieldRead;
+  /**
+   * The row with the customer's local time or zone. Only pages that show one
+   * read it, so it is never reported missing; text naming no zone gives none.
+   */
+  customerTimeZone?: FieldRead;
 }
 
 export type ReadKey = keyof TicketReads;
@@ -79,7 +85,10 @@ export function buildResult(
   const ticket: TicketInfo = { helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url };
   if (ref.displayId) ticket.displayId = ref.displayId;
   const missing: MetadataKey[] = [];
-  const set = (key: Exclude<ReadKey, 'createdAt'>, value: string | undefined) => {
+  const set = (
+    key: Exclude<ReadKey, 'createdAt' | 'customerTimeZone'>,
+    value: string | undefined,
+  ) => {
     const text = value?.replace(/\s+/g, ' ').trim().slice(0, MAX[key]);
     if (text) ticket[key] = text;
   };
@@ -120,6 +129,10 @@ export function buildResult(
     const word = label ?? (raw && raw !== category ? raw : undefined);
     if (word) set(labelKey, word);
   }
+  const zone = reads.customerTimeZone?.found
+    ? zoneFromPageText(reads.customerTimeZone.value)
+    : undefined;
+  if (zone) ticket.customerTimeZone = zone;
   return {
     ticket,
     missing,

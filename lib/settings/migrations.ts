@@ -31,6 +31,15 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
     // says "update Casebook" instead of rejecting unknown keys.
     migrate: (doc) => structuredClone(doc),
   },
+  {
+    from: 2,
+    to: 3,
+    description:
+      'triage.severityByPriority: the severity the panel suggests for each ticket priority (empty: no suggestion)',
+    // Nothing to move: the mapping starts empty. The version changes so an
+    // older Casebook reading synced settings asks to be updated.
+    migrate: (doc) => structuredClone(doc),
+  },
 ];
 
 export type MigrationResult =

@@ -166,7 +166,7 @@ describe('settings versions and migrations', () => {
     const r = parseSettings(v1);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.settings.version).toBe(2);
+    expect(r.settings.version).toBe(3);
     expect(r.settings.integrations.tracker).toEqual(v1.integrations.tracker);
     const named = parseSettings({
       ...v1,
@@ -181,6 +181,33 @@ describe('settings versions and migrations', () => {
       issueTypeName: 'Bug',
       projectId: '10042',
     });
+  });
+
+  it('upgrades the v2 fixture to v3: no severity is suggested from priority until a lead maps it', () => {
+    const v2 = fixture('v2.json') as Record<string, unknown>;
+    const r = parseSettings(v2);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.fromVersion).toBe(2);
+    expect(r.settings.version).toBe(3);
+    expect(r.settings.triage).toEqual({ severityByPriority: {} });
+    expect(r.settings.integrations.tracker).toMatchObject({
+      projectKey: 'ENG',
+      projectId: '10042',
+    });
+    const mapped = parseSettings({
+      ...v2,
+      version: 3,
+      triage: { severityByPriority: { urgent: 'SEV1', high: 'SEV2' } },
+    });
+    expect(mapped.ok && mapped.settings.triage.severityByPriority).toEqual({
+      urgent: 'SEV1',
+      high: 'SEV2',
+    });
+    for (const bad of [{ urgent: 'SEV5' }, { critical: 'SEV1' }]) {
+      const r3 = parseSettings({ ...v2, version: 3, triage: { severityByPriority: bad } });
+      expect(r3.ok, JSON.stringify(bad)).toBe(false);
+    }
   });
 
   it('rejects a missing, invalid or too-new version with a clear problem', () => {

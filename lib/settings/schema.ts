@@ -12,10 +12,10 @@
  * Pure TypeScript: no browser API.
  */
 import { z } from 'zod';
-import { HELPDESKS, PLAN_TIERS, SEVERITIES } from '../workflow/schema';
+import { HELPDESKS, PLAN_TIERS, SEVERITIES, severitySchema } from '../workflow/schema';
 
 /** The version this build writes. Bump it together with a new migration. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -311,6 +311,27 @@ export const redactionRuleSchema = z.strictObject({
 });
 export type RedactionSettings = z.infer<typeof redactionRuleSchema>;
 
+/**
+ * Severity the panel suggests from the ticket's priority (the helpdesk's own
+ * category: Zendesk's four, Intercom's star as high/normal). Empty by
+ * default: priority is often set by customers or forms, and a SEV1 pages
+ * on-call, so only a lead who knows how the team sets it maps it. The agent
+ * still confirms each suggestion.
+ */
+// null: no suggestion for that priority (a patch cannot remove a key, it can set null).
+const mappedSeveritySchema = severitySchema.nullable().optional();
+export const triageSettingsSchema = z.strictObject({
+  severityByPriority: z
+    .strictObject({
+      urgent: mappedSeveritySchema,
+      high: mappedSeveritySchema,
+      normal: mappedSeveritySchema,
+      low: mappedSeveritySchema,
+    })
+    .default({}),
+});
+export type TriageSettings = z.infer<typeof triageSettingsSchema>;
+
 export const panelSettingsSchema = z.strictObject({
   /** Whether the panel shows the keyboard-shortcut hint. */
   shortcutHint: z.boolean().default(true),
@@ -336,6 +357,7 @@ export const settingsSchema = z.strictObject({
   /** Closed runs (and their events and attachments) older than this are deleted. 0 keeps them. */
   retentionDays: z.number().int().nonnegative().max(3650).default(365),
   panel: panelSettingsSchema.prefault({}),
+  triage: triageSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** What an import or a stored document may hold before defaults apply. */

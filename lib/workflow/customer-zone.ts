@@ -6,11 +6,8 @@
  * write times in UTC and say so.
  */
 import { knownZone } from '../time/customer-time';
-import { valueByRole, type FieldRole } from './roles';
+import { CUSTOMER_TIME_ROLES, valueByRole } from './roles';
 import type { Run, WorkflowTemplate } from './schema';
-
-/** Fields whose times are entered in the customer's zone, most telling first. */
-const CUSTOMER_TIME_ROLES: readonly FieldRole[] = ['occurred-at', 'visible-at'];
 
 export function customerTimeZone(
   template: WorkflowTemplate,

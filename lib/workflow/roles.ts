@@ -51,6 +51,9 @@ export const FIELD_ROLES = [
 ] as const;
 export type FieldRole = (typeof FIELD_ROLES)[number];
 
+/** Fields whose times are entered in the customer's zone, most telling first. */
+export const CUSTOMER_TIME_ROLES: readonly FieldRole[] = ['occurred-at', 'visible-at'];
+
 /** Roles the policy assigns (`policy.severityField`, `policy.planField`); the engine reads them. */
 export const POLICY_ROLES = ['severity', 'plan'] as const;
 export type PolicyRole = (typeof POLICY_ROLES)[number];

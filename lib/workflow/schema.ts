@@ -615,6 +615,8 @@ export const ticketInfoSchema = z.object({
   assigneeGroup: z.string().max(500).optional(),
   organization: z.string().max(500).optional(),
   plan: z.string().max(100).optional(),
+  /** The customer's IANA time zone, when the page names one (never from an offset alone). */
+  customerTimeZone: z.string().max(100).optional(),
 });
 export type TicketInfo = z.infer<typeof ticketInfoSchema>;
 

@@ -51,6 +51,7 @@ import { usePanelSettings, type PanelSettings, type PanelSettingsSource } from '
 import { receivePanelFiles, type PanelFile } from '../har/panel-files';
 import { fieldDomId } from '../../components/panel/fields/common';
 import { errorMessage } from '../../lib/errors';
+import { usePageFacts } from './page-facts';
 
 const FALLBACK_ACTOR: Actor = { name: 'Agent' };
 const NONE_MISSING: never[] = [];
@@ -530,6 +531,7 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
   usePageRoom(!!state && !!shown, prefs.layout, prefs.collapsed);
   // Until the settings answer, step text reads as if no tracker were chosen.
   const tracker = settings?.settings.integrations.tracker.kind;
+  const pageFacts = usePageFacts(settings?.settings, state?.snapshot.links);
 
   if (!state || !shown) return null;
   if (!shownTemplate) {
@@ -571,6 +573,7 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
         notices={notices}
         onDismissNotice={store.dismiss}
         {...(team ? { team } : {})}
+        {...(pageFacts ? { pageFacts } : {})}
       />
     </Ticking>
   );

@@ -8,6 +8,7 @@
  * per task. Everything stops when `signal` aborts (navigation, invalidation).
  */
 import { MESSAGE_READERS, type ObservedMessage } from '../../lib/adapters/conversation';
+import { readPageLinks, type PageLink } from '../../lib/adapters/page-links';
 import { METADATA_KEYS } from '../../lib/adapters/result';
 import type {
   HelpdeskAdapter,
@@ -34,10 +35,25 @@ export interface TicketSnapshot {
   sources?: Partial<Record<string, string>>;
   /** The conversation's messages and their authors, oldest first (SLA clocks follow them). */
   messages?: ObservedMessage[];
+  /** Links written in the ticket's notes and the composer (a filed bug's link is offered from them). */
+  links?: PageLink[];
 }
 
 function messagesKey(messages: ObservedMessage[] | undefined): string {
   return (messages ?? []).map((m) => `${m.id}:${m.role}:${m.at ?? ''}`).join('|');
+}
+
+function linksKey(links: PageLink[] | undefined): string {
+  return (links ?? []).map((l) => `${l.where} ${l.url}`).join('|');
+}
+
+function readLinks(adapter: HelpdeskAdapter, root: Element, doc: Document): PageLink[] {
+  try {
+    return readPageLinks(adapter.id, root, adapter.findComposer(root, doc).editor);
+  } catch {
+    // Links are an offer, never needed: a page that cannot be read offers none.
+    return [];
+  }
 }
 
 function readMessages(helpdesk: TicketRef['helpdesk'], root: Element): ObservedMessage[] {
@@ -117,6 +133,7 @@ export function watchTicket(
       last.error === next.error &&
       last.missing.join() === next.missing.join() &&
       messagesKey(last.messages) === messagesKey(next.messages) &&
+      linksKey(last.links) === linksKey(next.links) &&
       sameTicketInfo(last.ticket, next.ticket)
     ) {
       return;
@@ -216,6 +233,7 @@ export function watchTicket(
         found: true,
         ...(read.sources ? { sources: read.sources } : {}),
         messages: readMessages(ref.helpdesk, root),
+        links: readLinks(adapter, root, doc),
       });
     } catch (error) {
       publish({

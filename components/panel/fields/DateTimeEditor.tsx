@@ -14,6 +14,7 @@ import {
 } from '../zoned-time';
 import { agentTimeZone, formatDueWall } from '../clock-format';
 import { useNow } from '../now';
+import { PageSuggestion } from '../PageSuggestion';
 import {
   describedBy,
   FieldShell,
@@ -72,6 +73,19 @@ export function DateTimeEditor(props: FieldEditorProps & { field: DateTimeField 
     void save({ local: nextLocal, timeZone: nextZone });
   };
 
+  // The customer's zone from the page, until this field's time is in it: one click sets it.
+  const offerZone =
+    props.suggestedZone && !readOnly && zone !== props.suggestedZone
+      ? props.suggestedZone
+      : undefined;
+  const applyZone = async (next: string) => {
+    setZone(next);
+    if (!local) return;
+    if (zonedToUtc(local, next) === undefined)
+      throw new Error('Not a valid time in that time zone.');
+    await save({ local, timeZone: next });
+  };
+
   const error = visibleError(view, localError, saveError);
   const zoneId = fieldDomId(stepId, field.id, 'zone');
   const utcId = fieldDomId(stepId, field.id, 'utc');
@@ -94,6 +108,14 @@ export function DateTimeEditor(props: FieldEditorProps & { field: DateTimeField 
         ) : null
       }
     >
+      {offerZone ? (
+        <PageSuggestion
+          fieldId={`${field.id}--zone`}
+          label="Customer's time zone"
+          shown={offerZone}
+          onUse={() => applyZone(offerZone)}
+        />
+      ) : null}
       <div className="cb-datetime">
         <input
           className="cb-input"

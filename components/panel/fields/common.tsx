@@ -16,6 +16,8 @@ export interface FieldEditorProps {
   readOnly: boolean;
   onSetField: PanelCallbacks['onSetField'];
   onUploadFiles: PanelCallbacks['onUploadFiles'];
+  /** The customer's zone the page shows, offered on customer-time fields. */
+  suggestedZone?: string;
 }
 
 export function fieldDomId(stepId: string, fieldId: string, suffix = 'input'): string {

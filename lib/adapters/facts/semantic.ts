@@ -4,8 +4,16 @@
  * roles, attribute names. Shared by the adapters' strategies. Pure: takes
  * the nodes to read; crosses open shadow roots where noted.
  */
-import { attrOf, isShown, parseTimestamp, queryAllDeep, textOf, valueOf } from '../dom';
-import { notFound, readValue, type FieldRead } from '../result';
+import {
+  attrOf,
+  isShown,
+  parseTimestamp,
+  queryAllDeep,
+  textOf,
+  valueByLabel,
+  valueOf,
+} from '../dom';
+import { notFound, readValue, type FieldRead, type TicketReads } from '../result';
 import { normalizeEmail } from './normalize';
 
 /** The first shown element matching `selector` at or below `root`, open shadow roots included. */
@@ -101,5 +109,32 @@ export const EMAIL_LABELS = ['email', 'e-mail', 'メール'];
 export const NAME_LABELS = ['name', '名前'];
 export const ASSIGNEE_LABELS = ['assignee', 'zuständig', 'zugewiesen an', '担当者'];
 export const TEAM_LABELS = ['team', 'team inbox', 'team-posteingang', 'チーム受信トレイ'];
+/** Rows that show the customer's local time or time zone. */
+export const TIME_ZONE_LABELS = [
+  'local time',
+  'time zone',
+  'timezone',
+  'ortszeit',
+  'zeitzone',
+  '現地時刻',
+  'タイムゾーン',
+];
 export const PRIORITY_LABELS = ['priority', 'priorität', '優先度'];
 export const CONVERSATION_ID_LABELS = ['conversation id', 'konversations-id', '会話id'];
+
+/**
+ * The customer's local time or time zone row below `panel` ("Thu, 10:14 CET",
+ * a "Time zone" property): read only where the page shows one, so a page
+ * without it reports nothing, neither a zone nor a missing fact.
+ */
+export function localTime(panel: Element | null | undefined): TicketReads {
+  if (!panel) return {};
+  const zoneRow = deepFirst(
+    panel,
+    '[data-attribute-identifier*="timezone" i], [data-property-slug*="timezone" i], [data-property-slug*="time-zone" i]',
+  );
+  const value = zoneRow?.querySelector('dd') ?? zoneRow?.lastElementChild;
+  if (zoneRow && value) return { customerTimeZone: readValue(textOf(value)) };
+  const row = valueByLabel(panel, TIME_ZONE_LABELS);
+  return row.found ? { customerTimeZone: readValue(row.value) } : {};
+}

@@ -21,6 +21,7 @@ import {
   shownValue,
   PLAN_LABELS,
   ORGANIZATION_LABELS,
+  localTime,
 } from '../facts/semantic';
 import { notFound, readValue, type TicketReads } from '../result';
 import * as S from './selectors';
@@ -51,6 +52,7 @@ function dataCyReads(root: Element): TicketReads {
     statusLabel: status ? readValue(textOf(status)) : notFound,
     plan: plan ? readValue(textOf(plan)) : notFound,
     organization: company ? readValue(textOf(company)) : notFound,
+    ...localTime(panel),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   ASSIGNEE_LABELS,
   TEAM_LABELS,
   PRIORITY_LABELS,
+  TIME_ZONE_LABELS,
 } from '../facts/semantic';
 import { notFound, readValue, type FieldRead, type TicketReads } from '../result';
 import * as S from './selectors';
@@ -62,7 +63,15 @@ function attributeReads(root: Element): TicketReads {
   const star = deepFirst(root, '[data-intercom-target="priority-toggle"][aria-pressed]');
   const assigneeButton = deepFirst(root, '[data-intercom-target="assignee-selector"]');
   const plan = deepFirst(root, '[data-attribute-identifier*="plan" i]');
+  // A user attribute the team keeps (`timezone`, `custom_attributes.time_zone`): only where shown.
+  const zone = deepFirst(
+    root,
+    '[data-attribute-identifier*="timezone" i], [data-attribute-identifier*="time_zone" i]',
+  );
   return {
+    ...(zone
+      ? { customerTimeZone: row(root, zone.getAttribute('data-attribute-identifier')!) }
+      : {}),
     requesterName: row(root, 'name'),
     requesterEmail: row(root, 'email'),
     organization: row(root, 'company.name'),
@@ -124,7 +133,9 @@ function labelReads(root: Element): TicketReads {
   const priority = label(PRIORITY_LABELS);
   const priorityWord = priority.found && priority.value ? priority.value.toLowerCase() : undefined;
   const stateWord = textOf(toggle)?.toLowerCase();
+  const zone = sidebar ? valueByLabel(sidebar, TIME_ZONE_LABELS, S.attributeLabel) : undefined;
   return {
+    ...(zone?.found ? { customerTimeZone: readValue(zone.value) } : {}),
     requesterName: label(NAME_LABELS),
     requesterEmail: label(EMAIL_LABELS),
     organization: label(ORGANIZATION_LABELS),

@@ -28,6 +28,7 @@ const TICKET_4242 = {
   assigneeGroup: 'Tier 2',
   organization: 'Northwind Traders',
   plan: 'Enterprise',
+  customerTimeZone: 'CET',
 };
 
 let page: LoadedPage | undefined;
@@ -48,6 +49,26 @@ describe('zendesk on ticket.html', () => {
     const { ticket, missing } = read(page, '4242');
     expect(ticket).toEqual(TICKET_4242);
     expect(missing).toEqual([]);
+  });
+
+  it('reads the zone the local time names, and no zone from an offset or without the row', async () => {
+    page = await loadPage('zendesk/ticket');
+    const cell = () =>
+      Array.from(read(page!, '4242').root.querySelectorAll('dt')).find(
+        (dt) => dt.textContent === 'Local time',
+      )!.nextElementSibling!;
+    cell().textContent = 'Thu, 04:14 (GMT-05:00) Eastern Time (US & Canada)';
+    expect(read(page, '4242').ticket.customerTimeZone).toBe('America/New_York');
+    cell().textContent = 'Thu, 10:14 GMT+1';
+    let result = read(page, '4242');
+    expect(result.ticket.customerTimeZone).toBeUndefined();
+    expect(result.missing).toEqual([]);
+    const row = cell();
+    row.previousElementSibling!.remove();
+    row.remove();
+    result = read(page, '4242');
+    expect(result.ticket.customerTimeZone).toBeUndefined();
+    expect(result.missing).toEqual([]);
   });
 
   it('never takes a decoy: tickets named in lists, notes, history and app iframes have no root', async () => {

@@ -26,6 +26,7 @@ import {
   shownValue,
   PLAN_LABELS,
   ORGANIZATION_LABELS,
+  localTime,
 } from '../facts/semantic';
 import { notFound, readValue, type FieldRead, type TicketReads } from '../result';
 import * as S from './selectors';
@@ -108,6 +109,7 @@ function labelReads(root: Element): TicketReads {
   return {
     organization: readValue(valueByLabel(panel, ORGANIZATION_LABELS).value),
     plan: readValue(valueByLabel(panel, PLAN_LABELS).value),
+    ...localTime(panel),
   };
 }
 

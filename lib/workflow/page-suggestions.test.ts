@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IDS } from './default-ids';
+import { DEFAULT_TEMPLATE } from './default-template';
+import { pageSuggestions, suggestionKey, type PageFacts } from './page-suggestions';
+import { renameEveryId, scenario, setField } from './testing';
+
+const S = DEFAULT_IDS.steps;
+const severity = suggestionKey(S.assignSeverity, 'severity');
+const plan = suggestionKey(S.verifyAccount, 'plan');
+const bug = suggestionKey(S.fileBug, 'bug-url');
+const occurred = suggestionKey(S.collectRepro, 'occurred-at');
+const visible = suggestionKey(S.fixShipped, 'visible-at');
+const MAPPED: PageFacts = { severityByPriority: { urgent: 'SEV1', high: 'SEV2' } };
+const JIRA_LINK = {
+  url: 'https://acme.atlassian.net/browse/ENG-7',
+  key: 'ENG-7',
+  where: 'note',
+} as const;
+
+describe('severity from the ticket priority', () => {
+  it('offers the severity the team maps the priority to, saying why', () => {
+    const s = scenario({ priority: 'urgent', priorityLabel: 'Urgent' });
+    expect(pageSuggestions(s.template, s.run, MAPPED).get(severity)).toEqual({
+      kind: 'value',
+      value: 'SEV1',
+      shown: 'SEV1',
+      because: 'priority Urgent',
+    });
+  });
+
+  it('offers nothing without a mapping, for an unmapped priority, or once a severity is set', () => {
+    const urgent = scenario({ priority: 'urgent' });
+    expect(pageSuggestions(urgent.template, urgent.run).has(severity)).toBe(false);
+    const normal = scenario({ priority: 'normal' });
+    expect(pageSuggestions(normal.template, normal.run, MAPPED).has(severity)).toBe(false);
+    const set = setField(urgent, S.assignSeverity, 'severity', 'SEV3');
+    expect(pageSuggestions(set.template, set.run, MAPPED).has(severity)).toBe(false);
+  });
+
+  it('finds the severity field by its role in a rebuilt template', () => {
+    const renamed = renameEveryId(DEFAULT_TEMPLATE);
+    const s = scenario({ priority: 'high', plan: 'enterprise' }, renamed.template);
+    const out = pageSuggestions(s.template, s.run, MAPPED);
+    const key = suggestionKey(
+      renamed.step(S.assignSeverity),
+      renamed.field(S.assignSeverity, 'severity'),
+    );
+    expect(out.get(key)).toMatchObject({ value: 'SEV2' });
+    const planKey = suggestionKey(
+      renamed.step(S.verifyAccount),
+      renamed.field(S.verifyAccount, 'plan'),
+    );
+    expect(out.get(planKey)).toMatchObject({ value: 'enterprise', shown: 'Enterprise' });
+  });
+});
+
+describe('plan tier from the page', () => {
+  it('offers the option the page names by value or label, and nothing for unknown plans', () => {
+    const s = scenario({ plan: 'Enterprise' });
+    expect(pageSuggestions(s.template, s.run).get(plan)).toMatchObject({ value: 'enterprise' });
+    const odd = scenario({ plan: 'Platinum' });
+    expect(pageSuggestions(odd.template, odd.run).has(plan)).toBe(false);
+  });
+});
+
+describe('bug link from the page', () => {
+  it('offers the newest issue link the field accepts, saying where it was', () => {
+    const s = scenario();
+    const out = pageSuggestions(s.template, s.run, {
+      issueLinks: [
+        JIRA_LINK,
+        { url: 'https://linear.app/acme/issue/ENG-9', key: 'ENG-9', where: 'composer' },
+      ],
+    });
+    expect(out.get(bug)).toEqual({
+      kind: 'value',
+      value: 'https://linear.app/acme/issue/ENG-9',
+      shown: 'ENG-9',
+      because: 'in your draft',
+    });
+  });
+
+  it('skips links the field would refuse and offers nothing once a bug is recorded', () => {
+    const s = scenario();
+    // The default bug field allows Jira and Linear issue links only.
+    const github = {
+      url: 'https://github.com/acme/api/issues/3',
+      key: 'acme/api#3',
+      where: 'note',
+    } as const;
+    expect(pageSuggestions(s.template, s.run, { issueLinks: [github] }).has(bug)).toBe(false);
+    expect(
+      pageSuggestions(s.template, s.run, { issueLinks: [JIRA_LINK, github] }).get(bug),
+    ).toMatchObject({
+      value: JIRA_LINK.url,
+      because: 'in a note',
+    });
+    const filed = setField(s, S.fileBug, 'bug-url', 'https://acme.atlassian.net/browse/ENG-1');
+    expect(pageSuggestions(filed.template, filed.run, { issueLinks: [JIRA_LINK] }).has(bug)).toBe(
+      false,
+    );
+  });
+});
+
+describe("customer's time zone from the page", () => {
+  it('offers the zone on every customer-time field until its time is entered in that zone', () => {
+    const s = scenario({ customerTimeZone: 'Europe/Paris' });
+    let out = pageSuggestions(s.template, s.run);
+    expect(out.get(occurred)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
+    expect(out.get(visible)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
+    const inAgentZone = setField(s, S.collectRepro, 'occurred-at', {
+      local: '2026-11-26T10:00',
+      timeZone: 'America/New_York',
+    });
+    expect(pageSuggestions(inAgentZone.template, inAgentZone.run).get(occurred)).toMatchObject({
+      zone: 'Europe/Paris',
+    });
+    const inCustomerZone = setField(s, S.collectRepro, 'occurred-at', {
+      local: '2026-11-26T10:00',
+      timeZone: 'Europe/Paris',
+    });
+    out = pageSuggestions(inCustomerZone.template, inCustomerZone.run);
+    expect(out.has(occurred)).toBe(false);
+    expect(out.has(visible)).toBe(true);
+  });
+
+  it('offers no zone when the page shows none', () => {
+    const s = scenario();
+    expect(pageSuggestions(s.template, s.run).has(occurred)).toBe(false);
+  });
+});
