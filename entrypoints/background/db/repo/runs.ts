@@ -10,6 +10,7 @@ import {
   migrateRun,
   type Mutation,
 } from '../../../../lib/workflow/engine';
+import { mergeTicketInfo } from '../../../../lib/workflow/ticket-merge';
 import type {
   Actor,
   Run,
@@ -22,17 +23,10 @@ import { buildRunRecord, runFromRecord } from '../records';
 import { activeTemplate, templateVersion } from './templates';
 import { readRun, runChangeStores, writeRun, type RunChange } from './write';
 
-/** Fields the page reported that differ from what the run knows. Missing ones are not news. */
+/** The ticket merged with what the page shows now; undefined when the page changed nothing. */
 function ticketUpdate(known: TicketInfo, seen: TicketInfo): TicketInfo | undefined {
-  const merged: Record<string, unknown> = { ...known };
-  let changed = false;
-  for (const [key, value] of Object.entries(seen)) {
-    if (value !== undefined && known[key as keyof TicketInfo] !== value) {
-      merged[key] = value;
-      changed = true;
-    }
-  }
-  return changed ? (merged as TicketInfo) : undefined;
+  const { merged, new: changed } = mergeTicketInfo(known, seen);
+  return Object.keys(changed).length > 0 ? merged : undefined;
 }
 
 /**
