@@ -27,6 +27,13 @@ describe('reachTarget on Mon–Fri 09:00–17:00 New York', () => {
     );
   });
 
+  it('a weekday evening waits for the next morning: Tuesday 19:30 + 4 h is Wednesday 13:00', () => {
+    // Tue 2026-12-01 19:30 EST = Wed 00:30Z; opens Wed 09:00 EST = 14:00Z.
+    expect(iso(reachTarget(newYork, utc('2026-12-02T00:30:00Z'), 4 * HOUR))).toBe(
+      '2026-12-02T18:00:00.000Z',
+    );
+  });
+
   it('carries the rest of Friday into Monday: Friday 16:00 + 4 h is Monday 12:00', () => {
     expect(iso(reachTarget(newYork, utc('2026-12-04T21:00:00Z'), 4 * HOUR))).toBe(
       '2026-12-07T17:00:00.000Z',
