@@ -1,8 +1,8 @@
 /**
  * Template insertion into each helpdesk's reply editor, in real Chromium, on
  * the fixture apps served at their real URLs. `platform/composer/insert.ts`
- * is bundled alone into the page (it has no imports), so this runs without
- * the built extension: it checks which route each fixture editor accepts,
+ * is bundled with its imports into the page, so this runs without the built
+ * extension: it checks which route each fixture editor accepts,
  * that the text lands at the agent's cursor after focus moved away, that the
  * editor's own `input` listeners fire, and the clipboard fallback.
  */
@@ -14,18 +14,19 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
-import { transformSync } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import { resolve } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
 import { ROOT } from './support/extension';
 import { serveHelpdesk, SITES, type HelpdeskId } from './support/helpdesk';
 
-const BUNDLE = transformSync(readFileSync(resolve(ROOT, 'platform/composer/insert.ts'), 'utf8'), {
-  loader: 'ts',
+const BUNDLE = buildSync({
+  entryPoints: [resolve(ROOT, 'platform/composer/insert.ts')],
+  bundle: true,
+  write: false,
   format: 'iife',
   globalName: 'CasebookComposer',
-}).code;
+}).outputFiles[0]!.text;
 
 const TEXT = 'Hi "Grace" & team — café 🚀\n\nThe fix ships in v2.3.';
 
