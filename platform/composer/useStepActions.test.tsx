@@ -218,7 +218,11 @@ describe('useStepActions', () => {
     });
   });
 
-  it('without the run’s extras (the background could not work them out) asks for drafts per change', async () => {
+  /**
+   * The fix-shipped preview across a change of its release tag, with or without the
+   * extras the background sends with each run; returns the requests the bridge made.
+   */
+  async function previewFollowsTheRun(extrasOf?: (r: Run) => RunExtras) {
     let run = sev1Run();
     const requests = fakeBackground(() => run);
     const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
@@ -231,6 +235,7 @@ describe('useStepActions', () => {
         run={r}
         view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
         template={DEFAULT_TEMPLATE}
+        {...(extrasOf ? { extras: runExtrasSchema.parse(extrasOf(r)) } : {})}
         settings={SETTINGS.integrations}
         actor={ANA}
         onSetField={async () => undefined}
@@ -249,6 +254,11 @@ describe('useStepActions', () => {
     ).run;
     rerender(at(run));
     await waitFor(() => expect(box().value).toContain('release v9.'));
+    return requests;
+  }
+
+  it('without the run’s extras (the background could not work them out) asks for drafts per change', async () => {
+    const requests = await previewFollowsTheRun();
     expect(requests.filter((r) => r.type === 'action.drafts')).toEqual([
       { type: 'action.drafts', runId: 'zendesk:12345' },
       { type: 'action.drafts', runId: 'zendesk:12345' },
@@ -256,10 +266,7 @@ describe('useStepActions', () => {
   });
 
   it('with the run’s extras it asks nothing: the preview follows the drafts pushed with the run', async () => {
-    let run = sev1Run();
-    const requests = fakeBackground(() => run);
-    const adapter = { findComposer: () => ({ editor: null }) } as unknown as HelpdeskAdapter;
-    const extrasOf = (r: Run): RunExtras => ({
+    const requests = await previewFollowsTheRun((r) => ({
       drafts: draftActions(DEFAULT_TEMPLATE, r, SETTINGS.integrations, 'Ana'),
       page: {
         state: { status: 'idle', pagesAccepted: 0 },
@@ -270,35 +277,7 @@ describe('useStepActions', () => {
         },
       },
       team: { shared: false, others: [], conflicts: [] },
-    });
-    const at = (r: Run) => (
-      <Harness
-        stepId="fix-shipped"
-        adapter={adapter}
-        root={null}
-        runId={r.id}
-        run={r}
-        view={deriveRunView(DEFAULT_TEMPLATE, r, T0)}
-        template={DEFAULT_TEMPLATE}
-        extras={runExtrasSchema.parse(extrasOf(r))}
-        settings={SETTINGS.integrations}
-        actor={ANA}
-        onSetField={async () => undefined}
-      />
-    );
-    const { rerender } = render(at(run));
-    fireEvent.click(await screen.findByRole('button', { name: 'Insert fix-shipped note' }));
-    const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
-    expect(box().value).toContain('{{fix-shipped.release-tag}}');
-    run = applyMutation(
-      DEFAULT_TEMPLATE,
-      run,
-      { type: 'set-field', stepId: 'fix-shipped', fieldId: 'release-tag', value: 'v9' },
-      ANA,
-      T0,
-    ).run;
-    rerender(at(run));
-    await waitFor(() => expect(box().value).toContain('release v9.'));
+    }));
     expect(requests).toEqual([]);
   });
 });

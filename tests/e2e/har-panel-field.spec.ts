@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sanitizeHarText } from '../../lib/har/index';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, FIXTURES_DIR, test } from './support/extension';
 import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
 
@@ -26,22 +27,29 @@ const SECRETS = (
 ).secrets;
 const site = SITES.zendesk;
 
-test('a HAR chosen in the panel file field is attached sanitized and shows the real count', async ({
-  context,
-}) => {
+/** The agent opens the ticket, clicks the panel's file field and picks `name` in the dialog. */
+async function chooseInPanelField(
+  context: BrowserContext,
+  name: string,
+  bytes: string | Buffer,
+): Promise<{ page: Page; panel: PanelObject }> {
   await serveHelpdesk(context, site);
   const page = await openTicket(context, site);
   const panel = PanelObject.for(page, site, site.first);
   await panel.ready(site.first.subject, site.first.label);
   await panel.expandStep('request-artifacts');
-  const input = panel.host.locator('#cb-request-artifacts--files--input');
-
   const dialog = page.waitForEvent('filechooser');
-  await input.click();
-  const chooser = await dialog;
-  const path = join(mkdtempSync(join(tmpdir(), 'casebook-panel-har-')), 'capture.har');
-  writeFileSync(path, HAR);
-  await chooser.setFiles(path);
+  await panel.host.locator('#cb-request-artifacts--files--input').click();
+  const path = join(mkdtempSync(join(tmpdir(), 'casebook-panel-file-')), name);
+  writeFileSync(path, bytes);
+  await (await dialog).setFiles(path);
+  return { page, panel };
+}
+
+test('a HAR chosen in the panel file field is attached sanitized and shows the real count', async ({
+  context,
+}) => {
+  const { panel } = await chooseInPanelField(context, 'capture.har', HAR);
 
   const expected = sanitizeHarText(HAR).report.total;
   expect(expected).toBeGreaterThan(0);
@@ -72,23 +80,12 @@ test('a HAR chosen in the panel file field is attached sanitized and shows the r
 });
 
 test('a screenshot chosen in the panel file field is attached as chosen', async ({ context }) => {
-  await serveHelpdesk(context, site);
-  const page = await openTicket(context, site);
-  const panel = PanelObject.for(page, site, site.first);
-  await panel.ready(site.first.subject, site.first.label);
-  await panel.expandStep('request-artifacts');
-  const dialog = page.waitForEvent('filechooser');
-  await panel.host.locator('#cb-request-artifacts--files--input').click();
-  const path = join(mkdtempSync(join(tmpdir(), 'casebook-panel-png-')), 'checkout-error.png');
   // A 1×1 PNG.
-  writeFileSync(
-    path,
-    Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    ),
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
   );
-  await (await dialog).setFiles(path);
+  const { panel } = await chooseInPanelField(context, 'checkout-error.png', png);
   const attached = panel.step('request-artifacts').getByRole('list', {
     name: 'Screenshots, HAR files, logs: attached files',
   });
