@@ -9,8 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, FIXTURES_DIR, serveFixture, test } from './support/extension';
+import type { BrowserContext, Page } from '@playwright/test';
+import {
+  expect,
+  FIXTURES_DIR,
+  launchWithExtension,
+  serveFixture,
+  test as base,
+} from './support/extension';
 import { SITES, type HelpdeskId } from './support/helpdesk';
 
 const HAR = readFileSync(resolve(FIXTURES_DIR, 'har/oidc-login.har'), 'utf8');
@@ -19,6 +25,24 @@ const SECRETS = (
     secrets: string[];
   }
 ).secrets;
+
+/**
+ * One browser with the extension per worker for the per-helpdesk tests: each
+ * opens its own page (its own fixture route, sanitizer frame and notices) and
+ * no test changes settings, so a browser launch per test bought only minutes.
+ */
+const test = base.extend<object, { harContext: BrowserContext }>({
+  harContext: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const context = await launchWithExtension();
+      await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 interface Received {
   via: string;
@@ -30,13 +54,10 @@ interface Received {
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { __received: Received[] }).__received);
 
-async function openComposer(
-  context: import('@playwright/test').BrowserContext,
-  id: HelpdeskId,
-): Promise<Page> {
+async function openComposer(context: BrowserContext, id: HelpdeskId): Promise<Page> {
   const site = SITES[id];
-  await serveFixture(context, site.pattern, 'har/page-composer.html');
   const page = await context.newPage();
+  await serveFixture(page, site.pattern, 'har/page-composer.html');
   await page.goto(site.origin + site.first.path);
   await page.locator('x-composer #shadow-attach').waitFor({ state: 'attached' });
   return page;
@@ -94,7 +115,7 @@ async function dispatchTransfer(
 
 for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
   test.describe(`${id}: .har attachments are sanitized before the page sees them`, () => {
-    test('file input', async ({ context }) => {
+    test('file input', async ({ harContext: context }) => {
       const page = await openComposer(context, id);
       await page.setInputFiles('#attach', {
         name: 'capture.har',
@@ -104,7 +125,7 @@ for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
       await expectSanitizedOnly(page, 'input');
     });
 
-    test('file input inside a shadow root added after load', async ({ context }) => {
+    test('file input inside a shadow root added after load', async ({ harContext: context }) => {
       const page = await openComposer(context, id);
       await page.setInputFiles('x-composer #shadow-attach', {
         name: 'capture.har',
@@ -114,20 +135,20 @@ for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
       await expectSanitizedOnly(page, 'shadow-input');
     });
 
-    test('drag and drop', async ({ context }) => {
+    test('drag and drop', async ({ harContext: context }) => {
       const page = await openComposer(context, id);
       await dispatchTransfer(page, 'drop', HAR, 'capture.har');
       await expectSanitizedOnly(page, 'drop');
     });
 
-    test('paste', async ({ context }) => {
+    test('paste', async ({ harContext: context }) => {
       const page = await openComposer(context, id);
       await dispatchTransfer(page, 'paste', HAR, 'capture.har');
       await expectSanitizedOnly(page, 'paste');
     });
 
     test('a HAR that cannot be sanitized never reaches the page; other files do', async ({
-      context,
+      harContext: context,
     }) => {
       const page = await openComposer(context, id);
       // Each broken HAR's job has ended once the panel says it was not attached; only
