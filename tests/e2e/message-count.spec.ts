@@ -54,6 +54,26 @@ async function traffic(serviceWorker: Worker): Promise<Traffic> {
   return serviceWorker.evaluate(() => (globalThis as unknown as { __traffic: Traffic }).__traffic);
 }
 
+/**
+ * Wait until the views stop asking: the popup draws its rows before React
+ * mounts, then React reads settings, team state and the list again, so rows
+ * on screen do not mean loading is over. Quiet for a second is the signal.
+ */
+async function quiet(serviceWorker: Worker): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = (await traffic(serviceWorker)).requests.length;
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [1_000], timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
 async function resetTraffic(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(() => {
     const t = (globalThis as unknown as { __traffic: Traffic }).__traffic;
@@ -85,6 +105,7 @@ test('one field edit in two tabs and the popup: one request, one push per view, 
   // Loading is over when every view has what it shows.
   await expect(panelA.step('acknowledge').locator('.cb-step-actions')).toBeVisible();
   await expect(panelB.step('acknowledge').locator('.cb-step-actions')).toBeVisible();
+  await quiet(serviceWorker);
   await resetTraffic(serviceWorker);
 
   await panelA.choose('assign-severity', 'severity', 'SEV2');
