@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sha256Hex } from '../../lib/har/vouch';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
 import * as contentClient from '../../platform/messaging/content-client';
@@ -251,6 +252,81 @@ describe('requests', () => {
     });
     expect(await snapshot(bg.db)).toEqual(before);
     expect(await bg.db.attachments.count()).toBe(attachmentsBefore);
+  });
+
+  it('stores the very file the sanitizer frame vouched for as it is (sanitized once), once', async () => {
+    const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
+    // Bytes the background's own pass would change: had it sanitized them
+    // again, the token would be gone and the count would be the sum.
+    const token = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl';
+    const text = JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          {
+            startedDateTime: '2026-11-26T09:00:00.000Z',
+            time: 1,
+            request: {
+              method: 'GET',
+              url: 'https://api.example.com/v1/me',
+              httpVersion: 'HTTP/1.1',
+              headers: [{ name: 'Authorization', value: token }],
+              queryString: [],
+              cookies: [],
+              headersSize: -1,
+              bodySize: 0,
+            },
+            response: {
+              status: 200,
+              statusText: 'OK',
+              httpVersion: 'HTTP/1.1',
+              headers: [],
+              cookies: [],
+              content: { size: 0, mimeType: 'application/json' },
+              redirectURL: '',
+              headersSize: -1,
+              bodySize: 0,
+            },
+            cache: {},
+            timings: { send: 0, wait: 1, receive: 0 },
+          },
+        ],
+      },
+    });
+    const bytes = new TextEncoder().encode(text);
+    const frameCount = { redactions: 7, byKind: { header: 7 } };
+    const put = (sanitized?: typeof frameCount) =>
+      send({
+        type: 'attachment.put',
+        runId: run.id,
+        stepId: 'request-artifacts',
+        fieldId: 'files',
+        name: 'capture.sanitized.har',
+        mimeType: 'application/json',
+        dataBase64: bytesToBase64(bytes),
+        ...(sanitized ? { sanitized } : {}),
+        actor: ana,
+      });
+    const stored = async (attachmentId: string) =>
+      new TextDecoder().decode(
+        base64ToBytes((await send({ type: 'attachment.get', attachmentId })).dataBase64),
+      );
+
+    await send({ type: 'har.vouch', sha256: await sha256Hex(bytes) });
+    const vouched = await put(frameCount);
+    expect(vouched.sanitized).toEqual(frameCount);
+    expect(await stored(vouched.attachmentId)).toBe(text);
+
+    // A vouch is used once; the same bytes again are sanitized here.
+    const again = await put(frameCount);
+    expect(again.sanitized!.redactions).toBeGreaterThan(frameCount.redactions);
+    expect(await stored(again.attachmentId)).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+
+    // A vouch does not cover a file that claims no sanitizing.
+    await send({ type: 'har.vouch', sha256: await sha256Hex(bytes) });
+    const unclaimed = await put();
+    expect(await stored(unclaimed.attachmentId)).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 
   it('focuses a tab showing the ticket, or opens the ticket when none does', async () => {

@@ -130,6 +130,7 @@ function samples(runId: string, attachmentId: string) {
     'runs.history': { type: 'runs.history', query: {} },
     'har.session': { type: 'har.session' },
     'har.claim': { type: 'har.claim', token: '00000000-0000-4000-8000-000000000000' },
+    'har.vouch': { type: 'har.vouch', sha256: 'a'.repeat(64) },
     'har.notice': { type: 'har.notice', notice: { id: 'har:x', tone: 'info', text: 'x' } },
     'har.cancel': { type: 'har.cancel', job: '00000000-0000-4000-8000-000000000000' },
   } satisfies { [K in RequestType]: RequestInput<K> & { type: K } };
@@ -324,10 +325,23 @@ describe("Casebook's sanitizer page framed in the helpdesk page", () => {
     expect(await claim('00000000-0000-4000-8000-000000000000')).toBe(false);
   });
 
-  it.each(REQUEST_TYPES.filter((t) => t !== 'har.claim'))('%s is refused from it', async (type) => {
+  it('may vouch for a file it sanitized; nobody else may', async () => {
     setSender(frameSender('/har-sanitizer.html'));
-    expect(refusedByBoundary(await raw(samples(OWN, attachmentId)[type]))).toBe(true);
+    expect(refusedByBoundary(await raw(samples(OWN, '')['har.vouch']))).toBe(false);
+    setSender(contentScriptSender(TICKET_URL));
+    expect(refusedByBoundary(await raw(samples(OWN, '')['har.vouch']))).toBe(true);
+    setSender(frameSender('/options.html'));
+    expect(refusedByBoundary(await raw(samples(OWN, '')['har.vouch']))).toBe(true);
   });
+
+  const FRAME_REQUESTS: RequestType[] = ['har.claim', 'har.vouch'];
+  it.each(REQUEST_TYPES.filter((t) => !FRAME_REQUESTS.includes(t)))(
+    '%s is refused from it',
+    async (type) => {
+      setSender(frameSender('/har-sanitizer.html'));
+      expect(refusedByBoundary(await raw(samples(OWN, attachmentId)[type]))).toBe(true);
+    },
+  );
 
   it('another of our pages framed in a web page may not claim', async () => {
     setSender(frameSender('/options.html'));

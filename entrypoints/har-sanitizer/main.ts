@@ -26,6 +26,7 @@ import {
   type SanitizeJob,
 } from '../../platform/har/frame-protocol';
 import { runJob } from './job';
+import { MAX_VOUCHED_BYTES, sha256Hex } from '../../lib/har/vouch';
 
 function startWorker(): Worker | null {
   try {
@@ -47,7 +48,7 @@ export function stallMessage(job: SanitizeJob): string {
 function runInWorker(
   job: SanitizeJob,
   worker: Worker,
-  port: MessagePort,
+  answer: (message: JobMessage) => void,
   done: () => void,
 ): () => void {
   let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +59,7 @@ function runInWorker(
     clearTimeout(watchdog);
     worker.terminate();
     done();
-    port.postMessage(message);
+    answer(message);
   };
   const arm = () => {
     clearTimeout(watchdog);
@@ -70,7 +71,7 @@ function runInWorker(
   worker.onmessage = (e: MessageEvent<JobMessage>) => {
     if (e.data.type === 'progress') {
       arm();
-      port.postMessage(e.data);
+      answer(e.data);
     } else finish(e.data);
   };
   worker.onerror = (e) =>
@@ -100,8 +101,29 @@ function takeWorker(): Worker | null {
   return worker;
 }
 
+/**
+ * Hands a job's message on; a finished file is first vouched for with the
+ * background (its digest), so the panel's field can store it without a
+ * second sanitizing. A failed vouch only means the background sanitizes again.
+ */
+function answerer(port: MessagePort): (message: JobMessage) => void {
+  return (message) => {
+    if (message.type !== 'done' || message.blob.size > MAX_VOUCHED_BYTES) {
+      port.postMessage(message);
+      return;
+    }
+    void message.blob
+      .arrayBuffer()
+      .then(sha256Hex)
+      .then((sha256) => send({ type: 'har.vouch', sha256 }))
+      .catch(() => undefined)
+      .finally(() => port.postMessage(message));
+  };
+}
+
 function serve(port: MessagePort): void {
   spare ??= startWorker();
+  const answer = answerer(port);
   // Running jobs by id, so the agent's Cancel can stop one.
   const stops = new Map<number, () => void>();
   port.onmessage = (event: MessageEvent<SanitizeJob | CancelJob>) => {
@@ -115,16 +137,14 @@ function serve(port: MessagePort): void {
     if (worker) {
       stops.set(
         job.id,
-        runInWorker(job, worker, port, () => stops.delete(job.id)),
+        runInWorker(job, worker, answer, () => stops.delete(job.id)),
       );
       return;
     }
     // No worker: the content script's own deadline still ends a job that never answers.
     const controller = new AbortController();
     stops.set(job.id, () => controller.abort());
-    void runJob(job, (message) => port.postMessage(message), controller.signal).finally(() =>
-      stops.delete(job.id),
-    );
+    void runJob(job, answer, controller.signal).finally(() => stops.delete(job.id));
   };
   port.postMessage({ type: FRAME_READY });
 }

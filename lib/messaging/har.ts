@@ -24,6 +24,11 @@ export const harRequestSchemas = [
    * storage.session, both browsers give it runtime messaging.
    */
   z.object({ type: z.literal('har.claim'), token: z.string().max(64) }),
+  /**
+   * The sanitizer frame vouches for a file it produced (its SHA-256), so the
+   * background stores that exact file without sanitizing it again (lib/har/vouch.ts).
+   */
+  z.object({ type: z.literal('har.vouch'), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   /** What happened to a file, for the panel in the sender tab's top frame. */
   z.object({ type: z.literal('har.notice'), notice: harNoticeSchema }),
   /** The agent's Cancel in the panel: the frame sanitizing `job` stops and blocks the file. */
@@ -33,6 +38,7 @@ export const harRequestSchemas = [
 export const harReplySchemas = {
   'har.session': z.object({ token: z.uuid() }),
   'har.claim': z.object({ valid: z.boolean() }),
+  'har.vouch': z.object({ kept: z.boolean() }),
   'har.notice': z.object({ delivered: z.boolean() }),
   'har.cancel': z.object({ delivered: z.boolean() }),
 };

@@ -97,6 +97,7 @@ export const REQUEST_PRIVILEGE = {
   'har.notice': 'helpdesk-frame',
   'har.cancel': 'helpdesk-page',
   'har.claim': 'sanitizer-frame',
+  'har.vouch': 'sanitizer-frame',
 } as const satisfies Record<RequestType, Privilege>;
 
 export function privilegeOf(type: RequestType): Privilege {

@@ -3,9 +3,10 @@
  * guard holds it like any file on the page; a HAR is sanitized in the hidden
  * sanitizer frame, and the bridge hands the panel the reviewed file with that
  * job's count, in the extension's world (a replayed event would be untrusted,
- * and the panel obeys only the agent's events). The background checks the
- * HAR again before storing it (it finds nothing more), so the field shows
- * the real count, not "0 redactions".
+ * and the panel obeys only the agent's events). The frame vouches for the file
+ * it made by its SHA-256, so the background stores that very file without
+ * sanitizing it again (sanitized once), and the field shows the real count.
+ * Before, the background sanitized it a second time.
  *
  * Files are chosen by path: that is what fires trusted events, as an agent's
  * choice does (Playwright's in-memory files fire untrusted ones).
@@ -16,7 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sanitizeHarText } from '../../lib/har/index';
 import type { BrowserContext, Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { expect, FIXTURES_DIR, test } from './support/extension';
+import { countTraffic, traffic } from './support/traffic';
 import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
 
 const HAR = readFileSync(resolve(FIXTURES_DIR, 'har/oidc-login.har'), 'utf8');
@@ -46,9 +49,11 @@ async function chooseInPanelField(
   return { page, panel };
 }
 
-test('a HAR chosen in the panel file field is attached sanitized and shows the real count', async ({
+test('a HAR chosen in the panel file field is sanitized once, attached, and shows the real count', async ({
   context,
+  serviceWorker,
 }) => {
+  await countTraffic(serviceWorker);
   const { panel } = await chooseInPanelField(context, 'capture.har', HAR);
 
   const expected = sanitizeHarText(HAR).report.total;
@@ -61,8 +66,7 @@ test('a HAR chosen in the panel file field is attached sanitized and shows the r
   await expect(attached).toContainText(`sanitized (${expected} redactions)`);
 
   // What the background stored is the sanitized file, not the original.
-  const [worker] = context.serviceWorkers();
-  const stored = await worker!.evaluate(async () => {
+  const stored = await serviceWorker.evaluate(async () => {
     const request = indexedDB.open('casebook');
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       request.onsuccess = () => ok(request.result);
@@ -75,6 +79,18 @@ test('a HAR chosen in the panel file field is attached sanitized and shows the r
     return Promise.all(rows.map(async (r) => ({ name: r.name, text: await r.blob.text() })));
   });
   expect(stored.map((s) => s.name)).toEqual(['capture.sanitized.har']);
+
+  // Sanitized once: the frame vouched for exactly the file that was stored
+  // (lib/har/vouch.ts; the background skips its own pass for that digest only).
+  const seen = (await traffic(serviceWorker)).requests;
+  const vouches = seen.filter((r) => r.type === 'har.vouch');
+  expect(vouches.map((v) => v.from.split('?')[0])).toEqual([
+    expect.stringMatching(/\/har-sanitizer\.html$/),
+  ]);
+  expect(vouches[0]!.message.sha256).toBe(
+    createHash('sha256').update(stored[0]!.text, 'utf8').digest('hex'),
+  );
+  expect(seen.filter((r) => r.type === 'attachment.put')).toHaveLength(1);
   for (const secret of SECRETS)
     expect(stored[0]!.text.includes(secret), `stored ${secret.slice(0, 12)}…`).toBe(false);
 });

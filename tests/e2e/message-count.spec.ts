@@ -12,47 +12,8 @@
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './support/extension';
+import { countTraffic, resetTraffic, traffic } from './support/traffic';
 import { openTicket, PanelObject, serveHelpdesk, SITES } from './support/helpdesk';
-
-interface Traffic {
-  requests: Array<{ type: string; from: string }>;
-  pushes: Array<{ type: string; to: string }>;
-}
-
-type Port = { sender?: { url?: string }; postMessage(m: { type?: string }): void };
-type Chrome = {
-  runtime: {
-    id: string;
-    onMessage: {
-      addListener(l: (m: { type?: string }, s: { url?: string; tab?: unknown }) => void): void;
-    };
-    onConnect: { addListener(l: (port: Port) => void): void };
-  };
-};
-
-/** Start counting in the background (from now on, every view's traffic). */
-async function countTraffic(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(() => {
-    const g = globalThis as unknown as { chrome: Chrome; __traffic?: Traffic };
-    const traffic: Traffic = { requests: [], pushes: [] };
-    g.__traffic = traffic;
-    g.chrome.runtime.onMessage.addListener((message, sender) => {
-      traffic.requests.push({ type: String(message?.type), from: sender.url ?? '' });
-    });
-    // Listeners of one event get the same Port object: wrapping it here counts the hub's sends.
-    g.chrome.runtime.onConnect.addListener((port) => {
-      const send = port.postMessage.bind(port);
-      port.postMessage = (message) => {
-        traffic.pushes.push({ type: String(message?.type), to: port.sender?.url ?? '' });
-        send(message);
-      };
-    });
-  });
-}
-
-async function traffic(serviceWorker: Worker): Promise<Traffic> {
-  return serviceWorker.evaluate(() => (globalThis as unknown as { __traffic: Traffic }).__traffic);
-}
 
 /**
  * Wait until the views stop asking: the popup draws its rows before React
@@ -72,14 +33,6 @@ async function quiet(serviceWorker: Worker): Promise<void> {
       { intervals: [1_000], timeout: 30_000 },
     )
     .toBe(true);
-}
-
-async function resetTraffic(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(() => {
-    const t = (globalThis as unknown as { __traffic: Traffic }).__traffic;
-    t.requests.length = 0;
-    t.pushes.length = 0;
-  });
 }
 
 test('one field edit in two tabs and the popup: one request, one push per view, nothing else', async ({

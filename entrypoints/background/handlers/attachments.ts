@@ -1,5 +1,6 @@
 import { HarError, sanitizeHarText } from '../../../lib/har/index';
 import { sniffBytes, SNIFF_BYTES } from '../../../lib/har/sniff';
+import { sha256Hex } from '../../../lib/har/vouch';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messaging/base64';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { harRulesFromSettings } from '../../../lib/settings/redaction';
@@ -7,6 +8,7 @@ import { findField } from '../../../lib/workflow/roles';
 import type { FileRef, WorkflowTemplate } from '../../../lib/workflow/schema';
 import { getAttachment, putAttachment } from '../db/repo/attachments';
 import { getRun } from '../db/repo/runs';
+import { harVouches } from '../har-vouches';
 import { readSettings } from '../settings/store';
 import type { DomainHandlers } from './context';
 
@@ -31,7 +33,9 @@ function addCounts(a: Sanitized | undefined, b: Sanitized): Sanitized {
 
 /**
  * A HAR for a field that asks for sanitizing is sanitized here with the
- * team's rules, whatever the view did: no unsanitized HAR reaches the store.
+ * team's rules, unless it is the very file the sanitizer frame produced
+ * (vouched for by digest): no unsanitized HAR reaches the store, and none
+ * is sanitized twice.
  */
 async function sanitizeForStore(
   bytes: Uint8Array<ArrayBuffer>,
@@ -67,7 +71,9 @@ export const attachmentHandlers = {
     let sanitized = request.sanitized;
     if (isHarBytes(bytes)) {
       const { template } = await getRun(ctx.db, request.runId);
-      if (sanitizesHar(template, request.stepId, request.fieldId)) {
+      const vouched =
+        request.sanitized !== undefined && harVouches.take(await sha256Hex(bytes), ctx.now());
+      if (!vouched && sanitizesHar(template, request.stepId, request.fieldId)) {
         ({ bytes, sanitized } = await sanitizeForStore(bytes, request.sanitized));
       }
     }

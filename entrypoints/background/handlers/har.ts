@@ -2,12 +2,14 @@
  * The HAR file guard's requests. `har.session` puts a one-time secret in
  * storage.session, which only extension pages can read: the sanitizer frame
  * claims it, so only a session opened by Casebook's content script is served.
+ * `har.vouch` records a file the frame produced, so it is not sanitized twice.
  * `har.notice` brings a sub-frame's notice to the panel in the top frame,
  * `har.cancel` the panel's Cancel back to the frames of the same tab.
  */
 import { browser } from '#imports';
 import { ProtocolFailure } from '../../../lib/messaging/envelope';
 import { SESSION_KEY_PREFIX } from '../../../platform/har/frame-protocol';
+import { harVouches } from '../har-vouches';
 import type { DomainHandlers } from './context';
 
 /** A secret not claimed within this time expires. */
@@ -30,6 +32,10 @@ export const harHandlers = {
     if (typeof stored !== 'number') return { valid: false };
     await browser.storage.session.remove(key);
     return { valid: stored > ctx.now() };
+  },
+  'har.vouch': async ({ sha256 }, ctx) => {
+    harVouches.vouch(sha256, ctx.now());
+    return { kept: true };
   },
   'har.notice': async ({ notice }, ctx) => {
     const tabId = ctx.sender.tab?.id;
@@ -54,4 +60,4 @@ export const harHandlers = {
       return { delivered: false };
     }
   },
-} satisfies DomainHandlers<'har.session' | 'har.claim' | 'har.notice' | 'har.cancel'>;
+} satisfies DomainHandlers<'har.session' | 'har.claim' | 'har.vouch' | 'har.notice' | 'har.cancel'>;
