@@ -18,3 +18,17 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * A blob's bytes in an ArrayBuffer of this script's own. In a Firefox content
+ * script a file the agent picked is the page's, and `arrayBuffer()` answers
+ * with the page's buffer behind a wrapper: `subarray` or a DataView over it
+ * throws ("Permission denied to access property constructor"). A copy made
+ * here reads everywhere.
+ */
+export async function ownBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  const theirs = new Uint8Array(await blob.arrayBuffer());
+  const own = new Uint8Array(theirs.length);
+  own.set(theirs);
+  return own;
+}

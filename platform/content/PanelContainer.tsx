@@ -28,7 +28,7 @@ import type {
 import { clampDockWidth, DEFAULT_LAYOUT, dockRoom } from '../../components/panel/dock';
 import { applyDock } from './dock-layout';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
-import { bytesToBase64 } from '../../lib/messaging/base64';
+import { bytesToBase64, ownBytes } from '../../lib/messaging/base64';
 import type {
   Actor,
   FieldValue,
@@ -48,7 +48,7 @@ import { useTeamStatus } from './team-status';
 import type { RunExtras } from '../../lib/messaging/run-extras';
 import { useMissingFacts } from './useMissingFacts';
 import { usePanelSettings, type PanelSettings, type PanelSettingsSource } from './panel-settings';
-import { receivePanelFiles, type PanelFile } from '../har/panel-files';
+import { receivePanelFiles, reviewPanelFiles, type PanelFile } from '../har/panel-files';
 import { fieldDomId } from '../../components/panel/fields/common';
 import { errorMessage } from '../../lib/errors';
 import { usePageFacts } from './page-facts';
@@ -470,10 +470,17 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
       if (!runId) throw new Error('No ticket is open.');
       // One request per file: the background appends each to the field and
       // records who attached it; the run comes back over the sync port.
-      for (const item of files) {
-        // By shape, not `instanceof File`: Firefox hands content scripts the page's File objects.
-        const { file, sanitized } = isPanelFile(item) ? item : { file: item, sanitized: undefined };
-        const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      // Files the panel got itself (not through the page-world guard) get the same review.
+      const chosen = files.filter((item): item is File => !isPanelFile(item));
+      let reviewed: PanelFile[] = files.filter(isPanelFile);
+      if (chosen.length) {
+        const review = reviewPanelFiles(chosen);
+        const out = review ? await review : chosen.map((file) => ({ file }));
+        if (!out) throw new Error('Not attached: the file guard blocked it (the notice says why).');
+        reviewed = [...reviewed, ...out];
+      }
+      for (const { file, sanitized } of reviewed) {
+        const dataBase64 = bytesToBase64(await ownBytes(file));
         await send({
           type: 'attachment.put',
           runId,

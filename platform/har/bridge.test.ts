@@ -4,6 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import type { PanelNotice } from '../../components/panel/types';
 import { startBridge } from './bridge';
+import { reviewPanelFiles } from './panel-files';
 import { GUARD_ACK, GUARD_OFFER, type GuardDecision, type GuardReview } from './guard-channel';
 import { HarRejected, type HarSanitizer } from './sanitizer-client';
 
@@ -103,5 +104,43 @@ describe('the file guard bridge', () => {
     // Nothing left to cancel: the finished notice offers no Cancel.
     expect(last.job).toBeUndefined();
     expect(bridge.cancel(job)).toBe(false);
+  });
+
+  it("reviews what the panel's own field got itself (Firefox): a HAR sanitized with its count", async () => {
+    const sanitized = new NodeFile(['{"log":{}}'], 'x') as unknown as File;
+    const sanitizer: HarSanitizer = {
+      sanitize: async () => ({
+        file: sanitized,
+        report: { total: 3, counts: { header: 3 } } as never,
+      }),
+      warm: () => undefined,
+      dispose: () => undefined,
+    };
+    startBridge(document, {
+      notify: () => undefined,
+      settings: async () => undefined,
+      sanitizer: () => sanitizer,
+    });
+    const out = await reviewPanelFiles([file(HAR, 'capture.har'), file('hi', 'notes.txt')]);
+    expect(out).toHaveLength(2);
+    expect(out![0]!.file.name).toBe('capture.sanitized.har');
+    expect(out![0]!.sanitized).toEqual({ redactions: 3, byKind: { header: 3 } });
+    expect(out![1]!.file.name).toBe('notes.txt');
+    expect(out![1]!.sanitized).toBeUndefined();
+  });
+
+  it("blocks the panel's own choice when sanitizing fails (told by a notice), never passes it", async () => {
+    const notices: PanelNotice[] = [];
+    startBridge(document, {
+      notify: (n) => notices.push(n),
+      settings: async () => undefined,
+      sanitizer: () => ({
+        sanitize: () => Promise.reject(new HarRejected('invalid', 'not a HAR after all')),
+        warm: () => undefined,
+        dispose: () => undefined,
+      }),
+    });
+    expect(await reviewPanelFiles([file(HAR, 'capture.har')])).toBeUndefined();
+    expect(notices.at(-1)!.tone).toBe('error');
   });
 });

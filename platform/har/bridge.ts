@@ -34,7 +34,7 @@ import {
   type GuardVia,
 } from './guard-channel';
 import { inspectFile } from './inspect';
-import { deliverPanelFiles, type PanelFile } from './panel-files';
+import { deliverPanelFiles, servePanelReview, type PanelFile } from './panel-files';
 import { createHarSanitizer, type HarSanitizer } from './sanitizer-client';
 
 /** Which helpdesk's settings apply on this host (mapped brand domains are Zendesk). */
@@ -146,6 +146,27 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
     return { id, action: 'replace', files: out };
   };
 
+  const reviewed = (decision: GuardDecision, chosen: File[]): PanelFile[] | undefined =>
+    decision.action === 'block'
+      ? undefined
+      : (decision.action === 'replace' ? decision.files : chosen).map((file) => {
+          const sanitized = reports.get(file);
+          return sanitized ? { file, sanitized } : { file };
+        });
+
+  // The panel's own choice when the page-world guard never heard it (Firefox).
+  let panelReviews = 0;
+  servePanelReview(async (files) => {
+    const review: GuardReview = { id: --panelReviews, via: 'input', files };
+    try {
+      return reviewed(await decide(review), files);
+    } catch (error) {
+      // A HAR's own failure was told already; the field says it was not attached.
+      if (error instanceof Told) return undefined;
+      throw error;
+    }
+  });
+
   const serve = (port: MessagePort) => {
     port.onmessage = (event: MessageEvent<GuardReview>) => {
       const review = event.data;
@@ -154,14 +175,8 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
         (decision) => {
           port.postMessage(decision);
           // The agent's choice in the panel's own field goes to the panel, reviewed.
-          if (review.panelInputId && decision.action !== 'block')
-            deliverPanelFiles(
-              review.panelInputId,
-              (decision.action === 'replace' ? decision.files : review.files).map((file) => {
-                const sanitized = reports.get(file);
-                return sanitized ? { file, sanitized } : { file };
-              }),
-            );
+          const files = reviewed(decision, review.files);
+          if (review.panelInputId && files) deliverPanelFiles(review.panelInputId, files);
         },
         (error: unknown) => {
           port.postMessage({ id: review.id, action: 'block' } satisfies GuardDecision);

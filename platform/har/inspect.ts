@@ -5,6 +5,7 @@
  * a non-HAR of any size is decided in a few milliseconds.
  */
 import { isHarName, sniffBytes, SNIFF_BYTES, zipDataOffset, zipEntries } from '../../lib/har/sniff';
+import { ownBytes } from '../../lib/messaging/base64';
 
 export type Inspection =
   { kind: 'other' } | { kind: 'har'; gzip: boolean } | { kind: 'archive-with-har'; entry: string };
@@ -13,19 +14,6 @@ export type Inspection =
 const ZIP_TAIL_BYTES = 256 * 1024;
 /** Entries looked into; a zip with more is blocked only by name past this. */
 const ZIP_ENTRY_LIMIT = 200;
-
-/**
- * The bytes in an ArrayBuffer of this script's own. In a Firefox content
- * script `arrayBuffer()` answers with the page's buffer behind a wrapper, and
- * a DataView over it throws ("Permission denied to access property
- * constructor"); a copy made here reads everywhere.
- */
-async function bytesOf(blob: Blob): Promise<Uint8Array> {
-  const theirs = new Uint8Array(await blob.arrayBuffer());
-  const own = new Uint8Array(theirs.length);
-  own.set(theirs);
-  return own;
-}
 
 /** The first `limit` bytes of a decompressed stream (gzip or raw deflate). */
 async function inflatedHead(
@@ -63,7 +51,7 @@ async function inflatedHead(
 
 async function zipHarEntry(file: Blob): Promise<string | undefined> {
   const tailStart = Math.max(0, file.size - ZIP_TAIL_BYTES);
-  const entries = zipEntries(await bytesOf(file.slice(tailStart)), tailStart);
+  const entries = zipEntries(await ownBytes(file.slice(tailStart)), tailStart);
   // A zip whose directory cannot be read cannot be vouched for.
   if (!entries) return '(unreadable archive directory)';
   for (const [index, entry] of entries.entries()) {
@@ -72,12 +60,12 @@ async function zipHarEntry(file: Blob): Promise<string | undefined> {
       if (isHarName(entry.name)) return entry.name;
       continue;
     }
-    const local = await bytesOf(file.slice(entry.offset, entry.offset + 30 + 1024));
+    const local = await ownBytes(file.slice(entry.offset, entry.offset + 30 + 1024));
     const start = zipDataOffset(local, entry.offset);
     if (start === undefined) continue;
     const data = file.slice(start, start + Math.min(entry.compressedSize, SNIFF_BYTES));
     let kind;
-    if (entry.method === 0) kind = sniffBytes(await bytesOf(data));
+    if (entry.method === 0) kind = sniffBytes(await ownBytes(data));
     else if (entry.method === 8) kind = sniffBytes((await inflatedHead(data, 'deflate-raw')).head);
     if (kind === 'har') return entry.name;
     if (kind === 'gzip' && (await inspectGzip(data)).kind === 'har') return entry.name;
@@ -91,7 +79,7 @@ async function inspectGzip(file: Blob): Promise<Inspection> {
 }
 
 export async function inspectFile(file: Blob): Promise<Inspection> {
-  const head = await bytesOf(file.slice(0, SNIFF_BYTES));
+  const head = await ownBytes(file.slice(0, SNIFF_BYTES));
   const kind = sniffBytes(head, file.size <= SNIFF_BYTES);
   if (kind === 'har') return { kind: 'har', gzip: false };
   if (kind === 'gzip') return inspectGzip(file);

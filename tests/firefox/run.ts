@@ -17,9 +17,11 @@
  * Prints one line per step and "N passed, N failed"; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { sanitizeHarText } from '../../lib/har/index';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 import { attackDocument, attackSteps } from './har-attacks';
 import { MAPPED_ORIGIN, permissionSteps } from './permissions';
@@ -268,6 +270,67 @@ const steps: Step[] = [
       await expandStep(page, 'assign-severity');
       if (!(await isChecked(page, SEV1)))
         throw new Error('SEV1 is no longer selected after reload');
+    },
+  },
+  {
+    name: "a .har chosen in the panel's own file field is attached sanitized, with the real count",
+    async run(page) {
+      await expandStep(page, 'request-artifacts');
+      const input = await page.waitForSelector(`${HOST} >>> #cb-request-artifacts--files--input`, {
+        timeout: TIMEOUT_MS,
+      });
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(HAR_PATH);
+      const expected = `sanitized (${sanitizeHarText(HAR).report.total} redactions)`;
+      try {
+        await page.waitForFunction(
+          (host, count) => {
+            const list = document
+              .querySelector(host)
+              ?.shadowRoot?.querySelector('li[data-step-id="request-artifacts"] .cb-files');
+            const text = list?.textContent ?? '';
+            return text.includes('oidc-login.sanitized.har') && text.includes(count);
+          },
+          { timeout: TIMEOUT_MS },
+          HOST,
+          expected,
+        );
+      } catch (error) {
+        const shown = await page.evaluate(
+          (host) =>
+            document
+              .querySelector(host)
+              ?.shadowRoot?.querySelector('li[data-step-id="request-artifacts"]')?.textContent,
+          HOST,
+        );
+        throw new Error(`expected "${expected}"; the step shows: ${shown}`, { cause: error });
+      }
+    },
+  },
+  {
+    name: "a screenshot chosen in the panel's own file field is attached as chosen",
+    async run(page) {
+      const input = await page.waitForSelector(`${HOST} >>> #cb-request-artifacts--files--input`, {
+        timeout: TIMEOUT_MS,
+      });
+      const path = join(mkdtempSync(join(tmpdir(), 'casebook-firefox-')), 'checkout-error.png');
+      // A 1×1 PNG.
+      writeFileSync(
+        path,
+        Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+      );
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+      await page.waitForFunction(
+        (host) =>
+          document
+            .querySelector(host)
+            ?.shadowRoot?.querySelector('li[data-step-id="request-artifacts"] .cb-files')
+            ?.textContent?.includes('checkout-error.png'),
+        { timeout: TIMEOUT_MS },
+        HOST,
+      );
     },
   },
   {
