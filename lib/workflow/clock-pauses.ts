@@ -1,18 +1,17 @@
 /** Pausing and resuming a run's clocks by hand, each recorded as an event. */
 import { WorkflowError } from './errors';
-import { touch, type Mutation, type MutationResult } from './mutation';
-import type { Actor, Run, RunEvent, WorkflowTemplate } from './schema';
+import { touch, type MutationStep } from './mutation';
+import type { ClockDef, Run, RunEvent, WorkflowTemplate } from './schema';
 
-export function pauseClock(
-  template: WorkflowTemplate,
-  run: Run,
-  m: Extract<Mutation, { type: 'pause-clock' }>,
-  by: Actor,
-  now: number,
-): MutationResult {
-  const clock = template.clocks.find((c) => c.id === m.clockId);
+function clockOf(template: WorkflowTemplate, clockId: string): ClockDef {
+  const clock = template.clocks.find((c) => c.id === clockId);
   if (!clock)
-    throw new WorkflowError('not-found', `There is no clock "${m.clockId}" in this workflow.`);
+    throw new WorkflowError('not-found', `There is no clock "${clockId}" in this workflow.`);
+  return clock;
+}
+
+export const pauseClock: MutationStep<'pause-clock'> = (template, run, m, by, now) => {
+  const clock = clockOf(template, m.clockId);
   if (run.pauses.some((p) => p.clockId === clock.id && p.to === undefined)) {
     throw new WorkflowError('conflict', `The ${clock.label} clock is already paused.`);
   }
@@ -28,18 +27,10 @@ export function pauseClock(
     ...(reason ? { note: reason } : {}),
   };
   return { run: next, events: [event] };
-}
+};
 
-export function resumeClock(
-  template: WorkflowTemplate,
-  run: Run,
-  m: Extract<Mutation, { type: 'resume-clock' }>,
-  by: Actor,
-  now: number,
-): MutationResult {
-  const clock = template.clocks.find((c) => c.id === m.clockId);
-  if (!clock)
-    throw new WorkflowError('not-found', `There is no clock "${m.clockId}" in this workflow.`);
+export const resumeClock: MutationStep<'resume-clock'> = (template, run, m, by, now) => {
+  const clock = clockOf(template, m.clockId);
   const index = run.pauses.findIndex((p) => p.clockId === clock.id && p.to === undefined);
   const open = run.pauses[index];
   if (!open) throw new WorkflowError('conflict', `The ${clock.label} clock is not paused.`);
@@ -55,4 +46,4 @@ export function resumeClock(
     new: { clockId: clock.id, from: open.from, to: closed.to },
   };
   return { run: next, events: [event] };
-}
+};

@@ -1,5 +1,13 @@
 /** The changes a run accepts, and what applying one returns (engine.ts applies them). */
-import type { ConversationMessage, FieldValue, Run, RunEvent, TicketInfo } from './schema';
+import type {
+  Actor,
+  ConversationMessage,
+  FieldValue,
+  Run,
+  RunEvent,
+  TicketInfo,
+  WorkflowTemplate,
+} from './schema';
 
 export type Mutation =
   | { type: 'set-field'; stepId: string; fieldId: string; value: FieldValue }
@@ -20,6 +28,15 @@ export interface MutationResult {
   run: Run;
   events: RunEvent[];
 }
+
+/** Applies one kind of mutation to a run of `template`, recorded as done by `by` at `now`. */
+export type MutationStep<T extends Mutation['type']> = (
+  template: WorkflowTemplate,
+  run: Run,
+  m: Extract<Mutation, { type: T }>,
+  by: Actor,
+  now: number,
+) => MutationResult;
 
 /** The next revision's bookkeeping: every change bumps the revision, time never goes back. */
 export function touch(run: Run, now: number): Pick<Run, 'updatedAt' | 'revision'> {

@@ -8,16 +8,8 @@ import { closingStepId } from './derive';
 import { applyMutation, createRun, type Mutation } from './engine';
 import { renameId } from './rename';
 import { fieldRefByRole, type Role } from './roles';
-import { templateSchema } from './schema';
-import type {
-  Actor,
-  FieldRef,
-  FieldValue,
-  Run,
-  RunEvent,
-  TicketInfo,
-  WorkflowTemplate,
-} from './schema';
+import { templateSchema, type FieldRef } from './schema';
+import type { Actor, FieldValue, Run, RunEvent, TicketInfo, WorkflowTemplate } from './schema';
 
 /**
  * The default workflow as templates saved before SLA policies were stored

@@ -155,22 +155,20 @@ export const templateSchema = z
       }),
     );
     for (const problem of roleProblems(template)) ctx.addIssue({ code: 'custom', ...problem });
-    const severities = new Set(template.policy.severities.map((s) => s.id));
-    if (severities.size !== 4) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'policy.severities must define SEV1–SEV4 once each',
-        path: ['policy', 'severities'],
-      });
-    }
-    const plans = new Set(template.policy.plans.map((p) => p.id));
-    if (plans.size !== 4) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'policy.plans must define each plan tier once',
-        path: ['policy', 'plans'],
-      });
-    }
+    // Each severity and each plan tier (four of each) has exactly one policy.
+    const eachOnce = (ids: string[], message: string, path: string[]) => {
+      if (new Set(ids).size !== 4) ctx.addIssue({ code: 'custom', message, path });
+    };
+    eachOnce(
+      template.policy.severities.map((s) => s.id),
+      'policy.severities must define SEV1–SEV4 once each',
+      ['policy', 'severities'],
+    );
+    eachOnce(
+      template.policy.plans.map((p) => p.id),
+      'policy.plans must define each plan tier once',
+      ['policy', 'plans'],
+    );
   });
 export type WorkflowTemplate = z.infer<typeof templateSchema>;
 /** What an editor or an import hands in, before defaults are applied. */
