@@ -24,6 +24,7 @@ import type { RunView } from '../../lib/workflow/view';
 import { OPEN_RUNS_PAINTED_MARK, severityChangeMessage } from '../../components/popup/format';
 import { PopupView, type OpenRunsState, type TicketState } from '../../components/popup/PopupView';
 import { ACKNOWLEDGE_STEP } from '../../components/popup/TicketTriage';
+import { useSecondClock } from '../../components/ui/useSecondClock';
 import { send, settle, subscribe } from '../../platform/messaging/client';
 import { takeFirstPage } from './first-page';
 import { TeamRunsSection } from './TeamRunsSection';
@@ -71,17 +72,8 @@ async function ticketInTab(
   return { helpdesk: data.helpdesk, ticketId: data.ticketId, url: tab.url };
 }
 
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
 export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) {
-  const now = useNow();
+  const now = useSecondClock();
   const [tabId, setTabId] = useState<number | undefined>();
   const [ticket, setTicket] = useState<TicketState>({ kind: 'none' });
   const [actor, setActor] = useState<Actor>(FALLBACK_ACTOR);

@@ -1,16 +1,7 @@
 /** The clock the panel's chips count down with, ticking once a second. */
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { NowContext } from '../../components/panel/now';
-
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    // The clock chips count down by the second; the timer lives only while mounted.
-    const id = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
+import { useSecondClock } from '../../components/ui/useSecondClock';
 
 /**
  * Provides the ticking clock to the panel below it. Its children are the
@@ -19,5 +10,5 @@ function useNow(): number {
  * container, the panel or its steps.
  */
 export function Ticking({ children }: { children: ReactNode }) {
-  return <NowContext.Provider value={useNow()}>{children}</NowContext.Provider>;
+  return <NowContext.Provider value={useSecondClock()}>{children}</NowContext.Provider>;
 }
