@@ -4,6 +4,9 @@
  * everything in as props.
  */
 import './panel.css';
+import './panel-steps.css';
+import './panel-buttons.css';
+import './panel-dock.css';
 import {
   useCallback,
   useEffect,
