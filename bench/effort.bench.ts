@@ -52,6 +52,8 @@ class Agent {
   async click(target: Locator): Promise<void> {
     await target.click({ timeout: TIMEOUT });
     this.tally.clicks += 1;
+    // DEBUG_EFFORT=1: what each click was, to see where the effort goes.
+    if (process.env.DEBUG_EFFORT) console.log(`click ${this.tally.clicks}: ${String(target)}`);
   }
   async open(step: string): Promise<void> {
     const toggle = this.step(step).locator('.cb-step-toggle');
@@ -90,6 +92,7 @@ class Agent {
     await input.fill(text);
     await input.blur();
     this.tally.typed += 1;
+    if (process.env.DEBUG_EFFORT) console.log(`typed ${this.tally.typed}: ${step} ${field}`);
   }
   async tick(step: string, field: string): Promise<void> {
     const box = this.field(step, field);

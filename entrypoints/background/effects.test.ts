@@ -8,6 +8,7 @@ import type { Run } from '../../lib/workflow/schema';
 import type { Browser } from '#imports';
 import { SYNC_PORT_NAME } from '../../lib/messaging/wire';
 import { createEffects } from './effects';
+import type { ViewSender } from './same-view';
 import { createSyncHub } from './sync';
 
 const T0 = Date.UTC(2026, 11, 4, 9, 0);
@@ -139,7 +140,7 @@ describe('the hub skips the requesting view', () => {
   });
 });
 
-function fakePort(sender: Browser.runtime.MessageSender) {
+function fakePort(sender: ViewSender) {
   const sent: unknown[] = [];
   let listener: ((m: unknown) => void) | undefined;
   const port = {
