@@ -64,6 +64,8 @@ class Agent {
   async type(step: string, field: string, text: string): Promise<void> {
     const input = this.field(step, field);
     await input.waitFor({ timeout: TIMEOUT });
+    // As in tick(): a value the panel just recorded gets a moment to arrive before typing by hand.
+    await this.page.waitForTimeout(300);
     if ((await input.inputValue()) !== '') return;
     if ((await input.getAttribute('type')) === 'datetime-local') {
       // Headless Chromium's date picker takes neither fill() (script input,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS } from './default-ids';
+import { DEFAULT_TEMPLATE } from './default-template';
+import { fieldRefByRole } from './roles';
 import { MIN, T0, setField, scenario, step, type Scenario } from './testing';
 
 const F = DEFAULT_IDS.fields;
@@ -67,5 +69,28 @@ describe('what Casebook did, the run records', () => {
     const s = sev1();
     expect(record(s, 'copy-incident-channel').run.values).toEqual(s.run.values);
     expect(record(s, 'status-page-update', { state: 'on fire' }).run.values).toEqual(s.run.values);
+  });
+});
+
+describe('the copied incident channel', () => {
+  // Found by role, as the action finds it: a renamed template behaves the same.
+  const channel = fieldRefByRole(DEFAULT_TEMPLATE, 'incident-channel')!;
+  const severity = fieldRefByRole(DEFAULT_TEMPLATE, 'severity')!;
+  const sev1Run = () => setField(scenario(), severity.stepId, severity.fieldId, 'SEV1', T0 + MIN);
+
+  it('fills the channel field with the name Casebook gave it', () => {
+    const next = record(sev1Run(), 'copy-incident-channel', { channel: '#incident-4242' });
+    expect(value(next, channel)).toBe('#incident-4242');
+  });
+
+  it('never overwrites a channel the agent typed, and takes nothing that is not a channel name', () => {
+    const typed = setField(sev1Run(), channel.stepId, channel.fieldId, '#incident-northwind');
+    expect(
+      value(record(typed, 'copy-incident-channel', { channel: '#incident-4242' }), channel),
+    ).toBe('#incident-northwind');
+    const s = sev1Run();
+    expect(record(s, 'copy-incident-channel', { channel: 'drop table' }).run.values).toEqual(
+      s.run.values,
+    );
   });
 });
