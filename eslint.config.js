@@ -32,6 +32,7 @@ const contentScriptGraph = [
   'lib/workflow/page-suggestions.ts',
   'lib/workflow/ticket-merge.ts',
   'lib/workflow/follow-on.ts',
+  'lib/workflow/clock-next-action.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
   'lib/actions/tracker-url.ts',
@@ -161,6 +162,8 @@ export default tseslint.config(
                 '!**/lib/workflow/ticket-merge',
                 // Which step the panel opens next: a loop over the view, no zod.
                 '!**/lib/workflow/follow-on',
+                // What meets a clock, from its stop condition: lookups, no zod.
+                '!**/lib/workflow/clock-next-action',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',
