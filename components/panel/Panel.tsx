@@ -251,7 +251,7 @@ export function Panel(props: PanelProps) {
           ) : null}
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
-            <ClockReminder clocks={clocks} leadMinutes={lead} />
+            <ClockReminder clocks={clocks} leadMinutes={lead} template={template} />
             <MissingFacts
               missing={props.missing}
               {...(props.onEnterFact ? { onEnter: props.onEnterFact } : {})}

@@ -150,7 +150,12 @@ export type OpenRunCounts = z.output<typeof openRunCountsSchema>;
 /** How many open runs the popup lists, most urgent first (and each open-runs push carries). */
 export const OPEN_RUNS_PAGE = 200;
 
-const runWithView = z.object({ run: runSchema, view: runViewSchema.optional() });
+/** A change's reply: what its requester shows (the other views get the same by push). */
+const runChange = z.object({
+  run: runSchema,
+  view: runViewSchema,
+  extras: runExtrasSchema.optional(),
+});
 
 export const runReplySchemas = {
   'run.open': z.object({
@@ -166,8 +171,8 @@ export const runReplySchemas = {
     extras: runExtrasSchema.optional(),
   }),
   'run.events': z.object({ events: z.array(runEventSchema) }),
-  'run.mutate': runWithView,
-  'run.migrate': runWithView,
+  'run.mutate': runChange,
+  'run.migrate': runChange,
   'run.export': z.object({ text: z.string(), filename: z.string().min(1) }),
   'runs.listOpen': z.object({
     items: z.array(openRunSummarySchema),

@@ -20,9 +20,7 @@ export const topicSchema = z.discriminatedUnion('kind', [
 ]);
 export type Topic = z.infer<typeof topicSchema>;
 
-export function topicKey(topic: Topic): string {
-  return topic.kind === 'run' ? `run:${topic.runId}` : topic.kind;
-}
+export { topicKey } from './wire';
 
 /** View → background. */
 export const clientPortMessageSchema = z.discriminatedUnion('type', [

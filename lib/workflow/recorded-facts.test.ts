@@ -90,4 +90,24 @@ describe.each([
     expect(record(s, 'copy-incident-channel').run.values).toEqual(s.run.values);
     expect(record(s, 'status-page-update', { state: 'on fire' }).run.values).toEqual(s.run.values);
   });
+
+  describe('the copied incident channel', () => {
+    const channel = field('incident-channel');
+
+    it('fills the channel field with the name Casebook gave it', () => {
+      const next = record(sev1(), 'copy-incident-channel', { channel: '#incident-4242' });
+      expect(value(next, channel)).toBe('#incident-4242');
+    });
+
+    it('never overwrites a channel the agent typed, and takes nothing that is not a channel name', () => {
+      const typed = setField(sev1(), channel.stepId, channel.fieldId, '#incident-northwind');
+      expect(
+        value(record(typed, 'copy-incident-channel', { channel: '#incident-4242' }), channel),
+      ).toBe('#incident-northwind');
+      const s = sev1();
+      expect(record(s, 'copy-incident-channel', { channel: 'drop table' }).run.values).toEqual(
+        s.run.values,
+      );
+    });
+  });
 });
