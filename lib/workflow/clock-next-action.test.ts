@@ -26,9 +26,7 @@ describe('clockNextAction: the reminder says what meets the clock', () => {
       renamed.clocks.find(
         (c) => c.label === DEFAULT_TEMPLATE.clocks.find((d) => d.id === id)!.label,
       )!.id;
-    expect(clockNextAction(renamed, clock('first-response'))).toBe(
-      'Reply to the customer',
-    );
+    expect(clockNextAction(renamed, clock('first-response'))).toBe('Reply to the customer');
     expect(clockNextAction(renamed, clock('resolution'))).toMatch(
       /^Finish step \d+ \(“Notify the customer when the fix ships”\)$/,
     );
