@@ -11,7 +11,6 @@ import { browser } from '#imports';
 import { detectTicket } from '../../lib/adapters/registry';
 import type { TicketRef } from '../../lib/adapters/types';
 import { OPEN_RUNS_PAGE, type OpenRunSummary } from '../../lib/messaging/runs';
-import { deriveRunView } from '../../lib/workflow/derive';
 import {
   runIdFor,
   type Actor,
@@ -175,7 +174,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   );
 
   // --- The ticket in the target tab and its run ---------------------------
-  const accept = useCallback((run: Run, template: WorkflowTemplate | undefined, view?: RunView) => {
+  const accept = useCallback((run: Run, template: WorkflowTemplate | undefined, view: RunView) => {
     const t = template && template.version === run.templateVersion ? template : templateRef.current;
     if (!t || t.version !== run.templateVersion || t.id !== run.templateId) return false;
     templateRef.current = t;
@@ -189,7 +188,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
               ref: current.ref,
               run,
               template: t,
-              view: view ?? deriveRunView(t, run, Date.now()),
+              view,
             },
     );
     return true;
@@ -277,9 +276,8 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
         mutation,
         actor: actorRef.current,
       });
-      const view = reply.view ?? deriveRunView(ticket.template, reply.run, Date.now());
-      accept(reply.run, ticket.template, view);
-      setNotice({ tone: 'info', text: describe(before, view, ticket.template) });
+      accept(reply.run, ticket.template, reply.view);
+      setNotice({ tone: 'info', text: describe(before, reply.view, ticket.template) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error) });
     } finally {

@@ -161,13 +161,13 @@ export const runReplySchemas = {
   'run.open': z.object({
     run: runSchema,
     template: templateSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     extras: runExtrasSchema.optional(),
   }),
   'run.get': z.object({
     run: runSchema,
     template: templateSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     extras: runExtrasSchema.optional(),
   }),
   'run.events': z.object({ events: z.array(runEventSchema) }),

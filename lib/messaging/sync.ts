@@ -34,7 +34,7 @@ export const serverPortMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run-changed'),
     run: runSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     /** Absent when the background could not work them out: the view keeps what it has. */
     extras: runExtrasSchema.optional(),
   }),
