@@ -187,6 +187,18 @@ async function navigateAndMeasure(page: Page, id: string, subject: string): Prom
           ws.style.display = 'none';
         main.querySelector('.filter-page')?.remove();
         main.appendChild(workspace);
+        // Zendesk opens a header tab per ticket, as the fixture's own navigation does:
+        // the adapter reads the subject from the workspace and the tab, and wants both.
+        const tab = document.createElement('div');
+        tab.setAttribute('role', 'tab');
+        tab.dataset.testId = 'header-tab';
+        tab.dataset.entityType = 'ticket';
+        tab.dataset.entityId = id;
+        const title = document.createElement('div');
+        title.dataset.testId = 'header-tab-title';
+        title.textContent = subject;
+        tab.appendChild(title);
+        document.querySelector('[role="tablist"]')?.appendChild(tab);
       }),
     { id, subject },
   );
