@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { harDocument, harEntry } from '../../lib/har/testing';
 import { sha256Hex } from '../../lib/har/vouch';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
@@ -549,39 +550,7 @@ describe('clocks', () => {
 
 /** A one-entry HAR whose request carries `authorization`: a secret the sanitizer removes. */
 function harWithAuthorization(authorization: string, url: string) {
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'test', version: '1' },
-      entries: [
-        {
-          startedDateTime: '2026-11-26T09:00:00.000Z',
-          time: 1,
-          request: {
-            method: 'GET',
-            url,
-            httpVersion: 'HTTP/1.1',
-            headers: [{ name: 'Authorization', value: authorization }],
-            queryString: [],
-            cookies: [],
-            headersSize: -1,
-            bodySize: 0,
-          },
-          response: {
-            status: 500,
-            statusText: 'Internal Server Error',
-            httpVersion: 'HTTP/1.1',
-            headers: [],
-            cookies: [],
-            content: { size: 0, mimeType: 'text/plain' },
-            redirectURL: '',
-            headersSize: -1,
-            bodySize: 0,
-          },
-          cache: {},
-          timings: { send: 0, wait: 1, receive: 0 },
-        },
-      ],
-    },
-  };
+  return harDocument([
+    harEntry({ url, headers: [{ name: 'Authorization', value: authorization }], status: 500 }),
+  ]);
 }
