@@ -69,7 +69,6 @@ export function usePanelRun(
       if (!current || !(await enabled) || !live) return;
       try {
         const reply = await send({ type: 'run.open', ticket: current, actor: actorRef.current });
-        if (!reply.view) throw new Error('The background sent the run without its view.');
         accept(reply.run, reply.view, reply.template, reply.extras);
         if (live) {
           setConnection('connected');
@@ -87,11 +86,8 @@ export function usePanelRun(
     const unsubscribe = subscribe(
       { kind: 'run', runId },
       (pushed) => {
-        // A push without its view (not one the background sends): re-read the run.
-        if (pushed.type === 'run-changed') {
-          if (pushed.view) accept(pushed.run, pushed.view, undefined, pushed.extras);
-          else void open();
-        }
+        if (pushed.type === 'run-changed')
+          accept(pushed.run, pushed.view, undefined, pushed.extras);
         if (pushed.type === 'run-removed') void open();
       },
       {
@@ -126,8 +122,9 @@ export function useRunRequests(
       if (!runId) throw new Error('No ticket is open.');
       const reply = await send({ type: 'run.mutate', runId, mutation, actor: actorRef.current });
       const { run: next, view: nextView } = reply;
-      // Without its view the reply is not applied; the run-changed push carries both.
-      if (!nextView) return;
+      // The messenger also hands the reply to this view's run subscription
+      // (the background pushes only to other views); applied here as well in
+      // case the subscription is not up yet. Older revisions never win.
       setRunState((s) =>
         s?.runId === runId && s.run.revision < next.revision
           ? { ...s, run: next, view: nextView }
