@@ -31,7 +31,18 @@ export function retryDelayMs(failedAttempt: number): number {
  * the record's `type`). The state is a fold over these.
  */
 export type PageRecord =
-  | { type: 'page-requested'; dedupKey: string; attempt: number; repage: boolean }
+  | {
+      type: 'page-requested';
+      dedupKey: string;
+      attempt: number;
+      repage: boolean;
+      /**
+       * Re-paged because engineering did not acknowledge (the agent's Re-page or
+       * the SLA's own): the run records the escalation with the request, in one
+       * change (recorded-facts.ts). A re-send with the bug link is not one.
+       */
+      escalation?: true;
+    }
   | { type: 'page-accepted'; dedupKey: string; status: number; message: string }
   | { type: 'page-failed'; dedupKey: string; status?: number; message: string; attempts: number }
   | {

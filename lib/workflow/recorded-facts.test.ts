@@ -91,6 +91,32 @@ describe.each([
     expect(record(s, 'status-page-update', { state: 'on fire' }).run.values).toEqual(s.run.values);
   });
 
+  describe('a re-page for a missing acknowledgement', () => {
+    const escalated = field('escalated');
+    const requested = (escalation: boolean) => ({
+      type: 'page-requested',
+      dedupKey: 'casebook-zendesk-1',
+      attempt: 1,
+      repage: true,
+      ...(escalation ? { escalation: true } : {}),
+    });
+
+    it('records "re-paged" as what was done, with the request, in one revision', () => {
+      const s = sev1();
+      const next = record(s, 'page-requested', requested(true));
+      expect(value(next, escalated)).toBe('re-paged');
+      expect(next.run.revision).toBe(s.run.revision + 1);
+    });
+
+    it('a re-send with the bug link is no escalation, and what the agent chose stays', () => {
+      expect(value(record(sev1(), 'page-requested', requested(false)), escalated)).toBeUndefined();
+      const chosen = setField(sev1(), escalated.stepId, escalated.fieldId, 'escalated-to-manager');
+      expect(value(record(chosen, 'page-requested', requested(true)), escalated)).toBe(
+        'escalated-to-manager',
+      );
+    });
+  });
+
   describe('the copied incident channel', () => {
     const channel = field('incident-channel');
 

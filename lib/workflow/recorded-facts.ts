@@ -36,6 +36,9 @@ export function factsRecordedBy(
       return typeof d.dedupKey === 'string'
         ? fact('pagerduty-incident', `PagerDuty ${d.dedupKey}`, true)
         : [];
+    case 'page-requested':
+      // A re-page for a missing acknowledgement: "what was done" unless the agent said already.
+      return d.escalation === true ? fact('escalated', 're-paged', true) : [];
     case 'insert-eta-update':
       return fact('eta-sent', true, false);
     case 'copy-incident-channel':

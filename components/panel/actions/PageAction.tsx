@@ -3,7 +3,6 @@
  * delivery state; once a SEV1 page is accepted, offers to send the bug link.
  */
 import type { PagingReadiness } from '../../../lib/messaging/actions';
-import { fieldRefByRole } from '../../../lib/workflow/roles';
 import { Outcome, Refusal, useRunner } from './common';
 import { PageStatus } from './PageStatus';
 import type { StepActionsProps } from './props';
@@ -47,16 +46,9 @@ export function PageAction(props: StepActionsProps & { repage: boolean }) {
     (props.repage && (state?.pagesAccepted ?? 0) === 0);
   const click = () =>
     run(async () => {
+      // One request: the background records a re-page as the escalation it is, with the page.
       const reply = await props.onPage(props.repage);
       if (reply?.notice) return reply.notice;
-      if (props.repage) {
-        await props.onRecordAction(
-          're-page',
-          'Re-paged on-call (no engineering acknowledgement within the SLA).',
-        );
-        const escalated = fieldRefByRole(props.template, 'escalated');
-        if (escalated) await props.onSetField?.(escalated.stepId, escalated.fieldId, 're-paged');
-      }
     });
   // A SEV1 is paged before the bug exists (step 4); the escalation page should carry the
   // bug link, so once it is known the accepted page can be sent again with it (same dedup key).

@@ -11,6 +11,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../../../lib/settings/schema';
 import type { PageState } from '../../../lib/actions/pagerduty-delivery';
 import { MAX_PAGE_ATTEMPTS, SEND_TIMEOUT_MS } from '../../../lib/actions/pagerduty-delivery';
+import { DEFAULT_TEMPLATE } from '../../../lib/workflow/default-template';
+import { fieldRefByRole } from '../../../lib/workflow/roles';
 import type { Actor, FieldValue, RunEvent } from '../../../lib/workflow/schema';
 import { CasebookDB } from '../db/db';
 import { getRunWithEvents, mutateRun, openRun } from '../db/repo/runs';
@@ -210,6 +212,15 @@ describe('paging against a local Events API', () => {
     expect(stub.requests.map((r) => r.dedup_key)).toEqual([
       'casebook-zendesk-12345',
       'casebook-zendesk-12345',
+    ]);
+    // In the same change as the request: the escalation step says what was done.
+    const { run } = await getRunWithEvents(db, runId);
+    const escalated = fieldRefByRole(DEFAULT_TEMPLATE, 'escalated')!;
+    expect(run.values[escalated.stepId]?.[escalated.fieldId]?.value).toBe('re-paged');
+    const request = (await pageEvents(runId)).at(-2)!;
+    expect([request.action, (request.new as { escalation?: boolean }).escalation]).toEqual([
+      'page-requested',
+      true,
     ]);
   });
 

@@ -274,7 +274,12 @@ export function createPageService(
         if (!built.ok) throw new ProtocolFailure('blocked', built.reason);
         const blocked = blocker(r);
         if (blocked) throw new ProtocolFailure('permission-denied', blocked);
-        await record(runId, [decision.record], actor, stepId);
+        // An explicit re-page is an escalation: recorded with the request, atomically.
+        const requested =
+          repage && decision.record.type === 'page-requested'
+            ? { ...decision.record, escalation: true as const }
+            : decision.record;
+        await record(runId, [requested], actor, stepId);
         const next = await sendAndRecord(
           runId,
           decision.state,
