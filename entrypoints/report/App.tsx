@@ -92,7 +92,9 @@ export function ReportApp({ now, initialPeriod }: { now: number; initialPeriod: 
     // Already 'loading' on the first screen: no second render for nothing.
     setState((s) => (s.status === 'loading' ? s : { status: 'loading' }));
     const params = new URLSearchParams({ from: period.from, to: period.to, unit: period.unit });
-    window.history.replaceState(null, '', `?${params.toString()}`);
+    // Rewriting the same address is a same-document navigation the first frame waits for.
+    const search = `?${params.toString()}`;
+    if (location.search !== search) window.history.replaceState(null, '', search);
     // The entry asked for the first screen's report before the app loaded.
     const early = takeFirstReport(period);
     (early ? settle('report.compute', early) : send(computeRequest(period)))
