@@ -9,7 +9,7 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import type { ChartModel } from '../../lib/report/compute';
 import { formatValue, SERIES_COLORS } from './format';
-import { TICK_FONT_SIZE, tickLabel } from './tick-label';
+import { labelEvery, TICK_FONT_FAMILY, TICK_FONT_SIZE, tickLabel } from './tick-label';
 
 export interface BarChartProps {
   chart: ChartModel;
@@ -61,11 +61,17 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
   });
   const labelOf = new Map(chart.rows.map((r) => [r.key, r.label.replace(/^Week of /, '')]));
   const ticks = format === 'count' ? Math.min(5, Math.max(1, max)) : 5;
-  // Long row names wrap within their band instead of running into the next one.
-  const bottomLabel = tickLabel({
-    wrapWidth: Math.max(10, groups.step() - LABEL_GAP),
-    verticalAnchor: 'start',
-  });
+  // Long row names wrap within their band instead of running into the next one;
+  // names that still do not fit (twelve months, a year of weeks) label every nth band.
+  const wrapWidth = Math.max(10, groups.step() - LABEL_GAP);
+  const bottomLabel = tickLabel({ wrapWidth, verticalAnchor: 'start' });
+  const keys = chart.rows.map((r) => r.key);
+  const every = labelEvery(
+    keys.map((k) => labelOf.get(k) ?? k),
+    groups.step(),
+    wrapWidth,
+    LABEL_GAP,
+  );
 
   return (
     <svg
@@ -125,7 +131,13 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
           tickFormat={(k) => labelOf.get(k) ?? k}
           stroke="#5b6475"
           tickStroke="#5b6475"
-          tickLabelProps={{ fill: '#3b4252', fontSize: TICK_FONT_SIZE, textAnchor: 'middle' }}
+          tickValues={keys.filter((_, i) => i % every === 0)}
+          tickLabelProps={{
+            fill: '#3b4252',
+            fontSize: TICK_FONT_SIZE,
+            fontFamily: TICK_FONT_FAMILY,
+            textAnchor: 'middle',
+          }}
           tickComponent={bottomLabel}
         />
       </Group>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapWords } from './tick-label';
+import { labelEvery, textWidth, wrapWords } from './tick-label';
 
 // Every character 6 units wide: easy sums.
 const mono = (text: string) => text.length * 6;
@@ -35,5 +35,19 @@ describe('textWidth without a canvas', () => {
     expect(short).toBeGreaterThan(0);
     expect(textWidth('SEV1 and SEV2', '11px Arial')).toBeGreaterThan(short);
     expect(textWidth('SEV1', '22px Arial')).toBeCloseTo(short * 2);
+  });
+});
+
+describe('labelEvery', () => {
+  it('labels every band when each name fits, wrapped, with the gap to spare', () => {
+    expect(labelEvery(['Auth', 'Billing', 'Enterprise summaries'], 80, 76, 4, mono)).toBe(1);
+  });
+
+  it('labels every nth band when unbreakable names are wider than their band', () => {
+    // "2026-01" is 42 wide: with a gap of 4, two bands of 38 hold one label.
+    const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    expect(labelEvery(months, 38, 34, 4, mono)).toBe(2);
+    // A year of weeks in a 520-wide chart: bands of about 9.
+    expect(labelEvery(['2026-11-02'], 9, 5, 4, mono)).toBe(8);
   });
 });

@@ -9,6 +9,9 @@
 import type { TickRendererProps } from '@visx/axis';
 
 export const TICK_FONT_SIZE = 11;
+/** visx's own default for axis labels, named so labels can be measured before they are drawn. */
+export const TICK_FONT_FAMILY = 'Arial';
+export const TICK_FONT = `${TICK_FONT_SIZE}px ${TICK_FONT_FAMILY}`;
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
@@ -57,6 +60,26 @@ export interface TickLabelOptions {
    * last line sits on it (as visx places labels by default).
    */
   verticalAnchor?: 'start' | 'end';
+}
+
+/**
+ * Label every `n`th band so no label runs into the next: 1 when every
+ * label's widest line (wrapped within `wrapWidth`) fits its band with `gap`
+ * to spare. Twelve months or a year of weeks would otherwise print over
+ * each other (their names are single words that cannot wrap).
+ */
+export function labelEvery(
+  labels: readonly string[],
+  step: number,
+  wrapWidth: number,
+  gap: number,
+  measure: (text: string) => number = (t) => textWidth(t, TICK_FONT),
+): number {
+  let widest = 0;
+  for (const label of labels)
+    for (const line of wrapWords(label, wrapWidth, measure))
+      widest = Math.max(widest, measure(line));
+  return step > 0 ? Math.max(1, Math.ceil((widest + gap) / step)) : 1;
 }
 
 /** A `tickComponent` for visx axes, placed as visx's own label would be. */
