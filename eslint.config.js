@@ -31,6 +31,8 @@ const contentScriptGraph = [
   'lib/workflow/step-words.ts',
   'lib/workflow/page-suggestions.ts',
   'lib/workflow/ticket-merge.ts',
+  'lib/workflow/follow-on.ts',
+  'lib/workflow/clock-next-action.ts',
   'lib/messaging/wire.ts',
   'lib/actions/placeholders.ts',
   'lib/actions/tracker-url.ts',
@@ -158,6 +160,10 @@ export default tseslint.config(
                 '!**/lib/workflow/page-suggestions',
                 // The one rule for merging a page's ticket fields over the run's: no zod.
                 '!**/lib/workflow/ticket-merge',
+                // Which step the panel opens next: a loop over the view, no zod.
+                '!**/lib/workflow/follow-on',
+                // What meets a clock, from its stop condition: lookups, no zod.
+                '!**/lib/workflow/clock-next-action',
                 '**/lib/settings/*',
                 '**/lib/messaging/*',
                 '!**/lib/messaging/wire',

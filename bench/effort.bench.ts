@@ -52,6 +52,8 @@ class Agent {
   async click(target: Locator): Promise<void> {
     await target.click({ timeout: TIMEOUT });
     this.tally.clicks += 1;
+    // DEBUG_EFFORT=1: what each click was, to see where the effort goes.
+    if (process.env.DEBUG_EFFORT) console.log(`click ${this.tally.clicks}: ${String(target)}`);
   }
   async open(step: string): Promise<void> {
     const toggle = this.step(step).locator('.cb-step-toggle');
@@ -62,6 +64,8 @@ class Agent {
   async type(step: string, field: string, text: string): Promise<void> {
     const input = this.field(step, field);
     await input.waitFor({ timeout: TIMEOUT });
+    // As in tick(): a value the panel just recorded gets a moment to arrive before typing by hand.
+    await this.page.waitForTimeout(300);
     if ((await input.inputValue()) !== '') return;
     if ((await input.getAttribute('type')) === 'datetime-local') {
       // Headless Chromium's date picker takes neither fill() (script input,
@@ -90,6 +94,7 @@ class Agent {
     await input.fill(text);
     await input.blur();
     this.tally.typed += 1;
+    if (process.env.DEBUG_EFFORT) console.log(`typed ${this.tally.typed}: ${step} ${field}`);
   }
   async tick(step: string, field: string): Promise<void> {
     const box = this.field(step, field);

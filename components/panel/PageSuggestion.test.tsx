@@ -1,16 +1,22 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_IDS } from '../../lib/workflow/default-ids';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import { deriveRunView } from '../../lib/workflow/derive';
 import { applyMutation, createRun } from '../../lib/workflow/engine';
 import type { PageFacts } from '../../lib/workflow/page-suggestions';
 import type { Actor, FieldValue, Run, RunEvent, TicketInfo } from '../../lib/workflow/schema';
+import { fieldOfRole } from '../../lib/workflow/testing';
 import { Panel } from './Panel';
 import type { PanelProps } from './types';
 
-const S = DEFAULT_IDS.steps;
+// Fields by role, as the panel's suggestions find them.
+const F = {
+  severity: fieldOfRole(DEFAULT_TEMPLATE, 'severity'),
+  plan: fieldOfRole(DEFAULT_TEMPLATE, 'plan'),
+  bug: fieldOfRole(DEFAULT_TEMPLATE, 'bug-url'),
+  occurred: fieldOfRole(DEFAULT_TEMPLATE, 'occurred-at'),
+};
 const ANA: Actor = { name: 'Ana Agent' };
 const T0 = Date.UTC(2026, 11, 4, 9, 0);
 const BASE: TicketInfo = {
@@ -73,44 +79,44 @@ describe('the panel offers what the page shows, used in one click', () => {
     const onSetField = renderPanel(runWith({ priority: 'urgent', priorityLabel: 'Urgent' }), {
       severityByPriority: { urgent: 'SEV1' },
     });
-    const step = open(S.assignSeverity);
-    expect(step.querySelector('[data-suggest-field="severity"]')?.textContent).toContain(
-      'Severity from the page: SEV1 (priority Urgent)',
-    );
+    const step = open(F.severity.stepId);
+    expect(
+      step.querySelector(`[data-suggest-field="${F.severity.fieldId}"]`)?.textContent,
+    ).toContain('Severity from the page: SEV1 (priority Urgent)');
     fireEvent.click(screen.getByRole('button', { name: 'Use SEV1 for Severity' }));
     await waitFor(() =>
-      expect(onSetField).toHaveBeenCalledWith(S.assignSeverity, 'severity', 'SEV1'),
+      expect(onSetField).toHaveBeenCalledWith(F.severity.stepId, F.severity.fieldId, 'SEV1'),
     );
   });
 
   it('no severity suggestion without the team mapping', () => {
     renderPanel(runWith({ priority: 'urgent' }));
-    const step = open(S.assignSeverity);
+    const step = open(F.severity.stepId);
     expect(step.querySelector('[data-suggest-field]')).toBeNull();
   });
 
   it('plan tier from the page', async () => {
     const onSetField = renderPanel(runWith({ plan: 'Enterprise' }));
-    open(S.verifyAccount);
+    open(F.plan.stepId);
     fireEvent.click(screen.getByRole('button', { name: 'Use Enterprise for Plan tier' }));
     await waitFor(() =>
-      expect(onSetField).toHaveBeenCalledWith(S.verifyAccount, 'plan', 'enterprise'),
+      expect(onSetField).toHaveBeenCalledWith(F.plan.stepId, F.plan.fieldId, 'enterprise'),
     );
   });
 
   it('the bug link written in a note, on the bug field', async () => {
-    const onSetField = renderPanel(runWith({}, [S.assignSeverity, 'severity', 'SEV2']), {
+    const onSetField = renderPanel(runWith({}, [F.severity.stepId, F.severity.fieldId, 'SEV2']), {
       issueLinks: [{ url: 'https://acme.atlassian.net/browse/ENG-7', key: 'ENG-7', where: 'note' }],
     });
-    const step = open(S.fileBug);
-    expect(step.querySelector('[data-suggest-field="bug-url"]')?.textContent).toContain(
+    const step = open(F.bug.stepId);
+    expect(step.querySelector(`[data-suggest-field="${F.bug.fieldId}"]`)?.textContent).toContain(
       'ENG-7 (in a note)',
     );
     fireEvent.click(screen.getByRole('button', { name: /^Use ENG-7 for Bug URL/ }));
     await waitFor(() =>
       expect(onSetField).toHaveBeenCalledWith(
-        S.fileBug,
-        'bug-url',
+        F.bug.stepId,
+        F.bug.fieldId,
         'https://acme.atlassian.net/browse/ENG-7',
       ),
     );
@@ -119,20 +125,20 @@ describe('the panel offers what the page shows, used in one click', () => {
   it("the customer's zone on a customer-time field: re-zones a time entered in another zone", async () => {
     const onSetField = renderPanel(
       runWith({ customerTimeZone: 'Europe/Paris' }, [
-        S.collectRepro,
-        'occurred-at',
+        F.occurred.stepId,
+        F.occurred.fieldId,
         { local: '2026-12-04T10:00', timeZone: 'America/New_York' },
       ]),
     );
-    const step = open(S.collectRepro);
-    expect(step.querySelector('[data-suggest-field="occurred-at--zone"]')?.textContent).toContain(
-      "Customer's time zone from the page: Europe/Paris",
-    );
+    const step = open(F.occurred.stepId);
+    expect(
+      step.querySelector(`[data-suggest-field="${F.occurred.fieldId}--zone"]`)?.textContent,
+    ).toContain("Customer's time zone from the page: Europe/Paris");
     fireEvent.click(
       screen.getByRole('button', { name: "Use Europe/Paris for Customer's time zone" }),
     );
     await waitFor(() =>
-      expect(onSetField).toHaveBeenCalledWith(S.collectRepro, 'occurred-at', {
+      expect(onSetField).toHaveBeenCalledWith(F.occurred.stepId, F.occurred.fieldId, {
         local: '2026-12-04T10:00',
         timeZone: 'Europe/Paris',
       }),
@@ -141,18 +147,20 @@ describe('the panel offers what the page shows, used in one click', () => {
 
   it('an empty customer-time field takes the zone for the time still to be entered; no zone shown, none offered', async () => {
     const onSetField = renderPanel(runWith({ customerTimeZone: 'Europe/Paris' }));
-    const step = open(S.collectRepro);
+    const step = open(F.occurred.stepId);
     fireEvent.click(
       screen.getByRole('button', { name: "Use Europe/Paris for Customer's time zone" }),
     );
     await waitFor(() =>
-      expect(step.querySelector('[data-suggest-field="occurred-at--zone"]')).toBeNull(),
+      expect(step.querySelector(`[data-suggest-field="${F.occurred.fieldId}--zone"]`)).toBeNull(),
     );
-    const zone = step.querySelector<HTMLSelectElement>('select[id$="occurred-at--zone"]')!;
+    const zone = step.querySelector<HTMLSelectElement>(
+      `select[id$="${F.occurred.fieldId}--zone"]`,
+    )!;
     expect(zone.value).toBe('Europe/Paris');
     expect(onSetField).not.toHaveBeenCalled();
     cleanup();
     renderPanel(runWith({}));
-    expect(open(S.collectRepro).querySelector('[data-suggest-field]')).toBeNull();
+    expect(open(F.occurred.stepId).querySelector('[data-suggest-field]')).toBeNull();
   });
 });

@@ -605,10 +605,14 @@ describe('SLA reminder line', () => {
     rerender(<Panel {...p} now={T0 + 50 * 60_000} />);
     const line = document.querySelector('.cb-reminder[data-clock-id="first-response"]')!;
     expect(line.textContent).toMatch(/^Reminder: First response due in 10 business min \(/);
+    // What to do about it, not the chip again.
+    expect(line.textContent).toMatch(/\. Reply to the customer to meet it\.$/);
     expect(line.className).toContain('cb-reminder--warn');
     rerender(<Panel {...p} now={T0 + 72 * 60_000} />);
     const breached = document.querySelector('.cb-reminder[data-clock-id="first-response"]')!;
-    expect(breached.textContent).toBe('Breached: First response breached 12m ago');
+    expect(breached.textContent).toBe(
+      'Breached: First response breached 12m ago. Reply to the customer now.',
+    );
     expect(breached.className).toContain('cb-reminder--danger');
   });
 });

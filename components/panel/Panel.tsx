@@ -4,6 +4,9 @@
  * everything in as props.
  */
 import './panel.css';
+import './panel-steps.css';
+import './panel-buttons.css';
+import './panel-dock.css';
 import {
   useCallback,
   useEffect,
@@ -248,7 +251,7 @@ export function Panel(props: PanelProps) {
           ) : null}
           <div className="cb-body" id={bodyId}>
             <ConnectionLine connection={props.connection} error={props.error} />
-            <ClockReminder clocks={clocks} leadMinutes={lead} />
+            <ClockReminder clocks={clocks} leadMinutes={lead} template={template} />
             <MissingFacts
               missing={props.missing}
               {...(props.onEnterFact ? { onEnter: props.onEnterFact } : {})}

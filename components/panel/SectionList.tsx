@@ -1,4 +1,5 @@
 import { memo, useRef, useState } from 'react';
+import { followOnStepId } from '../../lib/workflow/follow-on';
 import type { FieldSuggestion } from '../../lib/workflow/page-suggestions';
 import type { Run } from '../../lib/workflow/schema';
 import type { RunView, SectionView } from '../../lib/workflow/view';
@@ -13,14 +14,17 @@ interface SectionListProps extends PanelCallbacks {
 }
 
 /**
- * Sections and their steps. Expansion is local UI state: the current step is
- * open unless the agent closed it; any step the agent opened stays open. It
- * does not depend on `now`, so the per-second tick does not re-render it.
+ * Sections and their steps. Expansion is local UI state: the current step and
+ * the step after the one the agent finished last are open unless the agent
+ * closed them; any step the agent opened stays open. It does not depend on
+ * `now`, so the per-second tick does not re-render it.
  */
 export const SectionList = memo(function SectionList(props: SectionListProps) {
   const { view } = props;
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
-  const isExpanded = (stepId: string) => toggled[stepId] ?? stepId === view.currentStepId;
+  const followOn = followOnStepId(view, props.run);
+  const isExpanded = (stepId: string) =>
+    toggled[stepId] ?? (stepId === view.currentStepId || stepId === followOn);
   const toggle = (stepId: string) => setToggled((t) => ({ ...t, [stepId]: !isExpanded(stepId) }));
   const container = useRef<HTMLDivElement>(null);
   // A link from the closing step: open that step and bring it (and the keyboard) there.

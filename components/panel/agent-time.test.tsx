@@ -78,7 +78,7 @@ describe('agent-facing times in New York', () => {
       </NowContext.Provider>,
     );
     const line = container.querySelector('.cb-reminder')!;
-    expect(visible(line)).toBe('Breached: First response breached 50m ago');
+    expect(visible(line)).toBe('Breached: First response breached 50m ago.');
     expect(line.getAttribute('title')).toContain('due Fri 11:10 your time · 2026-12-04 16:10 UTC');
   });
 

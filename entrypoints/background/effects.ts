@@ -46,21 +46,28 @@ export function createEffects(
       publish({ type: 'open-runs-changed', ...(list ? { list } : {}) });
     });
   };
-  const publish: SyncHub['publish'] = (message) => {
+  const publish: SyncHub['publish'] = (message, except) => {
     try {
-      hub.publish(message);
+      hub.publish(message, except);
     } catch (error) {
       logFailure(`pushing ${message.type}`)(error);
     }
   };
   return {
-    runChanged({ run, view, template }) {
+    runChanged({ run, view, template }, answered) {
       const previous = runPushes.get(run.id) ?? Promise.resolve();
       const push = previous.then(async () => {
         // Nobody follows the run (a team change, a retry alarm): nothing to work out.
         const followed = hub.subscriberCount(`run:${run.id}`) > 0;
-        const extras = followed && extrasOf ? await extrasOf(run, template) : undefined;
-        publish({ type: 'run-changed', run, view, ...(extras ? { extras } : {}) });
+        const extras = answered
+          ? answered.extras
+          : followed && extrasOf
+            ? await extrasOf(run, template)
+            : undefined;
+        publish(
+          { type: 'run-changed', run, view, ...(extras ? { extras } : {}) },
+          answered?.requester,
+        );
       });
       runPushes.set(run.id, push);
       void push.finally(() => {

@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { harDocument, harEntry } from '../../lib/har/testing';
 import { sha256Hex } from '../../lib/har/vouch';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import { RequestError, send, subscribe } from '../../platform/messaging/client';
@@ -192,41 +193,7 @@ describe('requests', () => {
   it('sanitizes a HAR before storing it and refuses one it cannot sanitize', async () => {
     const { run } = await send({ type: 'run.open', ticket: ticket('1'), actor: ana });
     const secret = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl';
-    const har = {
-      log: {
-        version: '1.2',
-        creator: { name: 'test', version: '1' },
-        entries: [
-          {
-            startedDateTime: '2026-11-26T09:00:00.000Z',
-            time: 1,
-            request: {
-              method: 'GET',
-              url: 'https://api.example.com/v1/invoices',
-              httpVersion: 'HTTP/1.1',
-              headers: [{ name: 'Authorization', value: secret }],
-              queryString: [],
-              cookies: [],
-              headersSize: -1,
-              bodySize: 0,
-            },
-            response: {
-              status: 500,
-              statusText: 'Internal Server Error',
-              httpVersion: 'HTTP/1.1',
-              headers: [],
-              cookies: [],
-              content: { size: 0, mimeType: 'text/plain' },
-              redirectURL: '',
-              headersSize: -1,
-              bodySize: 0,
-            },
-            cache: {},
-            timings: { send: 0, wait: 1, receive: 0 },
-          },
-        ],
-      },
-    };
+    const har = harWithAuthorization(secret, 'https://api.example.com/v1/invoices');
     const put = (name: string, text: string) =>
       send({
         type: 'attachment.put',
@@ -259,41 +226,7 @@ describe('requests', () => {
     // Bytes the background's own pass would change: had it sanitized them
     // again, the token would be gone and the count would be the sum.
     const token = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl';
-    const text = JSON.stringify({
-      log: {
-        version: '1.2',
-        creator: { name: 'test', version: '1' },
-        entries: [
-          {
-            startedDateTime: '2026-11-26T09:00:00.000Z',
-            time: 1,
-            request: {
-              method: 'GET',
-              url: 'https://api.example.com/v1/me',
-              httpVersion: 'HTTP/1.1',
-              headers: [{ name: 'Authorization', value: token }],
-              queryString: [],
-              cookies: [],
-              headersSize: -1,
-              bodySize: 0,
-            },
-            response: {
-              status: 200,
-              statusText: 'OK',
-              httpVersion: 'HTTP/1.1',
-              headers: [],
-              cookies: [],
-              content: { size: 0, mimeType: 'application/json' },
-              redirectURL: '',
-              headersSize: -1,
-              bodySize: 0,
-            },
-            cache: {},
-            timings: { send: 0, wait: 1, receive: 0 },
-          },
-        ],
-      },
-    });
+    const text = JSON.stringify(harWithAuthorization(token, 'https://api.example.com/v1/me'));
     const bytes = new TextEncoder().encode(text);
     const frameCount = { redactions: 7, byKind: { header: 7 } };
     const put = (sanitized?: typeof frameCount) =>
@@ -614,3 +547,10 @@ describe('clocks', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 });
+
+/** A one-entry HAR whose request carries `authorization`: a secret the sanitizer removes. */
+function harWithAuthorization(authorization: string, url: string) {
+  return harDocument([
+    harEntry({ url, headers: [{ name: 'Authorization', value: authorization }], status: 500 }),
+  ]);
+}

@@ -72,8 +72,8 @@ export function startBackground(options: { db?: CasebookDB; now?: () => number }
   const team = registerTeamSync(db, now, local, hub);
   const effects: typeof local = {
     ...local,
-    runChanged(change) {
-      local.runChanged(change);
+    runChanged(change, answered) {
+      local.runChanged(change, answered);
       team.changed();
     },
   };

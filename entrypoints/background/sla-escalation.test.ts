@@ -10,12 +10,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../../lib/settings/schema';
 import { SLA_ACTOR } from '../../lib/sla/transitions';
-import { DEFAULT_IDS } from '../../lib/workflow/default-ids';
-import type { Actor, FieldValue, RunEvent } from '../../lib/workflow/schema';
+import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
+import { clockByTarget, type Role } from '../../lib/workflow/roles';
+import type {
+  Actor,
+  FieldRef,
+  FieldValue,
+  RunEvent,
+  WorkflowTemplate,
+} from '../../lib/workflow/schema';
+import { fieldOfRole, renameEveryId } from '../../lib/workflow/testing';
 import { pageServiceFor } from './actions';
 import { createClocks } from './clocks';
 import { CasebookDB } from './db/db';
 import { getRunWithEvents, mutateRun, openRun } from './db/repo/runs';
+import { saveTemplate } from './db/repo/templates';
 import type { Effects } from './handlers/context';
 import { secretStore } from './settings/secrets';
 import { writeSettings } from './settings/store';
@@ -74,7 +83,26 @@ afterEach(async () => {
   fakeBrowser.reset();
 });
 
-async function escalatedRun(severity: string): Promise<string> {
+/** Where the escalation acts in `template`: found by role, so a renamed template works the same. */
+function escalationTargets(template: WorkflowTemplate) {
+  const field = (role: Role) => fieldOfRole(template, role);
+  const ack = clockByTarget(template, 'engineering-ack-by-severity');
+  if (ack?.start.kind !== 'step-done')
+    throw new Error('the template has no engineering acknowledgement clock started by a step');
+  return {
+    plan: field('plan'),
+    severity: field('severity'),
+    impact: field('impact'),
+    workspaceId: field('workspace-id'),
+    /** The step whose completion pages engineering and starts the acknowledgement clock. */
+    escalationPageStepId: ack.start.stepId,
+    ackClockId: ack.id,
+  };
+}
+
+async function escalatedRun(template: WorkflowTemplate, severity: string): Promise<string> {
+  await saveTemplate(db, template, clock);
+  const at = escalationTargets(template);
   const { run } = await openRun(
     db,
     {
@@ -87,21 +115,20 @@ async function escalatedRun(severity: string): Promise<string> {
     ana,
     clock,
   );
-  const values: Record<string, FieldValue> = {
-    'verify-account/plan': 'enterprise',
-    'assign-severity/severity': severity,
-    'assign-severity/impact': 'Checkout returns HTTP 500 for every Acme user',
-    'collect-repro/workspace-id': 'acme-prod',
-  };
-  for (const [key, value] of Object.entries(values)) {
-    const [stepId, fieldId] = key.split('/') as [string, string];
-    await mutateRun(db, run.id, { type: 'set-field', stepId, fieldId, value }, ana, clock);
+  const answers: Array<[FieldRef, FieldValue]> = [
+    [at.plan, 'enterprise'],
+    [at.severity, severity],
+    [at.impact, 'Checkout returns HTTP 500 for every Acme user'],
+    [at.workspaceId, 'acme-prod'],
+  ];
+  for (const [ref, value] of answers) {
+    await mutateRun(db, run.id, { type: 'set-field', ...ref, value }, ana, clock);
   }
   // Engineering is paged: its acknowledgement clock (30 min for a SEV1 enterprise) starts.
   await mutateRun(
     db,
     run.id,
-    { type: 'set-step-status', stepId: 'escalation-page', status: 'done' },
+    { type: 'set-step-status', stepId: at.escalationPageStepId, status: 'done' },
     ana,
     clock,
   );
@@ -120,9 +147,15 @@ function clocksWithRepage() {
   });
 }
 
-describe('SLA breach escalation', () => {
+// Every step and field is found by role, so a template whose ids were all renamed escalates the same.
+describe.each([
+  ['the default template', DEFAULT_TEMPLATE],
+  ['a template with every id renamed', renameEveryId(DEFAULT_TEMPLATE).template],
+])('SLA breach escalation (%s)', (_name, template: WorkflowTemplate) => {
+  const { ackClockId } = escalationTargets(template);
+
   it('SEV1: warns at 75 %, breaches, re-pages on-call once with the dedup key, all on the record', async () => {
-    const runId = await escalatedRun('SEV1');
+    const runId = await escalatedRun(template, 'SEV1');
     const clocks = clocksWithRepage();
     const ack = /Engineering acknowledgement/;
 
@@ -154,16 +187,16 @@ describe('SLA breach escalation', () => {
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.every((e) => e.by.name === SLA_ACTOR.name)).toBe(true);
     const ackNotices = Object.keys(await fakeBrowser.notifications.getAll()).filter((id) =>
-      id.includes(`|${DEFAULT_IDS.clocks.engineeringAck}|`),
+      id.includes(`|${ackClockId}|`),
     );
     expect(ackNotices.sort()).toEqual([
-      `casebook-clock|${runId}|${DEFAULT_IDS.clocks.engineeringAck}|due`,
-      `casebook-clock|${runId}|${DEFAULT_IDS.clocks.engineeringAck}|reminder`,
+      `casebook-clock|${runId}|${ackClockId}|due`,
+      `casebook-clock|${runId}|${ackClockId}|reminder`,
     ]);
   });
 
   it('SEV3: the breach is recorded and notified, on-call is not re-paged', async () => {
-    const runId = await escalatedRun('SEV3');
+    const runId = await escalatedRun(template, 'SEV3');
     const clocks = clocksWithRepage();
     clock = T0 + 3 * 24 * 60 * MIN;
     await clocks.tick();

@@ -15,13 +15,15 @@ import {
   topicKeyOf,
   type ServerPortMessage,
 } from '../../lib/messaging/sync';
+import { isSameView, type ViewSender } from './same-view';
 
 type Port = Browser.runtime.Port;
 
 export interface SyncHub {
   /** For runtime.onConnect; ignores ports of other names. */
   attach(port: Port): void;
-  publish(message: ServerPortMessage): void;
+  /** To every port subscribed to the message's topic, but the view `except` (same-view.ts). */
+  publish(message: ServerPortMessage, except?: ViewSender): void;
   /** Subscriber count per topic key (tests, diagnostics). */
   subscriberCount(key: string): number;
   /** Every topic key some view is subscribed to. */
@@ -71,11 +73,11 @@ export function createSyncHub(
       port.onDisconnect.addListener(() => drop(port));
     },
 
-    publish(message) {
+    publish(message, except) {
       const checked = serverPortMessageSchema.parse(message);
       const key = topicKeyOf(checked);
       for (const [port, topics] of subscriptions) {
-        if (!topics.has(key)) continue;
+        if (!topics.has(key) || (except && isSameView(port.sender, except))) continue;
         try {
           port.postMessage(checked);
         } catch {

@@ -11,7 +11,6 @@ import { browser } from '#imports';
 import { detectTicket } from '../../lib/adapters/registry';
 import type { TicketRef } from '../../lib/adapters/types';
 import { OPEN_RUNS_PAGE, type OpenRunSummary } from '../../lib/messaging/runs';
-import { deriveRunView } from '../../lib/workflow/derive';
 import {
   runIdFor,
   type Actor,
@@ -24,6 +23,7 @@ import type { RunView } from '../../lib/workflow/view';
 import { OPEN_RUNS_PAINTED_MARK, severityChangeMessage } from '../../components/popup/format';
 import { PopupView, type OpenRunsState, type TicketState } from '../../components/popup/PopupView';
 import { ACKNOWLEDGE_STEP } from '../../components/popup/TicketTriage';
+import { useSecondClock } from '../../components/ui/useSecondClock';
 import { send, settle, subscribe } from '../../platform/messaging/client';
 import { takeFirstPage } from './first-page';
 import { TeamRunsSection } from './TeamRunsSection';
@@ -71,17 +71,8 @@ async function ticketInTab(
   return { helpdesk: data.helpdesk, ticketId: data.ticketId, url: tab.url };
 }
 
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
 export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) {
-  const now = useNow();
+  const now = useSecondClock();
   const [tabId, setTabId] = useState<number | undefined>();
   const [ticket, setTicket] = useState<TicketState>({ kind: 'none' });
   const [actor, setActor] = useState<Actor>(FALLBACK_ACTOR);
@@ -183,7 +174,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
   );
 
   // --- The ticket in the target tab and its run ---------------------------
-  const accept = useCallback((run: Run, template: WorkflowTemplate | undefined, view?: RunView) => {
+  const accept = useCallback((run: Run, template: WorkflowTemplate | undefined, view: RunView) => {
     const t = template && template.version === run.templateVersion ? template : templateRef.current;
     if (!t || t.version !== run.templateVersion || t.id !== run.templateId) return false;
     templateRef.current = t;
@@ -197,7 +188,7 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
               ref: current.ref,
               run,
               template: t,
-              view: view ?? deriveRunView(t, run, Date.now()),
+              view,
             },
     );
     return true;
@@ -285,9 +276,8 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
         mutation,
         actor: actorRef.current,
       });
-      const view = reply.view ?? deriveRunView(ticket.template, reply.run, Date.now());
-      accept(reply.run, ticket.template, view);
-      setNotice({ tone: 'info', text: describe(before, view, ticket.template) });
+      accept(reply.run, ticket.template, reply.view);
+      setNotice({ tone: 'info', text: describe(before, reply.view, ticket.template) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error) });
     } finally {

@@ -2,44 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { HarError } from './errors';
 import { DEFAULT_RULES, mergeRules, normalizeName, parseRules } from './rules';
 import { sanitizeHar } from './sanitize';
+import { harDocument, harEntry } from './testing';
 
 function harWith(headers: Array<[string, string]>, body = '') {
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 't', version: '1' },
-      entries: [
-        {
-          startedDateTime: '2026-11-20T14:10:00.000Z',
-          time: 1,
-          request: {
-            method: 'POST',
-            url: 'https://api.example.com/x',
-            httpVersion: 'h2',
-            headers: headers.map(([name, value]) => ({ name, value })),
-            queryString: [],
-            cookies: [],
-            headersSize: -1,
-            bodySize: body.length,
-            postData: { mimeType: 'application/json', text: body },
-          },
-          response: {
-            status: 200,
-            statusText: 'OK',
-            httpVersion: 'h2',
-            headers: [],
-            cookies: [],
-            content: { size: 0, mimeType: 'text/plain' },
-            redirectURL: '',
-            headersSize: -1,
-            bodySize: 0,
-          },
-          cache: {},
-          timings: { send: 0, wait: 1, receive: 0 },
-        },
-      ],
-    },
-  };
+  return harDocument([
+    harEntry({
+      method: 'POST',
+      headers: headers.map(([name, value]) => ({ name, value })),
+      ...(body ? { body } : {}),
+    }),
+  ]);
 }
 const headerValues = (har: ReturnType<typeof harWith>) =>
   har.log.entries[0]!.request.headers.map((h) => h.value);
@@ -115,7 +87,7 @@ describe('rules', () => {
       rules: mergeRules(rules, { allow: { names: ['ticket'] } }),
     }).har as ReturnType<typeof harWith>;
     expect(headerValues(har)).toEqual(['Zq8vN2xP4kR7mT1wYb6cJ3hL']);
-    expect(JSON.parse(har.log.entries[0]!.request.postData.text)).toEqual({
+    expect(JSON.parse(har.log.entries[0]!.request.postData!.text)).toEqual({
       password: 'sk_test_fixture',
       other_password: '[REDACTED:password:1]',
     });

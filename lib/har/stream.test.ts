@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HarError } from './errors';
 import { sanitizeHarText } from './sanitize';
 import { sanitizeHarBlob, sanitizeHarStream, type HarProgress } from './stream';
+import { harDocument, harEntry } from './testing';
 
 const DIR = resolve(import.meta.dirname, '../../tests/fixtures/har');
 const FIXTURES = Object.keys(
@@ -38,41 +39,9 @@ async function failure(source: Parameters<typeof sanitizeHarStream>[0]): Promise
   return error as HarError;
 }
 
-const tiny = JSON.stringify({
-  log: {
-    version: '1.2',
-    creator: { name: 't', version: '1' },
-    entries: [
-      {
-        startedDateTime: '2026-11-20T14:10:00.000Z',
-        time: 1,
-        request: {
-          method: 'GET',
-          url: 'https://a.example/?token=abc123secret',
-          httpVersion: 'h2',
-          headers: [],
-          queryString: [],
-          cookies: [],
-          headersSize: -1,
-          bodySize: 0,
-        },
-        response: {
-          status: 200,
-          statusText: 'OK',
-          httpVersion: 'h2',
-          headers: [],
-          cookies: [],
-          content: { size: 0, mimeType: 'text/plain' },
-          redirectURL: '',
-          headersSize: -1,
-          bodySize: 0,
-        },
-        cache: {},
-        timings: { send: 0, wait: 1, receive: 0 },
-      },
-    ],
-  },
-});
+const tiny = JSON.stringify(
+  harDocument([harEntry({ url: 'https://a.example/?token=abc123secret' })]),
+);
 
 describe('sanitizeHarStream', () => {
   it.each(FIXTURES)(

@@ -150,24 +150,29 @@ export type OpenRunCounts = z.output<typeof openRunCountsSchema>;
 /** How many open runs the popup lists, most urgent first (and each open-runs push carries). */
 export const OPEN_RUNS_PAGE = 200;
 
-const runWithView = z.object({ run: runSchema, view: runViewSchema.optional() });
+/** A change's reply: what its requester shows (the other views get the same by push). */
+const runChange = z.object({
+  run: runSchema,
+  view: runViewSchema,
+  extras: runExtrasSchema.optional(),
+});
 
 export const runReplySchemas = {
   'run.open': z.object({
     run: runSchema,
     template: templateSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     extras: runExtrasSchema.optional(),
   }),
   'run.get': z.object({
     run: runSchema,
     template: templateSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     extras: runExtrasSchema.optional(),
   }),
   'run.events': z.object({ events: z.array(runEventSchema) }),
-  'run.mutate': runWithView,
-  'run.migrate': runWithView,
+  'run.mutate': runChange,
+  'run.migrate': runChange,
   'run.export': z.object({ text: z.string(), filename: z.string().min(1) }),
   'runs.listOpen': z.object({
     items: z.array(openRunSummarySchema),

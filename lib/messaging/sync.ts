@@ -20,9 +20,7 @@ export const topicSchema = z.discriminatedUnion('kind', [
 ]);
 export type Topic = z.infer<typeof topicSchema>;
 
-export function topicKey(topic: Topic): string {
-  return topic.kind === 'run' ? `run:${topic.runId}` : topic.kind;
-}
+export { topicKey } from './wire';
 
 /** View → background. */
 export const clientPortMessageSchema = z.discriminatedUnion('type', [
@@ -36,7 +34,7 @@ export const serverPortMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run-changed'),
     run: runSchema,
-    view: runViewSchema.optional(),
+    view: runViewSchema,
     /** Absent when the background could not work them out: the view keeps what it has. */
     extras: runExtrasSchema.optional(),
   }),

@@ -25,3 +25,8 @@ export const SERVER_PUSH_TYPES = [
   'open-runs-changed',
   'settings-changed',
 ] as const;
+
+/** One key per topic: `run:<id>`, `open-runs`, `settings` (the hub's registry, the views' echo). */
+export function topicKey(topic: { kind: 'run'; runId: string } | { kind: string }): string {
+  return topic.kind === 'run' && 'runId' in topic ? `run:${topic.runId}` : topic.kind;
+}

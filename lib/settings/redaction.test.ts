@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeHarText } from '../har/sanitize';
+import { harEntry } from '../har/testing';
 import { SETTINGS_VERSION, settingsSchema } from './schema';
 import { harRulesFromSettings } from './redaction';
 
@@ -7,34 +8,7 @@ const har = (entries: unknown[]) =>
   JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
 
 function entry(headers: Array<{ name: string; value: string }>, url: string, body?: string) {
-  return {
-    startedDateTime: '2026-11-26T10:00:00.000Z',
-    time: 1,
-    request: {
-      method: 'POST',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers,
-      queryString: [...new URL(url).searchParams].map(([name, value]) => ({ name, value })),
-      cookies: [],
-      headersSize: -1,
-      bodySize: -1,
-      ...(body ? { postData: { mimeType: 'application/json', text: body } } : {}),
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 0 },
-  };
+  return harEntry({ method: 'POST', url, headers, ...(body ? { body } : {}) });
 }
 
 describe('team redaction rules in the HAR sanitizer', () => {

@@ -2,7 +2,7 @@
  * Casebook settings as data. Two stores with two schemas:
  * - `settingsSchema`: everything that is not a secret. Synced across the
  *   agent's browsers through `storage.sync`, exported and imported as JSON.
- * - `localSecretsSchema`: credentials (the PagerDuty routing key). Kept in
+ * - `localSecretsSchema` (`local-secrets.ts`): credentials (the PagerDuty routing key). Kept in
  *   the background's IndexedDB only (content scripts can read `storage.local`):
  *   never synced, never exported, shown masked.
  *
@@ -367,63 +367,5 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({ version: SETTINGS_VERSION });
 }
 
-/** A partial update: any subset of the sections, nested objects merged, arrays replaced. */
-export type SettingsPatch = DeepPartial<Omit<Settings, 'version'>>;
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
-
-/** Arrays and tagged unions are replaced whole; plain objects are merged key by key. */
-export function mergeSettings(base: Settings, patch: SettingsPatch): SettingsInput {
-  return mergeDeep(base, patch) as SettingsInput;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function mergeDeep(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
-  // A tracker of another kind replaces the old one instead of mixing fields.
-  if ('kind' in patch && base.kind !== patch.kind) return patch;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    out[key] = mergeDeep(base[key], value);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Local-only secrets
-// ---------------------------------------------------------------------------
-
-/** PagerDuty integration (routing) keys are 32 characters. */
-export const pagerDutyRoutingKeySchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{32}$/, 'a PagerDuty routing key is 32 letters and digits');
-
-export const localSecretsSchema = z.strictObject({
-  pagerDutyRoutingKey: pagerDutyRoutingKeySchema.optional(),
-});
-export type LocalSecrets = z.infer<typeof localSecretsSchema>;
-
-/** What views may see of a secret: whether it is set and its last 4 characters. */
-export interface SecretStatus {
-  set: boolean;
-  /** `••••••••abcd`; absent when not set. */
-  masked?: string;
-}
-
-export function maskSecret(secret: string | undefined): SecretStatus {
-  if (!secret) return { set: false };
-  return { set: true, masked: `${'•'.repeat(8)}${secret.slice(-4)}` };
-}
-
-export const secretStatusSchema = z.strictObject({
-  set: z.boolean(),
-  masked: z.string().optional(),
-});
+export * from './patch';
+export * from './local-secrets';

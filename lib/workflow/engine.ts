@@ -19,7 +19,6 @@ import {
   runIdFor,
   ticketInfoSchema,
   type Actor,
-  type ConversationMessage,
   type FieldState,
   type FieldValue,
   type Run,
@@ -30,28 +29,11 @@ import {
 import { validateFieldValue } from './validate';
 
 import { observeConversation, withStatusLogged } from './conversation';
+import { pauseClock, resumeClock } from './clock-pauses';
+import { touch, type Mutation, type MutationResult } from './mutation';
 
 export { migrateRun } from './versioning';
-
-export type Mutation =
-  | { type: 'set-field'; stepId: string; fieldId: string; value: FieldValue }
-  | {
-      type: 'set-step-status';
-      stepId: string;
-      status: 'pending' | 'done' | 'skipped';
-      skipReason?: string;
-    }
-  | { type: 'pause-clock'; clockId: string; reason?: string }
-  | { type: 'resume-clock'; clockId: string }
-  | { type: 'update-ticket'; ticket: TicketInfo }
-  /** Messages the page shows in the conversation (SLA clocks follow them). */
-  | { type: 'observe-conversation'; messages: ConversationMessage[] }
-  | { type: 'record-action'; stepId?: string; action: string; note?: string; data?: unknown };
-
-export interface MutationResult {
-  run: Run;
-  events: RunEvent[];
-}
+export type { Mutation, MutationResult } from './mutation';
 
 function checkActor(actor: Actor): Actor {
   const parsed = actorSchema.safeParse(actor);
@@ -66,7 +48,7 @@ function checkNow(now: number): void {
   }
 }
 
-/** Deep structural equality for JSON-like values (field values, ticket info). */
+/** A new run of `template` for `ticket`, and the event that records its creation. */
 export function createRun(
   template: WorkflowTemplate,
   ticket: TicketInfo,
@@ -105,10 +87,6 @@ export function createRun(
     new: { templateId: template.id, templateVersion: template.version, ticket: info },
   };
   return { run, events: [event] };
-}
-
-function touch(run: Run, now: number): Pick<Run, 'updatedAt' | 'revision'> {
-  return { updatedAt: Math.max(now, run.updatedAt), revision: run.revision + 1 };
 }
 
 function setField(
@@ -233,60 +211,6 @@ function setStepStatus(
     });
   }
   return { run: next, events };
-}
-
-function pauseClock(
-  template: WorkflowTemplate,
-  run: Run,
-  m: Extract<Mutation, { type: 'pause-clock' }>,
-  by: Actor,
-  now: number,
-): MutationResult {
-  const clock = template.clocks.find((c) => c.id === m.clockId);
-  if (!clock)
-    throw new WorkflowError('not-found', `There is no clock "${m.clockId}" in this workflow.`);
-  if (run.pauses.some((p) => p.clockId === clock.id && p.to === undefined)) {
-    throw new WorkflowError('conflict', `The ${clock.label} clock is already paused.`);
-  }
-  const reason = m.reason?.trim();
-  const pause = { clockId: clock.id, from: now, ...(reason ? { reason } : {}) };
-  const next: Run = { ...run, ...touch(run, now), pauses: [...run.pauses, pause] };
-  const event: RunEvent = {
-    runId: run.id,
-    at: now,
-    by,
-    type: 'clock-paused',
-    new: { clockId: clock.id, from: now },
-    ...(reason ? { note: reason } : {}),
-  };
-  return { run: next, events: [event] };
-}
-
-function resumeClock(
-  template: WorkflowTemplate,
-  run: Run,
-  m: Extract<Mutation, { type: 'resume-clock' }>,
-  by: Actor,
-  now: number,
-): MutationResult {
-  const clock = template.clocks.find((c) => c.id === m.clockId);
-  if (!clock)
-    throw new WorkflowError('not-found', `There is no clock "${m.clockId}" in this workflow.`);
-  const index = run.pauses.findIndex((p) => p.clockId === clock.id && p.to === undefined);
-  const open = run.pauses[index];
-  if (!open) throw new WorkflowError('conflict', `The ${clock.label} clock is not paused.`);
-  const closed = { ...open, to: Math.max(now, open.from) };
-  const pauses = run.pauses.map((p, i) => (i === index ? closed : p));
-  const next: Run = { ...run, ...touch(run, now), pauses };
-  const event: RunEvent = {
-    runId: run.id,
-    at: now,
-    by,
-    type: 'clock-resumed',
-    old: { clockId: clock.id, from: open.from },
-    new: { clockId: clock.id, from: open.from, to: closed.to },
-  };
-  return { run: next, events: [event] };
 }
 
 function updateTicket(

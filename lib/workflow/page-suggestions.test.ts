@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS } from './default-ids';
 import { DEFAULT_TEMPLATE } from './default-template';
 import { pageSuggestions, suggestionKey, type PageFacts } from './page-suggestions';
-import { renameEveryId, scenario, setField } from './testing';
+import type { FieldRef } from './schema';
+import { fieldOfRole, renameEveryId, scenario, setField } from './testing';
 
-const S = DEFAULT_IDS.steps;
-const severity = suggestionKey(S.assignSeverity, 'severity');
-const plan = suggestionKey(S.verifyAccount, 'plan');
-const bug = suggestionKey(S.fileBug, 'bug-url');
-const occurred = suggestionKey(S.collectRepro, 'occurred-at');
-const visible = suggestionKey(S.fixShipped, 'visible-at');
+const F = {
+  severity: fieldOfRole(DEFAULT_TEMPLATE, 'severity'),
+  plan: fieldOfRole(DEFAULT_TEMPLATE, 'plan'),
+  bug: fieldOfRole(DEFAULT_TEMPLATE, 'bug-url'),
+  occurred: fieldOfRole(DEFAULT_TEMPLATE, 'occurred-at'),
+  visible: fieldOfRole(DEFAULT_TEMPLATE, 'visible-at'),
+};
+const keyOf = (ref: FieldRef) => suggestionKey(ref.stepId, ref.fieldId);
+const severity = keyOf(F.severity);
+const plan = keyOf(F.plan);
+const bug = keyOf(F.bug);
+const occurred = keyOf(F.occurred);
+const visible = keyOf(F.visible);
 const MAPPED: PageFacts = { severityByPriority: { urgent: 'SEV1', high: 'SEV2' } };
 const JIRA_LINK = {
   url: 'https://acme.atlassian.net/browse/ENG-7',
@@ -33,7 +40,7 @@ describe('severity from the ticket priority', () => {
     expect(pageSuggestions(urgent.template, urgent.run).has(severity)).toBe(false);
     const normal = scenario({ priority: 'normal' });
     expect(pageSuggestions(normal.template, normal.run, MAPPED).has(severity)).toBe(false);
-    const set = setField(urgent, S.assignSeverity, 'severity', 'SEV3');
+    const set = setField(urgent, F.severity.stepId, F.severity.fieldId, 'SEV3');
     expect(pageSuggestions(set.template, set.run, MAPPED).has(severity)).toBe(false);
   });
 
@@ -42,13 +49,13 @@ describe('severity from the ticket priority', () => {
     const s = scenario({ priority: 'high', plan: 'enterprise' }, renamed.template);
     const out = pageSuggestions(s.template, s.run, MAPPED);
     const key = suggestionKey(
-      renamed.step(S.assignSeverity),
-      renamed.field(S.assignSeverity, 'severity'),
+      renamed.step(F.severity.stepId),
+      renamed.field(F.severity.stepId, F.severity.fieldId),
     );
     expect(out.get(key)).toMatchObject({ value: 'SEV2' });
     const planKey = suggestionKey(
-      renamed.step(S.verifyAccount),
-      renamed.field(S.verifyAccount, 'plan'),
+      renamed.step(F.plan.stepId),
+      renamed.field(F.plan.stepId, F.plan.fieldId),
     );
     expect(out.get(planKey)).toMatchObject({ value: 'enterprise', shown: 'Enterprise' });
   });
@@ -95,7 +102,12 @@ describe('bug link from the page', () => {
       value: JIRA_LINK.url,
       because: 'in a note',
     });
-    const filed = setField(s, S.fileBug, 'bug-url', 'https://acme.atlassian.net/browse/ENG-1');
+    const filed = setField(
+      s,
+      F.bug.stepId,
+      F.bug.fieldId,
+      'https://acme.atlassian.net/browse/ENG-1',
+    );
     expect(pageSuggestions(filed.template, filed.run, { issueLinks: [JIRA_LINK] }).has(bug)).toBe(
       false,
     );
@@ -108,14 +120,14 @@ describe("customer's time zone from the page", () => {
     let out = pageSuggestions(s.template, s.run);
     expect(out.get(occurred)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
     expect(out.get(visible)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
-    const inAgentZone = setField(s, S.collectRepro, 'occurred-at', {
+    const inAgentZone = setField(s, F.occurred.stepId, F.occurred.fieldId, {
       local: '2026-11-26T10:00',
       timeZone: 'America/New_York',
     });
     expect(pageSuggestions(inAgentZone.template, inAgentZone.run).get(occurred)).toMatchObject({
       zone: 'Europe/Paris',
     });
-    const inCustomerZone = setField(s, S.collectRepro, 'occurred-at', {
+    const inCustomerZone = setField(s, F.occurred.stepId, F.occurred.fieldId, {
       local: '2026-11-26T10:00',
       timeZone: 'Europe/Paris',
     });

@@ -38,6 +38,11 @@ export function factsRecordedBy(
         : [];
     case 'insert-eta-update':
       return fact('eta-sent', true, false);
+    case 'copy-incident-channel':
+      // The channel Casebook named and the agent copied to create it.
+      return typeof d.channel === 'string' && /^#\S{1,80}$/.test(d.channel)
+        ? fact('incident-channel', d.channel, true)
+        : [];
     case 'status-page-update': {
       if (typeof d.state !== 'string' || !STATUS_STATES.has(d.state)) return [];
       return [

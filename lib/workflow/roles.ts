@@ -5,7 +5,7 @@
  * rebuild any step in the template editor without breaking them.
  *
  * Plain constants and type-only imports: the helpdesk content scripts use
- * these lookups, and zod stays out of their bundle (`schema.ts` builds its
+ * these lookups, and zod stays out of their bundle (`schema/` builds its
  * enums from the lists here).
  */
 import type {

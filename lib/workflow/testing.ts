@@ -7,7 +7,8 @@ import { openRequiredSteps } from './close-rules';
 import { closingStepId } from './derive';
 import { applyMutation, createRun, type Mutation } from './engine';
 import { renameId } from './rename';
-import { templateSchema } from './schema';
+import { fieldRefByRole, type Role } from './roles';
+import { templateSchema, type FieldRef } from './schema';
 import type { Actor, FieldValue, Run, RunEvent, TicketInfo, WorkflowTemplate } from './schema';
 
 /**
@@ -160,4 +161,11 @@ export function renameEveryId(template: WorkflowTemplate): RenamedTemplate {
     step: (oldId) => known(steps, oldId),
     field: (oldStepId, oldFieldId) => known(fields, `${oldStepId}/${oldFieldId}`),
   };
+}
+
+/** The field of `role` in `template`, as the app finds it; a template without one fails the test plainly. */
+export function fieldOfRole(template: WorkflowTemplate, role: Role): FieldRef {
+  const ref = fieldRefByRole(template, role);
+  if (!ref) throw new Error(`the template has no field of role ${role}`);
+  return ref;
 }

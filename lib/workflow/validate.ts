@@ -13,7 +13,7 @@ import type { Field, FieldValue, FileRef, ZonedDateTime } from './schema';
 // The value shapes below are checked by hand rather than with the zod
 // schemas: this module runs in the helpdesk content scripts (live inline
 // validation), which stay free of zod. Each guard accepts exactly what its
-// schema in schema.ts accepts; validate.test.ts checks them against it.
+// schema in schema/fields.ts accepts; validate.test.ts checks them against it.
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
  * The workflow's fixed vocabulary as plain constants, without zod: the
  * helpdesk content scripts need these names at run time, and zod (with the
  * schemas built on it) stays out of the bundle every ticket page loads.
- * `schema.ts` builds its enums from these and re-exports them.
+ * `schema/base.ts` builds its enums from these; `schema.ts` re-exports them.
  */
 
 export const HELPDESKS = ['zendesk', 'intercom', 'helpscout'] as const;

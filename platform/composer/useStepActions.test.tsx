@@ -78,7 +78,7 @@ function fakeBackground(current: () => Run = sev1Run) {
       },
     }),
     'action.drafts': () => draftActions(DEFAULT_TEMPLATE, current(), settings.integrations, 'Ana'),
-    'run.mutate': () => ({ run: sev1Run() }),
+    'run.mutate': () => ({ run: sev1Run(), view: deriveRunView(DEFAULT_TEMPLATE, sev1Run(), T0) }),
   });
   backgrounds.push(background);
   return background.requests;

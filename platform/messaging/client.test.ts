@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RequestError, send, subscribe } from './client';
 import { installFakePorts, type FakePortHub } from './testing/fake-ports';
+import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
+import { deriveRunView } from '../../lib/workflow/derive';
+import { createRun } from '../../lib/workflow/engine';
 
 let ports: FakePortHub;
 beforeEach(() => {
@@ -77,5 +80,39 @@ describe('subscribe', () => {
     await tick();
     expect(errors).toHaveLength(1);
     stop();
+  });
+});
+
+describe('a change this view asked for', () => {
+  it('reaches its own subscribers of that run from the reply, since the background pushes it only to other views', async () => {
+    const T0 = Date.UTC(2026, 11, 4, 9);
+    const { run } = createRun(
+      DEFAULT_TEMPLATE,
+      { helpdesk: 'zendesk', ticketId: '77', url: 'https://acme.zendesk.com/agent/tickets/77' },
+      { name: 'Ana' },
+      T0,
+    );
+    const view = deriveRunView(DEFAULT_TEMPLATE, run, T0);
+    fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: true, data: { run, view } }));
+    const mine: unknown[] = [];
+    const other: unknown[] = [];
+    const stop = subscribe({ kind: 'run', runId: run.id }, (m) => mine.push(m));
+    subscribe({ kind: 'run', runId: 'zendesk:78' }, (m) => other.push(m));
+    await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-step-status', stepId: 'acknowledge', status: 'done' },
+      actor: { name: 'Ana' },
+    });
+    expect(mine).toEqual([{ type: 'run-changed', run, view }]);
+    expect(other).toEqual([]);
+    stop();
+    await send({
+      type: 'run.mutate',
+      runId: run.id,
+      mutation: { type: 'set-step-status', stepId: 'acknowledge', status: 'done' },
+      actor: { name: 'Ana' },
+    });
+    expect(mine).toHaveLength(1);
   });
 });

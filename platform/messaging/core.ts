@@ -13,7 +13,7 @@ import { browser } from '#imports';
 import type { ErrorCode, ProtocolError, Reply } from '../../lib/messaging/envelope';
 import type { ReplyData, RequestInput, RequestType } from '../../lib/messaging/protocol';
 import type { ClientPortMessage, ServerPortMessage, Topic } from '../../lib/messaging/sync';
-import { SYNC_PORT_NAME } from '../../lib/messaging/wire';
+import { SYNC_PORT_NAME, topicKey } from '../../lib/messaging/wire';
 import { errorMessage } from '../../lib/errors';
 
 /** The background answered `{ok: false}`, or the exchange itself failed. */
@@ -58,7 +58,25 @@ export interface SubscribeOptions {
 export const RECONNECT_DELAYS_MS = [0, 100, 250, 500, 1000, 2000, 5000];
 const STABLE_MS = 5000;
 
+/** Requests whose reply is a run change (run, view, extras): the view's own push. */
+const CHANGES_A_RUN: ReadonlySet<RequestType> = new Set<RequestType>(['run.mutate', 'run.migrate']);
+
 export function createMessenger(checks: MessageChecks) {
+  /**
+   * This view's subscribers by topic key. The background pushes a change to
+   * every view but the one that asked for it (its reply has the result), so
+   * the reply is handed to this view's own subscribers here, as its push.
+   */
+  const local = new Map<string, Set<(message: ServerPortMessage) => void>>();
+
+  function echo(request: { type: RequestType }, data: unknown): void {
+    if (!CHANGES_A_RUN.has(request.type)) return;
+    const change = data as Omit<Extract<ServerPortMessage, { type: 'run-changed' }>, 'type'>;
+    const pushed: ServerPortMessage = { type: 'run-changed', ...change };
+    for (const listener of [...(local.get(topicKey({ kind: 'run', runId: change.run.id })) ?? [])])
+      listener(pushed);
+  }
+
   /**
    * The reply to a request already sent (`pending` is what
    * `runtime.sendMessage` returned), checked as `send` checks it. For a view
@@ -108,7 +126,9 @@ export function createMessenger(checks: MessageChecks) {
     } catch (error) {
       pending = Promise.reject(error);
     }
-    return settle(request.type, pending);
+    const data = await settle(request.type, pending);
+    echo(request, data);
+    return data;
   }
 
   /**
@@ -127,6 +147,10 @@ export function createMessenger(checks: MessageChecks) {
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const post = (message: ClientPortMessage) => port?.postMessage(message);
+    const key = topicKey(topic);
+    const listeners = local.get(key) ?? new Set();
+    local.set(key, listeners);
+    listeners.add(onMessage);
 
     function connect(isReconnect: boolean): void {
       try {
@@ -173,6 +197,8 @@ export function createMessenger(checks: MessageChecks) {
     return () => {
       if (closed) return;
       closed = true;
+      listeners.delete(onMessage);
+      if (listeners.size === 0 && local.get(key) === listeners) local.delete(key);
       if (timer !== undefined) clearTimeout(timer);
       try {
         post({ type: 'unsubscribe', topic });

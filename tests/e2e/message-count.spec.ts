@@ -3,12 +3,13 @@
  * popup open beside them, the agent changes one field in tab A. Counted in
  * the background: every request it receives (an extra `runtime.onMessage`
  * listener) and every push it sends (the ports' `postMessage`). The change
- * costs one request from the editing view and one push per view, nothing
- * else: each push carries what its view shows (the run with its drafts,
+ * costs one request from the editing view and one push per *other* view,
+ * nothing else: the reply brings the editing view the run, its view and its
+ * extras; each push carries what its view shows (the run with its drafts,
  * paging and team state; the open-runs list with its counts), so no view
- * asks again. The editing tab's own push brings it the new drafts.
- * Before this, the same edit cost 8 to 10 requests (each tab re-asked for
- * drafts, paging and team state; the popup re-read the list).
+ * asks again. Before, the same edit cost 8 to 10 requests (each tab re-asked
+ * for drafts, paging and team state; the popup re-read the list), then 1
+ * request and 3 pushes (the editing tab got its own push too).
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './support/extension';
@@ -69,10 +70,8 @@ test('one field edit in two tabs and the popup: one request, one push per view, 
   expect(seen.requests.map((r) => r.type)).toEqual(['run.mutate']);
   expect(seen.requests[0]!.from).toBe(a.url());
   expect(seen.pushes.map((p) => `${p.type} → ${p.to}`).sort()).toEqual(
-    [
-      `open-runs-changed → ${popup.url()}`,
-      `run-changed → ${a.url()}`,
-      `run-changed → ${b.url()}`,
-    ].sort(),
+    [`open-runs-changed → ${popup.url()}`, `run-changed → ${b.url()}`].sort(),
   );
+  // The editing tab shows the change from its reply (drafts included), with no push of its own.
+  await expect(panelA.option('assign-severity', 'severity', 'SEV2')).toBeChecked();
 });

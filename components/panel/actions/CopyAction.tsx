@@ -9,8 +9,10 @@ export function CopyAction(props: {
   text: string | undefined;
   refusal?: string;
   note: string;
+  /** What the run records with the copy (the incident channel fills its field from it). */
+  data?: Record<string, unknown>;
   onCopy(text: string): Promise<void>;
-  onRecordAction(action: string, note?: string): Promise<void>;
+  onRecordAction(action: string, note?: string, data?: Record<string, unknown>): Promise<void>;
 }) {
   const { busy, error, done, run } = useRunner();
   // What is not known yet is asked for here: nothing is copied with a placeholder in it.
@@ -20,7 +22,7 @@ export function CopyAction(props: {
     run(async () => {
       if (!props.text || blocked) return;
       await props.onCopy(gaps.text);
-      await props.onRecordAction(props.action, props.note);
+      await props.onRecordAction(props.action, props.note, props.data);
       return 'Copied.';
     });
   return (

@@ -169,6 +169,8 @@ describe('paging', () => {
     expect(p.onRecordAction).toHaveBeenCalledWith(
       'copy-incident-channel',
       'Copied the incident channel name #incident-12345',
+      // The run fills the channel field from it (lib/workflow/recorded-facts.ts).
+      { channel: '#incident-12345' },
     );
   });
 });

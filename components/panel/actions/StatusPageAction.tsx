@@ -33,6 +33,8 @@ export function StatusPageAction(props: StepActionsProps) {
     return (
       <div className="cb-action" data-action="draft-status-page">
         <p className="cb-muted">The status-page incident is resolved.</p>
+        {/* The last post's confirmation stays in view once nothing is left to post. */}
+        <Outcome error={error} done={done} />
       </div>
     );
   }

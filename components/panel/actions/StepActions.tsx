@@ -49,6 +49,7 @@ export function StepActions(props: StepActionsProps) {
             label={`Copy ${channel}`}
             text={channel}
             note={`Copied the incident channel name ${channel}`}
+            data={{ channel }}
             onCopy={props.onCopy}
             onRecordAction={props.onRecordAction}
           />,

@@ -6,7 +6,8 @@ import {
   runToBugMarkdown,
   runToHandoffMarkdown,
 } from '../../../lib/workflow/export';
-import type { Run } from '../../../lib/workflow/schema';
+import type { Run, WorkflowTemplate } from '../../../lib/workflow/schema';
+import type { RunView } from '../../../lib/workflow/view';
 import { stepWordValues, wordTemplate } from '../../../lib/workflow/step-words';
 import { readSettings } from '../settings/store';
 import { countOpenRuns, listOpenRuns } from '../db/repo/open-runs';
@@ -19,7 +20,7 @@ import {
   openRun,
 } from '../db/repo/runs';
 import type { CasebookDB } from '../db/db';
-import type { DomainHandlers } from './context';
+import type { DomainHandlers, HandlerContext } from './context';
 
 /** `zendesk-12345-handoff.md`: safe on every OS, recognisable in Downloads. */
 export function exportFilename(run: Run, suffix: string, extension: string): string {
@@ -89,16 +90,15 @@ export const runHandlers = {
     events: await listEvents(ctx.db, runId, stepId),
   }),
 
+  // The requester gets the run, its view and extras in the reply; every other view by push.
   'run.mutate': async ({ runId, mutation, actor }, ctx) => {
     const change = await mutateRun(ctx.db, runId, mutation, actor, ctx.now());
-    ctx.effects.runChanged(change);
-    return { run: change.run, view: change.view };
+    return answerChange(change, ctx);
   },
 
   'run.migrate': async ({ runId, toVersion, actor }, ctx) => {
     const change = await migrateRunTo(ctx.db, runId, toVersion, actor, ctx.now());
-    ctx.effects.runChanged(change);
-    return { run: change.run, view: change.view };
+    return answerChange(change, ctx);
   },
 
   'run.export': async ({ runId, format }, ctx) => {
@@ -143,3 +143,12 @@ export const runHandlers = {
   | 'runs.countOpen'
   | 'tabs.focusRun'
 >;
+
+async function answerChange(
+  change: { run: Run; view: RunView; template: WorkflowTemplate },
+  ctx: HandlerContext,
+) {
+  const extras = await ctx.extras(change.run, change.template);
+  ctx.effects.runChanged(change, { extras, requester: ctx.sender });
+  return { run: change.run, view: change.view, ...(extras ? { extras } : {}) };
+}
