@@ -187,6 +187,34 @@ export default tseslint.config(
     },
   },
   {
+    // The report page opens on its charts: zod and the protocol schemas would
+    // be built before its first request (platform/messaging/report-client.ts).
+    files: ['entrypoints/report/**/*.{ts,tsx}', 'components/report/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'No zod on the report page: the background router validates.',
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/messaging/client', '**/lib/messaging/*', '!**/lib/messaging/wire'],
+              message:
+                'The report page talks through platform/messaging/report-client (no schemas at run time).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs,ts}', 'tests/**/*.{ts,mjs,js}'],
     languageOptions: {
       globals: {

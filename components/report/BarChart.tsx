@@ -9,6 +9,7 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import type { ChartModel } from '../../lib/report/compute';
 import { formatValue, SERIES_COLORS } from './format';
+import { labelEvery, TICK_FONT_FAMILY, TICK_FONT_SIZE, tickLabel } from './tick-label';
 
 export interface BarChartProps {
   chart: ChartModel;
@@ -18,6 +19,9 @@ export interface BarChartProps {
 }
 
 const MARGIN = { top: 8, right: 8, bottom: 40, left: 56 };
+const LEFT_LABEL = tickLabel({});
+// Gap kept between neighbouring wrapped labels of the bottom axis.
+const LABEL_GAP = 4;
 
 function durationUnit(maxMs: number): { ms: number; suffix: string } {
   if (maxMs < 2 * 3_600_000) return { ms: 60_000, suffix: 'min' };
@@ -57,6 +61,17 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
   });
   const labelOf = new Map(chart.rows.map((r) => [r.key, r.label.replace(/^Week of /, '')]));
   const ticks = format === 'count' ? Math.min(5, Math.max(1, max)) : 5;
+  // Long row names wrap within their band instead of running into the next one;
+  // names that still do not fit (twelve months, a year of weeks) label every nth band.
+  const wrapWidth = Math.max(10, groups.step() - LABEL_GAP);
+  const bottomLabel = tickLabel({ wrapWidth, verticalAnchor: 'start' });
+  const keys = chart.rows.map((r) => r.key);
+  const every = labelEvery(
+    keys.map((k) => labelOf.get(k) ?? k),
+    groups.step(),
+    wrapWidth,
+    LABEL_GAP,
+  );
 
   return (
     <svg
@@ -101,7 +116,14 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
           }
           stroke="#5b6475"
           tickStroke="#5b6475"
-          tickLabelProps={{ fill: '#3b4252', fontSize: 11, textAnchor: 'end', dx: -4, dy: 3 }}
+          tickLabelProps={{
+            fill: '#3b4252',
+            fontSize: TICK_FONT_SIZE,
+            textAnchor: 'end',
+            dx: -4,
+            dy: 3,
+          }}
+          tickComponent={LEFT_LABEL}
         />
         <AxisBottom
           top={innerH}
@@ -109,14 +131,14 @@ export function BarChart({ chart, width, height, onOpen }: BarChartProps) {
           tickFormat={(k) => labelOf.get(k) ?? k}
           stroke="#5b6475"
           tickStroke="#5b6475"
-          // Long row names wrap within their band instead of running into the next one.
+          tickValues={keys.filter((_, i) => i % every === 0)}
           tickLabelProps={{
             fill: '#3b4252',
-            fontSize: 11,
+            fontSize: TICK_FONT_SIZE,
+            fontFamily: TICK_FONT_FAMILY,
             textAnchor: 'middle',
-            verticalAnchor: 'start',
-            width: groups.step(),
           }}
+          tickComponent={bottomLabel}
         />
       </Group>
     </svg>

@@ -19,11 +19,9 @@ import type { RunFacts } from '../../lib/report/facts';
 import type { RunFilter } from '../../lib/report/filter';
 import type { HistoryQuery } from '../../lib/report/history';
 import { addDays, dayOf, thisMonth } from '../../lib/report/period';
-import { send } from '../../platform/messaging/client';
+import { send, settle } from '../../platform/messaging/report-client';
 import { errorMessage } from '../../lib/errors';
-
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+import { computeRequest, takeFirstReport, timeZone } from './first-report';
 
 function presets(now: number): Array<{ label: string; period: PeriodChoice }> {
   const month = thisMonth(now, timeZone);
@@ -42,15 +40,6 @@ function presets(now: number): Array<{ label: string; period: PeriodChoice }> {
       },
     },
   ];
-}
-
-function initialPeriod(now: number): PeriodChoice {
-  const params = new URLSearchParams(location.search);
-  const from = params.get('from');
-  const to = params.get('to');
-  const unit = params.get('unit') === 'month' ? 'month' : 'week';
-  if (from && to && DAY_RE.test(from) && DAY_RE.test(to)) return { from, to, unit };
-  return { ...thisMonth(now, timeZone), unit };
 }
 
 function save(text: string, filename: string, mimeType: string): void {
@@ -84,9 +73,8 @@ type PanelState =
       error?: string;
     };
 
-export function ReportApp() {
-  const [now] = useState(() => Date.now());
-  const [period, setPeriod] = useState<PeriodChoice>(() => initialPeriod(now));
+export function ReportApp({ now, initialPeriod }: { now: number; initialPeriod: PeriodChoice }) {
+  const [period, setPeriod] = useState<PeriodChoice>(initialPeriod);
   const [state, setState] = useState<ReportState>({ status: 'loading' });
   const [tab, setTab] = useState<'report' | 'history'>(
     new URLSearchParams(location.search).get('view') === 'history' ? 'history' : 'report',
@@ -101,10 +89,15 @@ export function ReportApp() {
 
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    // Already 'loading' on the first screen: no second render for nothing.
+    setState((s) => (s.status === 'loading' ? s : { status: 'loading' }));
     const params = new URLSearchParams({ from: period.from, to: period.to, unit: period.unit });
-    window.history.replaceState(null, '', `?${params.toString()}`);
-    send({ type: 'report.compute', ...period, timeZone })
+    // Rewriting the same address is a same-document navigation the first frame waits for.
+    const search = `?${params.toString()}`;
+    if (location.search !== search) window.history.replaceState(null, '', search);
+    // The entry asked for the first screen's report before the app loaded.
+    const early = takeFirstReport(period);
+    (early ? settle('report.compute', early) : send(computeRequest(period)))
       .then(({ report, scope, notice }) => {
         if (!live) return;
         setState({ status: 'ready', report, scope, ...(notice ? { notice } : {}) });

@@ -15,7 +15,7 @@ import {
   pageToAckMs,
   type RunFilter,
 } from './filter';
-import { median, percentile } from './stats';
+import { medianOfSorted, percentileOfSorted, sorted } from './stats';
 
 export interface ChartCell {
   /** null: nothing to measure (no runs, no breaches). */
@@ -46,13 +46,18 @@ export interface CellSource {
 
 /** The statistic of some values, as every source must define it (stats.ts). */
 export function statOf(values: readonly number[], stat: StatKind): number | null {
+  return statOfSorted(sorted(values), stat);
+}
+
+/** `statOf` over values already in ascending order. */
+export function statOfSorted(s: ArrayLike<number>, stat: StatKind): number | null {
   const value =
     stat === 'median'
-      ? median(values)
+      ? medianOfSorted(s)
       : stat === 'p90'
-        ? percentile(values, 90)
-        : values.length
-          ? values.reduce((a, b) => (b > a ? b : a))
+        ? percentileOfSorted(s, 90)
+        : s.length
+          ? s[s.length - 1]
           : undefined;
   return value ?? null;
 }
@@ -72,6 +77,8 @@ export class FactsSelector implements CellSource {
   private readonly byRange = new Map<string, number[]>();
   private readonly byGroup = new Map<string, Map<string, number[]>>();
   private readonly byFilter = new Map<string, number[]>();
+  /** A measure's values over a filter's runs, sorted once for its median, p90 and maximum. */
+  private readonly byMeasure = new Map<string, Float64Array>();
   constructor(
     private readonly facts: readonly ReportRow[],
     private readonly now: number,
@@ -145,12 +152,18 @@ export class FactsSelector implements CellSource {
   }
 
   stat(filter: RunFilter, measure: MeasureId, stat: StatKind): ChartCell {
-    const of = MEASURES[measure];
-    const values: number[] = [];
-    for (const i of this.indexes(filter)) {
-      const v = of(this.facts[i]!, this.now);
-      if (v !== undefined) values.push(v);
+    const key = `${measure}:${JSON.stringify(filter)}`;
+    let values = this.byMeasure.get(key);
+    if (!values) {
+      const of = MEASURES[measure];
+      const found: number[] = [];
+      for (const i of this.indexes(filter)) {
+        const v = of(this.facts[i]!, this.now);
+        if (v !== undefined) found.push(v);
+      }
+      values = sorted(found);
+      this.byMeasure.set(key, values);
     }
-    return { value: statOf(values, stat), filter };
+    return { value: statOfSorted(values, stat), filter };
   }
 }

@@ -5,19 +5,31 @@
  * 90% of the values at or below it).
  */
 
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
+/** The values in ascending order (a numeric sort without a comparator call per pair). */
+export function sorted(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+export function medianOfSorted(s: ArrayLike<number>): number | undefined {
+  if (s.length === 0) return undefined;
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Nearest-rank percentile, `p` in (0, 100]. */
-export function percentile(values: readonly number[], p: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
+/** Nearest-rank percentile of ascending values, `p` in (0, 100]. */
+export function percentileOfSorted(s: ArrayLike<number>, p: number): number | undefined {
+  if (s.length === 0) return undefined;
   const rank = Math.ceil((p / 100) * s.length);
   return s[Math.min(s.length, Math.max(1, rank)) - 1]!;
+}
+
+export function median(values: readonly number[]): number | undefined {
+  return medianOfSorted(sorted(values));
+}
+
+/** Nearest-rank percentile, `p` in (0, 100]. */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  return percentileOfSorted(sorted(values), p);
 }
 
 /** met / (met + breached), or undefined when nothing was measured. */

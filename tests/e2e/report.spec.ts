@@ -228,3 +228,59 @@ test('the options page and the popup lead to the report', async ({ extensionPage
   await expect(tab).toHaveURL(/\/report\.html/);
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Support trends');
 });
+
+/** Bottom-axis labels that run into the next one, on every chart ("left | right"). */
+function overlappingAxisLabels(page: Page): Promise<string[]> {
+  return page.locator('[data-chart] svg.cb-chart__svg').evaluateAll((charts) =>
+    charts.flatMap((svg) => {
+      const labels = [...svg.querySelectorAll('.visx-axis-bottom .visx-axis-tick text')].map(
+        (t) => {
+          const box = (t as SVGTextElement).getBBox();
+          return { text: t.textContent, left: box.x, right: box.x + box.width };
+        },
+      );
+      return labels.slice(1).flatMap((label, i) => {
+        const before = labels[i]!;
+        return before.right > label.left ? [`${before.text} | ${label.text}`] : [];
+      });
+    }),
+  );
+}
+
+test('axis labels are laid out without measuring text in the page, and long names wrap within their band', async ({
+  extensionPage,
+}) => {
+  const page = await seeded(extensionPage);
+  // A forced layout per measured word was a fifth of the first screen's script time.
+  await page.addInitScript(() => {
+    const counted = globalThis as unknown as { measured: number };
+    counted.measured = 0;
+    const proto = SVGTextContentElement.prototype;
+    const length = proto.getComputedTextLength;
+    proto.getComputedTextLength = function (this: SVGTextContentElement) {
+      counted.measured++;
+      return length.call(this);
+    };
+  });
+  await page.reload();
+  await expect(page.locator('[data-chart]')).toHaveCount(10);
+  expect(await page.evaluate(() => (globalThis as unknown as { measured: number }).measured)).toBe(
+    0,
+  );
+
+  // Bottom-axis labels of every chart: side by side, none runs into the next.
+  expect(await overlappingAxisLabels(page)).toEqual([]);
+  const customers = page.locator('[data-chart="customers"] .visx-axis-bottom text', {
+    hasText: 'Enterprise summaries written',
+  });
+  await expect(customers.locator('tspan')).not.toHaveCount(1);
+
+  // Twelve months (single words that cannot wrap) label every other band instead.
+  await page.goto(page.url().replace(/\?.*$/, '?from=2026-01-01&to=2026-12-31&unit=month'));
+  await expect(page.locator('[data-chart]')).toHaveCount(10);
+  await expect(page.locator('[data-chart="root-cause-trend"] tbody tr')).toHaveCount(12);
+  expect(await overlappingAxisLabels(page)).toEqual([]);
+  await expect(
+    page.locator('[data-chart="root-cause-trend"] .visx-axis-bottom text', { hasText: '2026-01' }),
+  ).toHaveCount(1);
+});

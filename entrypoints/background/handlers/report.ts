@@ -47,6 +47,10 @@ export const createReportHandlers = (team: TeamReportSource) =>
     'report.compute': async (request, ctx) => {
       const now = ctx.now();
       const resolved = period(request);
+      // The period's blocks are read while the template and the team are asked
+      // (different stores): the report page waits on this reply for its first screen.
+      const rowsRead = rowsOfPeriod(ctx.db, resolved);
+      rowsRead.catch(() => undefined); // unused when the team server answers
       const template = await getActiveTemplate(ctx.db, now);
       const rootCauses = template.policy.rootCauseTags;
       let notice: string | undefined;
@@ -57,7 +61,7 @@ export const createReportHandlers = (team: TeamReportSource) =>
       } catch (error) {
         notice = `The team server did not answer (${errorMessage(error)}); this is this browser's runs only.`;
       }
-      const rows = await rowsOfPeriod(ctx.db, resolved);
+      const rows = await rowsRead;
       const report = computeReport(rows, resolved, { rootCauses }, now);
       return { report, now, scope: 'browser' as const, ...(notice ? { notice } : {}) };
     },
