@@ -55,7 +55,3 @@ function dedupe(problems: Problem[]): Problem[] {
     return true;
   });
 }
-
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
-}

@@ -5,7 +5,6 @@
  */
 import type {
   Condition,
-  Field,
   FieldRef,
   FieldState,
   FieldValue,
@@ -177,10 +176,6 @@ export function stepStatusOf(
 ): StepStatus {
   if (!isStepApplicable(template, run, stepId, visiting)) return 'not-applicable';
   return run.steps[stepId]?.status ?? 'pending';
-}
-
-export function isFieldVisible(template: WorkflowTemplate, run: Run, field: Field): boolean {
-  return field.when ? evaluateCondition(field.when, template, run) : true;
 }
 
 /**

@@ -38,7 +38,8 @@ import type { PagingReadiness } from '../../../lib/messaging/actions';
 import type { Actor, Run, RunEvent, WorkflowTemplate } from '../../../lib/workflow/schema';
 
 export const PAGE_RETRY_ALARM_PREFIX = 'casebook-page-retry:';
-export const SEND_TIMEOUT = 15_000;
+/** One HTTP request to PagerDuty gets this long (a lost send is retried after SEND_TIMEOUT_MS). */
+export const FETCH_TIMEOUT_MS = 15_000;
 
 export function pageRetryAlarmName(runId: string): string {
   return `${PAGE_RETRY_ALARM_PREFIX}${runId}`;
@@ -101,7 +102,7 @@ export async function sendTrigger(
   fetchFn: typeof fetch,
   endpoint: string,
   event: TriggerEvent,
-  timeoutMs: number = SEND_TIMEOUT,
+  timeoutMs: number = FETCH_TIMEOUT_MS,
 ): Promise<PageOutcome> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);

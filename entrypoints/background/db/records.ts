@@ -49,10 +49,6 @@ export interface OpenRunEntry {
 
 export type OpenRunKey = [number, number, string];
 
-export function openRunKey(entry: Pick<OpenRunEntry, 'dueKey' | 'recency' | 'runId'>): OpenRunKey {
-  return [entry.dueKey, entry.recency, entry.runId];
-}
-
 /** Clocks that still count toward a deadline: not paused, stopped or met. */
 function activeClocks(view: RunView): Array<ClockView & { dueAt: number }> {
   return view.clocks.filter(
