@@ -200,6 +200,40 @@ describe.each(backends())('team server on %s', { timeout: 60_000 }, (kind) => {
     await expect(b.runs('team')).rejects.toThrow(/Only leads/);
   });
 
+  it("pulls an agent's runs only, in the team's order, page by page", async () => {
+    const { db, server } = await setup(kind);
+    const team = randomTeam();
+    const a = createTeamClient({
+      url: server.url,
+      token: (await agent(db, 'Ari Agent', team)).token,
+    });
+    const b = createTeamClient({
+      url: server.url,
+      token: (await agent(db, 'Bo Agent', team)).token,
+    });
+    const runs = ['5001', '5002', '5003'].map((id) => sev1Run(id));
+    // Interleaved across runs, so a run's events are not contiguous in the team's sequence.
+    for (let i = 0; i < 2; i++) for (const r of runs) await a.push({ events: [r.events[i]!] });
+    await b.openRun(runs[0]!.run.id);
+    await b.openRun(runs[2]!.run.id);
+
+    const pages: string[][] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await b.pull(cursor, 2);
+      pages.push(page.events.map((e) => e.id));
+      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    const r1 = runs[0]!.events.map((e) => e.id);
+    const r3 = runs[2]!.events.map((e) => e.id);
+    expect(pages.flat()).toEqual([r1[0], r3[0], r1[1], r3[1]]);
+    expect(pages[0]).toEqual([r1[0], r3[0]]);
+    // Nothing new after the last page.
+    expect((await b.pull(cursor)).events).toEqual([]);
+  });
+
   it('fans out through the database: an edit on one instance reaches a stream on another', async () => {
     const { db, server } = await setup(kind);
     // A second instance: for PostgreSQL with its own connections, as a second process would have.

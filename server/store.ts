@@ -185,10 +185,15 @@ export async function pullEvents(
            WHERE team = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
           [agent.team, after, top, limit],
         )
-      : await db.query<EventRow>(
-          `SELECT e.seq, e.id, e.run_id, e.agent_id, e.body FROM events e
-           JOIN run_members m ON m.team = e.team AND m.run_id = e.run_id AND m.agent_id = $5
-           WHERE e.team = $1 AND e.seq > $2 AND e.seq <= $3 ORDER BY e.seq LIMIT $4`,
+      : // Driven from the agent's runs, one index range per run: a join led by the team's
+        // event range re-scanned the membership table per event when statistics were missing
+        // (PGlite never analyzes): 2 s per pull at 12,000 events, 9 ms this way.
+        await db.query<EventRow>(
+          `WITH mine AS MATERIALIZED (SELECT run_id FROM run_members WHERE team = $1 AND agent_id = $5)
+           SELECT e.seq, e.id, e.run_id, e.agent_id, e.body FROM mine, LATERAL (
+             SELECT seq, id, run_id, agent_id, body FROM events
+             WHERE team = $1 AND run_id = mine.run_id AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4
+           ) e ORDER BY e.seq LIMIT $4`,
           [agent.team, after, top, limit, agent.id],
         );
   const events = rows.map(toServerEvent);
