@@ -5,8 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PanelNotice } from '../../components/panel/types';
 import { startBridge } from './bridge';
 import { reviewPanelFiles } from './panel-files';
-import { GUARD_ACK, GUARD_OFFER, type GuardDecision, type GuardReview } from './guard-channel';
+import {
+  GUARD_ACK,
+  GUARD_OFFER,
+  type GuardDecision,
+  type GuardReview,
+  type GuardWarm,
+} from './guard-channel';
 import { HarRejected, type HarSanitizer } from './sanitizer-client';
+import { defaultSettings } from '../../lib/settings/schema';
 
 const HAR = JSON.stringify({
   log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] },
@@ -142,5 +149,83 @@ describe('the file guard bridge', () => {
     });
     expect(await reviewPanelFiles([file(HAR, 'capture.har')])).toBeUndefined();
     expect(notices.at(-1)!.tone).toBe('error');
+  });
+
+  describe('warming on a file dialog or a drag', () => {
+    /** Plays the guard: offers a port and sends `{ warm: true }`; the port stays open for a review. */
+    async function hint(options: Parameters<typeof startBridge>[1]) {
+      startBridge(document, options);
+      const channel = new MessageChannel();
+      const acked = new Promise((resolve) => document.addEventListener(GUARD_ACK, resolve));
+      document.dispatchEvent(
+        new MessageEvent(GUARD_OFFER, { ports: [channel.port2 as unknown as MessagePort] }),
+      );
+      await acked;
+      channel.port1.postMessage({ warm: true } satisfies GuardWarm);
+      channel.port1.unref();
+      return channel.port1;
+    }
+    const counting = () => {
+      const calls = { warm: 0 };
+      const sanitizer: HarSanitizer = {
+        sanitize: () => Promise.reject(new Error('no file in these tests')),
+        warm: () => void calls.warm++,
+        dispose: () => undefined,
+      };
+      return { calls, sanitizer };
+    };
+
+    it('starts the sanitizer before any file is chosen', async () => {
+      const { calls, sanitizer } = counting();
+      await hint({
+        notify: () => undefined,
+        settings: async () => defaultSettings(),
+        sanitizer: () => sanitizer,
+      });
+      await vi.waitFor(() => expect(calls.warm).toBe(1));
+    });
+
+    it('starts nothing where the lead switched HAR sanitizing off', async () => {
+      const { calls, sanitizer } = counting();
+      const off = defaultSettings();
+      for (const h of Object.values(off.helpdesks)) h.interceptHar = false;
+      let read = 0;
+      await hint({
+        notify: () => undefined,
+        settings: async () => (read++, off),
+        sanitizer: () => sanitizer,
+      });
+      await vi.waitFor(() => expect(read).toBe(1));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls.warm).toBe(0);
+    });
+
+    it('a failed settings read while warming is not kept: the choice reads them again', async () => {
+      let reads = 0;
+      const options = {
+        notify: () => undefined,
+        settings: async () => {
+          reads++;
+          if (reads === 1) throw new Error('the background was restarting');
+          return defaultSettings();
+        },
+        sanitizer: () => counting().sanitizer,
+      };
+      const port = await hint(options);
+      await vi.waitFor(() => expect(reads).toBe(1));
+      await new Promise((r) => setTimeout(r, 20));
+      // The agent then chooses a HAR in the same frame: settings are read again.
+      const answer = new Promise<GuardDecision>((resolve) =>
+        port.once('message', (data: GuardDecision) => resolve(data)),
+      );
+      port.postMessage({
+        id: 1,
+        via: 'input',
+        files: [file(HAR, 'capture.har')],
+      } satisfies GuardReview);
+      const decision = await answer;
+      expect(reads).toBe(2);
+      expect(decision).toEqual({ id: 1, action: 'block' });
+    });
   });
 });

@@ -30,6 +30,7 @@ import {
   GUARD_ASK,
   GUARD_OFFER,
   type GuardDecision,
+  type GuardMessage,
   type GuardReview,
   type GuardVia,
 } from './guard-channel';
@@ -167,9 +168,26 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
     }
   });
 
+  /** Files are coming (the guard saw a file dialog or a drag): read settings and start the sanitizer. */
+  const warmUp = () => {
+    const reading = (settings ??= options.settings());
+    void reading.then(
+      (loaded) => {
+        if (loaded && !loaded.helpdesks[helpdesk].interceptHar) return;
+        getSanitizer().warm();
+      },
+      // Not kept: the choice itself reads them again and reports what fails.
+      () => {
+        if (settings === reading) settings = undefined;
+      },
+    );
+  };
+
   const serve = (port: MessagePort) => {
-    port.onmessage = (event: MessageEvent<GuardReview>) => {
-      const review = event.data;
+    port.onmessage = (event: MessageEvent<GuardMessage>) => {
+      const message = event.data;
+      if (message && 'warm' in message && message.warm === true) return warmUp();
+      const review = message as GuardReview;
       if (!review || typeof review.id !== 'number' || !Array.isArray(review.files)) return;
       decide(review).then(
         (decision) => {

@@ -38,6 +38,18 @@ export interface GuardReview {
   panelInputId?: string;
 }
 
+/**
+ * Guard → bridge: the agent is about to choose or drop files (a file input
+ * focused or clicked, its picker opened, a drag with files entered). Picking
+ * a file takes the agent a second or more: the sanitizer starts meanwhile,
+ * not after the choice.
+ */
+export interface GuardWarm {
+  warm: true;
+}
+
+export type GuardMessage = GuardReview | GuardWarm;
+
 /** Bridge → guard: what the page may have instead. */
 export type GuardDecision =
   | { id: number; action: 'pass' }

@@ -28,7 +28,7 @@ import {
   GUARD_OFFER,
   PANEL_TAG,
   type GuardDecision,
-  type GuardReview,
+  type GuardMessage,
   type GuardVia,
 } from './guard-channel';
 import { replayEntries, walkEntries, type EntryTree } from './guard-entries';
@@ -88,6 +88,7 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     .FileSystemFileHandle;
   const getFile = handle?.prototype.getFile;
   const documentRef = win.document;
+  const dateNow = Date.now;
 
   const newSet = () => new WeakSet<object>();
   const inSet = (set: WeakSet<object>, value: object) => call<boolean>(weakSetHas, set, value);
@@ -124,7 +125,7 @@ export function installFileGuard(win: Window & typeof globalThis): void {
   let port: MessagePort | null = null;
   let nextId = 1;
   const waiting = new Map<number, (decision: GuardDecision) => void>();
-  const queue: GuardReview[] = [];
+  const queue: GuardMessage[] = [];
   const channel = new win.MessageChannel();
   channel.port1.onmessage = (event: MessageEvent<GuardDecision>) => {
     const decision = event.data;
@@ -133,9 +134,9 @@ export function installFileGuard(win: Window & typeof globalThis): void {
     call(mapDelete, waiting, decision.id);
     resolve(decision);
   };
-  const send = (review: GuardReview) => {
-    if (port) call(postMessage, port, review);
-    else queue[queue.length] = review;
+  const send = (message: GuardMessage) => {
+    if (port) call(postMessage, port, message);
+    else queue[queue.length] = message;
   };
   const connect = () => {
     port = channel.port1;
@@ -261,11 +262,42 @@ export function installFileGuard(win: Window & typeof globalThis): void {
   const hookPicker = (original: Fn | undefined) =>
     original &&
     function (this: HTMLInputElement, ...args: unknown[]) {
-      if (isFileInput(this)) hook(this);
+      if (isFileInput(this)) {
+        hook(this);
+        warm();
+      }
       return apply(original, this, args);
     };
   InputProto.click = hookPicker(inputClick as Fn) as () => void;
   if (inputShowPicker) (InputProto as { showPicker?: Fn }).showPicker = hookPicker(inputShowPicker);
+
+  // ------------------------------------------------------------ warming
+  // The file dialog or the drag takes the agent a second or more: the bridge
+  // starts the sanitizer meanwhile. At most one hint per 5 s; a page that
+  // sends focus around can only make Casebook start what it would start anyway.
+  let warmedAt = -Infinity;
+  const warm = () => {
+    const at = call<number>(dateNow, Date);
+    if (at - warmedAt < 5_000) return;
+    warmedAt = at;
+    send({ warm: true });
+  };
+  const onFileInputGesture = (event: Event) => {
+    if (isFileInput(call<EventTarget[]>(composedPath, event)[0])) warm();
+  };
+  call(addListener, win, 'focusin', onFileInputGesture, true);
+  call(addListener, win, 'click', onFileInputGesture, true);
+  call(
+    addListener,
+    win,
+    'dragenter',
+    (event: Event) => {
+      const data = call<DataTransfer | null>(dragDataGet, event);
+      const types = data ? call<readonly string[]>(typesGet, data) : [];
+      for (let i = 0; i < types.length; i++) if (types[i] === 'Files') return warm();
+    },
+    true,
+  );
 
   // ------------------------------------------------------------ drop and paste
   const guardTransferGetter = (key: 'files' | 'items', original: Fn, emptyValue: unknown) =>

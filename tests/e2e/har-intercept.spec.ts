@@ -125,6 +125,24 @@ for (const id of ['zendesk', 'intercom', 'helpscout'] as const) {
       await expectSanitizedOnly(page, 'input');
     });
 
+    test('the sanitizer starts while the agent picks a file, not after', async ({
+      harContext: context,
+    }) => {
+      const page = await openComposer(context, id);
+      const frame = page.locator('iframe[data-casebook="har-sanitizer"]');
+      await expect(frame).toHaveCount(0);
+      // Opening the file dialog: the input takes focus (a drag with files does the same).
+      await page.focus('#attach');
+      await expect(frame).toHaveCount(1, { timeout: 15_000 });
+      // The choice then uses that frame: one frame, the file sanitized.
+      await page.setInputFiles('#attach', {
+        name: 'capture.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(HAR),
+      });
+      await expectSanitizedOnly(page, 'input');
+    });
+
     test('file input inside a shadow root added after load', async ({ harContext: context }) => {
       const page = await openComposer(context, id);
       await page.setInputFiles('x-composer #shadow-attach', {
