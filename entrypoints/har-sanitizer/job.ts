@@ -12,6 +12,15 @@ export function preload(): Promise<unknown> {
   return Promise.all([import('../../lib/har/index'), import('../../lib/settings/redaction')]);
 }
 
+/**
+ * Then sanitize a made-up HAR once (lib/har/warm-up.ts): a worker's code
+ * starts cold, and the agent's file is always the first in its worker.
+ */
+export async function warmUp(): Promise<void> {
+  const { warmUpSanitizer } = await import('../../lib/har/warm-up');
+  await warmUpSanitizer();
+}
+
 export async function runJob(
   job: SanitizeJob,
   post: (message: JobMessage) => void,

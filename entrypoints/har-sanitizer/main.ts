@@ -92,23 +92,39 @@ function runInWorker(
     });
 }
 
-/** One worker started ahead of the next job, so a file does not wait for a worker to start and load. */
+/**
+ * One worker started (and warmed up) ahead of the next job, so a file does not
+ * wait for a worker to start and load. The next spare starts once a job ends:
+ * its warm-up would otherwise take CPU from the job.
+ */
 let spare: Worker | null = null;
 
 function takeWorker(): Worker | null {
   const worker = spare ?? startWorker();
-  spare = startWorker();
+  spare = null;
   return worker;
 }
 
+const SPARE_AFTER_MS = 1_000;
+
+function replaceSpare(): void {
+  spare ??= startWorker();
+}
+
 /**
- * Hands a job's message on; a finished file is first vouched for with the
- * background (its digest), so the panel's field can store it without a
- * second sanitizing. A failed vouch only means the background sanitizes again.
+ * Hands a job's message on. A finished file for the panel's own field is
+ * first vouched for with the background (its digest), so the field can store
+ * it without a second sanitizing; a failed vouch only means the background
+ * sanitizes again. A file for the page goes at once.
  */
-function answerer(port: MessagePort): (message: JobMessage) => void {
+function answerer(port: MessagePort, vouched: Set<number>): (message: JobMessage) => void {
   return (message) => {
-    if (message.type !== 'done' || message.blob.size > MAX_VOUCHED_BYTES) {
+    if (message.type === 'progress') {
+      port.postMessage(message);
+      return;
+    }
+    const vouch = vouched.delete(message.id);
+    if (message.type !== 'done' || !vouch || message.blob.size > MAX_VOUCHED_BYTES) {
       port.postMessage(message);
       return;
     }
@@ -122,8 +138,9 @@ function answerer(port: MessagePort): (message: JobMessage) => void {
 }
 
 function serve(port: MessagePort): void {
-  spare ??= startWorker();
-  const answer = answerer(port);
+  replaceSpare();
+  const vouched = new Set<number>();
+  const answer = answerer(port, vouched);
   // Running jobs by id, so the agent's Cancel can stop one.
   const stops = new Map<number, () => void>();
   port.onmessage = (event: MessageEvent<SanitizeJob | CancelJob>) => {
@@ -133,11 +150,16 @@ function serve(port: MessagePort): void {
       return;
     }
     if (!job || job.type !== 'sanitize') return;
+    if (job.vouch) vouched.add(job.id);
     const worker = takeWorker();
     if (worker) {
       stops.set(
         job.id,
-        runInWorker(job, worker, answer, () => stops.delete(job.id)),
+        runInWorker(job, worker, answer, () => {
+          stops.delete(job.id);
+          // After the file is on its way: the spare's start and warm-up would compete with it.
+          setTimeout(replaceSpare, SPARE_AFTER_MS);
+        }),
       );
       return;
     }

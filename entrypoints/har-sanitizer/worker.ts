@@ -3,7 +3,7 @@
  * streaming `file.stream()` through the HAR sanitizer.
  */
 import type { JobMessage, SanitizeJob } from '../../platform/har/frame-protocol';
-import { preload, runJob } from './job';
+import { preload, runJob, warmUp } from './job';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SanitizeJob>) => void) | null;
@@ -14,5 +14,8 @@ scope.onmessage = (event) => {
   void runJob(event.data, (message) => scope.postMessage(message));
 };
 
-// Started before a job arrives (the frame keeps one spare): have the sanitizer loaded by then.
-void preload();
+// Started before a job arrives (the frame keeps one spare): have the sanitizer loaded and its
+// code warm by then. A job that arrives sooner runs alongside; a failed warm-up changes nothing.
+void preload()
+  .then(warmUp)
+  .catch(() => undefined);

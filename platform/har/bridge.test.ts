@@ -151,6 +151,30 @@ describe('the file guard bridge', () => {
     expect(notices.at(-1)!.tone).toBe('error');
   });
 
+  it("asks the frame to vouch only for the panel's own field: a file for the page is not delayed by it", async () => {
+    const asked: Array<boolean | undefined> = [];
+    const sanitizer: HarSanitizer = {
+      sanitize: async (_file, opts) => {
+        asked.push(opts?.vouch);
+        return {
+          file: new NodeFile(['{"log":{}}'], 'x') as unknown as File,
+          report: { total: 0, counts: {} } as never,
+        };
+      },
+      warm: () => undefined,
+      dispose: () => undefined,
+    };
+    const options = {
+      notify: () => undefined,
+      settings: async () => undefined,
+      sanitizer: () => sanitizer,
+    };
+    // (The decision's files cannot cross Node's port: only what the sanitizer was asked matters here.)
+    await review([file(HAR, 'capture.har')], options);
+    expect(await reviewPanelFiles([file(HAR, 'capture.har')])).toHaveLength(1);
+    expect(asked).toEqual([false, true]);
+  });
+
   describe('warming on a file dialog or a drag', () => {
     /** Plays the guard: offers a port and sends `{ warm: true }`; the port stays open for a review. */
     async function hint(options: Parameters<typeof startBridge>[1]) {

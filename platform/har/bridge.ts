@@ -87,7 +87,12 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
       () => redaction,
     ));
 
-  const sanitizeOne = async (file: File, gzip: boolean, via: GuardVia): Promise<File> => {
+  const sanitizeOne = async (
+    file: File,
+    gzip: boolean,
+    via: GuardVia,
+    forPanel: boolean,
+  ): Promise<File> => {
     const job = crypto.randomUUID();
     const stop = new AbortController();
     running.set(job, stop);
@@ -98,6 +103,7 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
     try {
       const { file: clean, report } = await getSanitizer().sanitize(file, {
         gzip,
+        vouch: forPanel,
         signal: stop.signal,
         onProgress: (progress) => {
           const now = Date.now();
@@ -127,7 +133,11 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
   /** What the sanitizer removed from each file it made, for the panel's own field. */
   const reports = new WeakMap<File, NonNullable<PanelFile['sanitized']>>();
 
-  const decide = async (review: GuardReview): Promise<GuardDecision> => {
+  /** `forPanel`: the files go to the panel's own field (stored through the background). */
+  const decide = async (
+    review: GuardReview,
+    forPanel = review.panelInputId !== undefined,
+  ): Promise<GuardDecision> => {
     const { id, files } = review;
     const looks = await Promise.all(files.map((file) => inspectFile(file)));
     if (looks.every((l) => l.kind === 'other')) return { id, action: 'pass' };
@@ -142,7 +152,7 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
       else if (look.kind === 'archive-with-har') {
         options.notify(archiveNotice(file.name, look.entry));
         return { id, action: 'block' };
-      } else out.push(await sanitizeOne(file, look.gzip, review.via));
+      } else out.push(await sanitizeOne(file, look.gzip, review.via, forPanel));
     }
     return { id, action: 'replace', files: out };
   };
@@ -160,7 +170,7 @@ export function startBridge(doc: Document, options: BridgeOptions): Bridge {
   servePanelReview(async (files) => {
     const review: GuardReview = { id: --panelReviews, via: 'input', files };
     try {
-      return reviewed(await decide(review), files);
+      return reviewed(await decide(review, true), files);
     } catch (error) {
       // A HAR's own failure was told already; the field says it was not attached.
       if (error instanceof Told) return undefined;

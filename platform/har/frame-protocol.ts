@@ -24,6 +24,13 @@ export interface SanitizeJob {
   redaction?: RedactionSettings;
   /** The file is gzip: inflate before sanitizing. */
   gzip?: boolean;
+  /**
+   * The file goes to the Casebook panel's own field, which stores it through
+   * the background: vouch for the result there (its digest) so it is not
+   * sanitized twice. A file for the page is not vouched for: that would only
+   * delay it.
+   */
+  vouch?: boolean;
 }
 
 /** Where the background keeps a session's secret (storage.session) until the frame claims it. */

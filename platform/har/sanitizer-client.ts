@@ -66,6 +66,8 @@ export interface SanitizeOptions {
   gzip?: boolean;
   /** Aborting it cancels the job (the agent's Cancel). */
   signal?: AbortSignal;
+  /** The result goes to the panel's own field: the frame vouches for it with the background. */
+  vouch?: boolean;
 }
 
 /** The file's fault (not JSON, not a HAR, …), as the sanitizer reported it. */
@@ -252,6 +254,7 @@ export function createHarSanitizer(options: HarSanitizerOptions = {}): HarSaniti
       file,
       redaction: options.redaction?.(),
       ...(opts.gzip ? { gzip: true } : {}),
+      ...(opts.vouch ? { vouch: true } : {}),
     };
     current.port.postMessage(job);
     const cancel = () => {
