@@ -276,7 +276,8 @@ async function sev1(a: Agent): Promise<void> {
 
   await a.open('collect-repro');
   await a.type('collect-repro', 'repro-steps', 'Sign in with SSO; the IdP returns to /login.');
-  await a.type('collect-repro', 'browser', 'Chrome 131');
+  // No browser: the ticket names none, the failure is tenant-wide, and the
+  // field is optional (nothing downstream needs it); typing "Chrome 131" was made up.
   await a.type('collect-repro', 'workspace-id', 'northwind');
   // "Since this morning": the ticket's creation time, which the page shows, is what the agent has.
   await a.keep('collect-repro', 'occurred-at', () =>
@@ -284,7 +285,9 @@ async function sev1(a: Agent): Promise<void> {
   );
   await a.type('collect-repro', 'request-id', 'req_8f3a2b');
   await a.done('collect-repro');
-  await a.skip('request-artifacts', 'Request ID is enough');
+  // The HAR file was already asked for in the ticket (the agent's reply on 24 Nov,
+  // "could you send a HAR file of one failing sign-in?"): the step's work is done.
+  await a.done('request-artifacts');
   await a.open('search-logs');
   await a.type('search-logs', 'sentry-url', 'https://sentry.io/organizations/acme/issues/42/');
   await a.done('search-logs');
