@@ -2,10 +2,13 @@
  * The plain settings sections: helpdesks, agent, SLA targets. Each saves
  * only its own part of the settings.
  */
+import { useId, useMemo } from 'react';
 import type { AgentSuggestion } from '../../lib/messaging/settings';
+import { isValidTimeZone } from '../../lib/time/zoned';
 import type { Settings, SettingsPatch } from '../../lib/settings/schema';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES } from '../../lib/workflow/schema';
 import { HELPDESK_LABEL } from '../panel/labels';
+import { supportedTimeZones } from '../panel/zoned-time';
 import { Field, SaveBar, Section, useDraft, type SaveResult } from './common';
 
 export type SavePatch = (patch: SettingsPatch) => Promise<SaveResult>;
@@ -104,7 +107,9 @@ export function AgentSection({
           <button
             type="button"
             className="cb-button"
-            onClick={() => s.setDraft({ name: offer.name, email: offer.email ?? '' })}
+            onClick={() =>
+              s.setDraft((d) => ({ ...d, name: offer.name, email: offer.email ?? '' }))
+            }
           >
             Use this
           </button>
@@ -136,8 +141,64 @@ export function AgentSection({
           />
         )}
       </Field>
+      <TimeZoneField
+        value={s.draft.timeZone ?? ''}
+        onChange={(timeZone) => s.setDraft((d) => ({ ...d, timeZone }))}
+      />
       <SaveBar dirty={s.dirty} onSave={s.save} onDiscard={s.reset} />
     </Section>
+  );
+}
+
+/**
+ * The agent's own zone for the times the panel, popup and history show;
+ * empty for this browser's. Any IANA name this browser knows (checked with
+ * Intl as it is typed; the save checks it again and words any problem here).
+ */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function TimeZoneField({ value, onChange }: { value: string; onChange(zone: string): void }) {
+  const listId = useId();
+  const zones = useMemo(() => supportedTimeZones(), []);
+  const browser = browserTimeZone();
+  const typed = value.trim();
+  const known = typed === '' || isValidTimeZone(typed);
+  return (
+    <Field
+      label="Your time zone"
+      name="agent.timeZone"
+      hint={
+        !known
+          ? `“${typed}” is not a time zone this browser knows: pick one from the list, like Europe/Lisbon.`
+          : typed === ''
+            ? `Empty: this browser’s zone (${browser}). Times are shown in it, with UTC on hover.`
+            : `Times in the panel, popup and history are shown in ${typed}, with UTC on hover.`
+      }
+    >
+      {(id, describedBy, invalid) => (
+        <>
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || !known || undefined}
+            type="text"
+            list={listId}
+            value={value}
+            placeholder={browser}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <datalist id={listId}>
+            {zones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
   );
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../../lib/workflow/default-template';
 import { deriveRunView } from '../../lib/workflow/derive';
@@ -16,6 +16,8 @@ const F = {
   plan: fieldOfRole(DEFAULT_TEMPLATE, 'plan'),
   bug: fieldOfRole(DEFAULT_TEMPLATE, 'bug-url'),
   occurred: fieldOfRole(DEFAULT_TEMPLATE, 'occurred-at'),
+  visible: fieldOfRole(DEFAULT_TEMPLATE, 'visible-at'),
+  repro: fieldOfRole(DEFAULT_TEMPLATE, 'repro-steps'),
 };
 const ANA: Actor = { name: 'Ana Agent' };
 const T0 = Date.UTC(2026, 11, 4, 9, 0);
@@ -40,7 +42,7 @@ function runWith(ticket: Partial<TicketInfo>, ...fields: [string, string, FieldV
   return run;
 }
 
-function renderPanel(run: Run, pageFacts?: PageFacts) {
+function renderPanel(run: Run, pageFacts?: PageFacts, onSetStatus = vi.fn(async () => undefined)) {
   const onSetField = vi.fn(async () => undefined);
   const props: PanelProps = {
     helpdesk: 'zendesk',
@@ -56,7 +58,7 @@ function renderPanel(run: Run, pageFacts?: PageFacts) {
     position: null,
     onPositionChange: vi.fn(),
     onSetField,
-    onSetStatus: vi.fn(async () => undefined),
+    onSetStatus,
     onUploadFiles: vi.fn(async () => undefined),
     onLoadHistory: vi.fn(async () => [] as RunEvent[]),
     ...(pageFacts ? { pageFacts } : {}),
@@ -147,20 +149,63 @@ describe('the panel offers what the page shows, used in one click', () => {
 
   it('an empty customer-time field takes the zone for the time still to be entered; no zone shown, none offered', async () => {
     const onSetField = renderPanel(runWith({ customerTimeZone: 'Europe/Paris' }));
-    const step = open(F.occurred.stepId);
+    const step = open(F.visible.stepId);
     fireEvent.click(
       screen.getByRole('button', { name: "Use Europe/Paris for Customer's time zone" }),
     );
     await waitFor(() =>
-      expect(step.querySelector(`[data-suggest-field="${F.occurred.fieldId}--zone"]`)).toBeNull(),
+      expect(step.querySelector(`[data-suggest-field="${F.visible.fieldId}--zone"]`)).toBeNull(),
     );
-    const zone = step.querySelector<HTMLSelectElement>(
-      `select[id$="${F.occurred.fieldId}--zone"]`,
-    )!;
+    const zone = step.querySelector<HTMLSelectElement>(`select[id$="${F.visible.fieldId}--zone"]`)!;
     expect(zone.value).toBe('Europe/Paris');
     expect(onSetField).not.toHaveBeenCalled();
     cleanup();
     renderPanel(runWith({}));
-    expect(open(F.occurred.stepId).querySelector('[data-suggest-field]')).toBeNull();
+    expect(open(F.visible.stepId).querySelector('[data-suggest-field]')).toBeNull();
+  });
+});
+
+describe('what the page shows, kept as shown when the agent marks the step done', () => {
+  it('the ticket creation time for "when it happened": said above Mark done, recorded before done', async () => {
+    const onSetStatus = vi.fn(async () => undefined);
+    const onSetField = renderPanel(
+      runWith({ customerTimeZone: 'Europe/Paris' }, [
+        F.repro.stepId,
+        F.repro.fieldId,
+        'Sign in; back to /login',
+      ]),
+      undefined,
+      onSetStatus,
+    );
+    const step = open(F.occurred.stepId);
+    expect(
+      step.querySelector(`[data-suggest-field="${F.occurred.fieldId}"]`)?.textContent,
+    ).toContain('from the page: Fri 4 Dec, 10:00 Paris time (ticket created)');
+    expect(step.querySelector(`#cb-${F.occurred.stepId}--kept`)?.textContent).toBe(
+      "Mark done keeps what the page shows: When it happened (customer's time zone) Fri 4 Dec, 10:00 Paris time.",
+    );
+    const mark = within(step).getByRole('button', { name: 'Mark done' }) as HTMLButtonElement;
+    expect(mark.disabled).toBe(false);
+    fireEvent.click(mark);
+    await waitFor(() =>
+      expect(onSetStatus).toHaveBeenCalledWith(F.occurred.stepId, 'done', undefined),
+    );
+    expect(onSetField).toHaveBeenCalledWith(F.occurred.stepId, F.occurred.fieldId, {
+      local: '2026-12-04T10:00',
+      timeZone: 'Europe/Paris',
+    });
+    expect(onSetField.mock.invocationCallOrder[0]!).toBeLessThan(
+      onSetStatus.mock.invocationCallOrder[0]!,
+    );
+  });
+
+  it('Mark done stays disabled when the step lacks more than the page shows', () => {
+    renderPanel(runWith({ customerTimeZone: 'Europe/Paris' }));
+    const step = open(F.occurred.stepId);
+    // Steps to reproduce are still empty: nothing is kept, Mark done waits.
+    expect(step.querySelector(`#cb-${F.occurred.stepId}--kept`)).toBeNull();
+    expect(
+      (within(step).getByRole('button', { name: 'Mark done' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 });

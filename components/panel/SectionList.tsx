@@ -1,5 +1,5 @@
 import { memo, useRef, useState } from 'react';
-import { followOnStepId } from '../../lib/workflow/follow-on';
+import { followOnStepIds } from '../../lib/workflow/follow-on';
 import type { FieldSuggestion } from '../../lib/workflow/page-suggestions';
 import type { Run } from '../../lib/workflow/schema';
 import type { RunView, SectionView } from '../../lib/workflow/view';
@@ -15,16 +15,17 @@ interface SectionListProps extends PanelCallbacks {
 
 /**
  * Sections and their steps. Expansion is local UI state: the current step and
- * the step after the one the agent finished last are open unless the agent
- * closed them; any step the agent opened stays open. It does not depend on
+ * the steps after the one the agent finished last (up to the next required
+ * one, lib/workflow/follow-on.ts) are open unless the agent closed them; any
+ * step the agent opened stays open. It does not depend on
  * `now`, so the per-second tick does not re-render it.
  */
 export const SectionList = memo(function SectionList(props: SectionListProps) {
   const { view } = props;
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
-  const followOn = followOnStepId(view, props.run);
+  const followOn = followOnStepIds(view, props.run);
   const isExpanded = (stepId: string) =>
-    toggled[stepId] ?? (stepId === view.currentStepId || stepId === followOn);
+    toggled[stepId] ?? (stepId === view.currentStepId || followOn.includes(stepId));
   const toggle = (stepId: string) => setToggled((t) => ({ ...t, [stepId]: !isExpanded(stepId) }));
   const container = useRef<HTMLDivElement>(null);
   // A link from the closing step: open that step and bring it (and the keyboard) there.
@@ -38,6 +39,9 @@ export const SectionList = memo(function SectionList(props: SectionListProps) {
       target?.focus();
     });
   };
+  // The closing step stays open while the agent skips the open steps from it
+  // (each skip moves the follow-on steps, which would close it under them).
+  const keepOpen = (stepId: string) => setToggled((t) => ({ ...t, [stepId]: true }));
   const lastSection = view.sections[view.sections.length - 1];
   const closingId = lastSection?.steps[lastSection.steps.length - 1]?.step.id;
 
@@ -51,6 +55,7 @@ export const SectionList = memo(function SectionList(props: SectionListProps) {
           isExpanded={isExpanded}
           toggle={toggle}
           goTo={goTo}
+          keepOpen={keepOpen}
           closingId={closingId}
         />
       ))}
@@ -64,6 +69,7 @@ function Section(
     isExpanded(stepId: string): boolean;
     toggle(stepId: string): void;
     goTo(stepId: string): void;
+    keepOpen(stepId: string): void;
     closingId: string | undefined;
   },
 ) {
@@ -99,7 +105,11 @@ function Section(
               onLoadHistory={props.onLoadHistory}
               renderActions={props.renderActions}
               {...(step.step.id === props.closingId && view.openBeforeClose
-                ? { openBeforeClose: view.openBeforeClose, onGoToStep: props.goTo }
+                ? {
+                    openBeforeClose: view.openBeforeClose,
+                    onGoToStep: props.goTo,
+                    onKeepOpen: () => props.keepOpen(step.step.id),
+                  }
                 : {})}
             />
           ))}

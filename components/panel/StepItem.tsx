@@ -1,6 +1,6 @@
 import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { suggestionKey, type FieldSuggestion } from '../../lib/workflow/page-suggestions';
-import type { StepState } from '../../lib/workflow/schema';
+import type { FieldValue, StepState } from '../../lib/workflow/schema';
 import type { StepView } from '../../lib/workflow/view';
 import { Markdown } from '../ui/Markdown';
 import { errorMessage } from './fields/common';
@@ -28,6 +28,8 @@ export interface StepItemProps extends PanelCallbacks {
   /** On the closing step: the required steps still open, each a link to go there. */
   openBeforeClose?: ReadonlyArray<{ stepId: string; number: number; title: string }>;
   onGoToStep?(stepId: string): void;
+  /** Keep this step open whatever the follow-on steps become (while skipping from it). */
+  onKeepOpen?(): void;
   /** What the page shows for fields it answers, by `suggestionKey` (lib/workflow/page-suggestions). */
   suggestions?: ReadonlyMap<string, FieldSuggestion>;
 }
@@ -43,10 +45,18 @@ export function StepItem(props: StepItemProps) {
   const [statusError, setStatusError] = useState<string | undefined>();
   const toggleRef = useRef<HTMLButtonElement>(null);
 
+  const readOnly = closed || status === 'skipped';
+  const kept = keptFromPage(props, readOnly);
+  // Ready once the page's values are in: every other requirement already holds.
+  const canComplete = view.canComplete || (kept.length > 0 && kept.coversEveryBlocker);
+
   const setStatus = async (next: 'pending' | 'done' | 'skipped', reason?: string) => {
     setBusy(true);
     setStatusError(undefined);
     try {
+      // What the page shows and the agent left as shown is recorded first, as their entry.
+      if (next === 'done')
+        for (const k of kept) await props.onSetField(step.id, k.fieldId, k.value);
       await props.onSetStatus(step.id, next, reason);
       setSkipping(false);
       // The button just used goes away with the new status; keep focus on this step.
@@ -61,8 +71,8 @@ export function StepItem(props: StepItemProps) {
   };
 
   const actions: ReactNode = expanded && !closed ? props.renderActions?.(view) : null;
-  const readOnly = closed || status === 'skipped';
   const open = props.openBeforeClose ?? [];
+  const keptId = `cb-${step.id}--kept`;
 
   return (
     <li
@@ -146,7 +156,14 @@ export function StepItem(props: StepItemProps) {
               </ul>
               {/* A how-to ticket leaves many steps that do not apply: one reason for all, still a reason each. */}
               {open.length > 1 && !skippingOpen ? (
-                <button type="button" className="cb-button" onClick={() => setSkippingOpen(true)}>
+                <button
+                  type="button"
+                  className="cb-button"
+                  onClick={() => {
+                    props.onKeepOpen?.();
+                    setSkippingOpen(true);
+                  }}
+                >
                   Skip these {open.length}…
                 </button>
               ) : null}
@@ -164,7 +181,7 @@ export function StepItem(props: StepItemProps) {
               ) : null}
             </div>
           ) : null}
-          {status === 'pending' && !view.canComplete && view.blockedBy.length > 0 ? (
+          {status === 'pending' && !canComplete && view.blockedBy.length > 0 ? (
             <div className="cb-blocked" id={blockedId}>
               {view.blockedBy.length === 1 ? (
                 <p>
@@ -189,6 +206,18 @@ export function StepItem(props: StepItemProps) {
               {statusError}
             </p>
           ) : null}
+          {!closed && status === 'pending' && canComplete && kept.length > 0 ? (
+            <p className="cb-help" id={keptId}>
+              Mark done keeps what the page shows:{' '}
+              {kept.map((k, i) => (
+                <Fragment key={k.fieldId}>
+                  {i > 0 ? '; ' : null}
+                  {k.label} <strong>{k.shown}</strong>
+                </Fragment>
+              ))}
+              .
+            </p>
+          ) : null}
           {closed ? null : (
             <div className="cb-row">
               {status === 'pending' ? (
@@ -196,8 +225,10 @@ export function StepItem(props: StepItemProps) {
                   <button
                     type="button"
                     className="cb-button cb-button-primary"
-                    disabled={!view.canComplete || busy}
-                    aria-describedby={!view.canComplete ? blockedId : undefined}
+                    disabled={!canComplete || busy}
+                    aria-describedby={
+                      !canComplete ? blockedId : kept.length > 0 ? keptId : undefined
+                    }
                     onClick={() => void setStatus('done').catch(() => undefined)}
                   >
                     Mark done
@@ -238,4 +269,42 @@ export function StepItem(props: StepItemProps) {
       ) : null}
     </li>
   );
+}
+
+interface KeptValue {
+  fieldId: string;
+  label: string;
+  value: FieldValue;
+  shown: string;
+}
+
+/**
+ * The page's values for the step's empty fields ("from the page", not yet
+ * used): Mark done records them as shown. `coversEveryBlocker`: they are all
+ * the step still lacks (no other field, gate or closing rule blocks it).
+ */
+function keptFromPage(
+  props: StepItemProps,
+  readOnly: boolean,
+): KeptValue[] & { coversEveryBlocker: boolean } {
+  const { view } = props;
+  const kept: KeptValue[] = [];
+  if (view.status === 'pending' && !readOnly && props.suggestions) {
+    for (const fv of view.fields) {
+      const empty = fv.state === undefined || fv.state.value === null || fv.state.value === '';
+      const s =
+        fv.visible && empty
+          ? props.suggestions.get(suggestionKey(view.step.id, fv.field.id))
+          : undefined;
+      if (s?.kind === 'value')
+        kept.push({ fieldId: fv.field.id, label: fv.field.label, value: s.value, shown: s.shown });
+    }
+  }
+  const keptIds = new Set(kept.map((k) => k.fieldId));
+  // One blocker per visible field with an error, then gates, applicability, closing rules.
+  const fieldErrors = view.fields.filter((fv) => fv.visible && fv.error);
+  const coversEveryBlocker =
+    fieldErrors.every((fv) => keptIds.has(fv.field.id)) &&
+    view.blockedBy.length === fieldErrors.length;
+  return Object.assign(kept, { coversEveryBlocker });
 }

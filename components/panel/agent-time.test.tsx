@@ -11,7 +11,9 @@ import type { RunEvent } from '../../lib/workflow/schema';
 import type { ClockView } from '../../lib/workflow/view';
 import { OpenRunsList } from '../popup/OpenRunsList';
 import { RunRecord } from '../report/RunRecord';
+import { hhmm } from './actions/common';
 import { ClockChip } from './ClockChip';
+import { agentTimeZone, formatMinute, setAgentTimeZone } from './clock-format';
 import { ClockReminder } from './ClockReminder';
 import { NowContext } from './now';
 import { StepHistory } from './StepHistory';
@@ -145,5 +147,88 @@ describe('agent-facing times in New York', () => {
     const due = container.querySelector('.cb-run__due')!;
     expect(visible(due)).toBe('First response due in 1h 10m');
     expect(due.getAttribute('title')).toBe('Due Fri 13:10 your time · 2026-12-04 18:10 UTC');
+  });
+});
+
+describe('a zone the agent chose in options, over the browser’s (New York)', () => {
+  afterEach(() => setAgentTimeZone(undefined));
+
+  it('is the agent zone once set; an unknown or empty zone leaves the browser’s', () => {
+    setAgentTimeZone('Asia/Tokyo');
+    expect(agentTimeZone()).toBe('Asia/Tokyo');
+    setAgentTimeZone('Mars/Olympus');
+    expect(agentTimeZone()).toBe('America/New_York');
+    setAgentTimeZone('Asia/Tokyo');
+    setAgentTimeZone('');
+    expect(agentTimeZone()).toBe('America/New_York');
+  });
+
+  it('formats with an explicit zone whatever the browser’s', () => {
+    // 18:10 UTC is 03:10 the next day in Tokyo, 13:10 in New York.
+    expect(formatMinute(DUE, 'Asia/Tokyo')).toBe('2026-12-05 03:10');
+    expect(formatMinute(DUE, 'America/New_York')).toBe('2026-12-04 13:10');
+    expect(formatMinute(Date.UTC(2026, 11, 4, 15, 0), 'Asia/Tokyo')).toBe('2026-12-05 00:00');
+    expect(hhmm(DUE, 'Asia/Tokyo')).toMatch(/^03:10 /);
+  });
+
+  it('the clock chip, the step history and the popup follow it; UTC stays on hover', async () => {
+    setAgentTimeZone('Asia/Tokyo');
+    const { container } = render(
+      <NowContext.Provider value={NOW}>
+        <ClockChip clock={clock()} leadMinutes={15} />
+      </NowContext.Provider>,
+    );
+    const chip = container.querySelector('.cb-chip')!;
+    expect(visible(chip)).toBe('First response 1h 10m left (Sat 03:10)');
+    expect(chip.getAttribute('title')).toBe(
+      'First response: On track, due Sat 03:10 your time · 2026-12-04 18:10 UTC',
+    );
+    cleanup();
+
+    const event: RunEvent = {
+      runId: 'zendesk:1',
+      at: DUE,
+      by: { name: 'Ada' },
+      type: 'field-set',
+      stepId: 'acknowledge',
+      fieldId: 'x',
+      old: undefined,
+      new: 'y',
+    };
+    const step = DEFAULT_TEMPLATE.sections[0]!.steps[0]!;
+    render(
+      <StepHistory step={{ ...step, id: 'acknowledge' }} onLoadHistory={async () => [event]} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    const time = await screen.findByText('2026-12-05 03:10');
+    expect(time.getAttribute('title')).toBe('2026-12-04 18:10 UTC');
+    cleanup();
+
+    const item: OpenRunSummary = {
+      runId: 'zendesk:1',
+      helpdesk: 'zendesk',
+      ticketId: '1',
+      subject: 'Checkout fails',
+      url: 'https://acme.zendesk.com/agent/tickets/1',
+      progress: { done: 0, applicable: 10, percent: 0 },
+      breached: false,
+      dueSoon: false,
+      updatedAt: NOW,
+      nextDueAt: DUE,
+      nextClockLabel: 'First response',
+    };
+    const list = render(
+      <OpenRunsList
+        items={[item]}
+        now={NOW}
+        id="runs"
+        activeIndex={0}
+        onHover={() => undefined}
+        onChoose={() => undefined}
+      />,
+    );
+    expect(list.container.querySelector('.cb-run__due')!.getAttribute('title')).toBe(
+      'Due Sat 03:10 your time · 2026-12-04 18:10 UTC',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * running → due-soon → breached transition are recomputed here from `dueAt`.
  */
 import { countedMs } from '../../lib/time/business-hours';
-import { formatUtc } from '../../lib/time/zoned';
+import { formatUtc, isValidTimeZone } from '../../lib/time/zoned';
 import type { ClockState, ClockView } from '../../lib/workflow/view';
 
 export type ChipTone = 'ok' | 'warn' | 'danger' | 'muted';
@@ -67,9 +67,45 @@ export function effectiveClockState(
   return clock.state;
 }
 
-/** The agent's own zone (the browser's), where due times are shown. */
+let chosenZone: string | undefined;
+
+/**
+ * The zone the agent chose in options (settings `agent.timeZone`), or
+ * undefined for the browser's. The panel and the popup set it when their
+ * settings arrive and again when they change; one place, so every time they
+ * show follows it.
+ */
+export function setAgentTimeZone(zone: string | undefined): void {
+  chosenZone = zone && isValidTimeZone(zone) ? zone : undefined;
+}
+
+/** The agent's own zone (the one chosen in options, else the browser's), where times are shown. */
 export function agentTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return chosenZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-12-04 13:10": a moment in the record, to the minute, in `timeZone` (the agent's). */
+export function formatMinute(at: number, timeZone: string = agentTimeZone()): string {
+  let f = minuteFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    minuteFormats.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(at));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  // Some engines still print midnight as "24" even with h23.
+  const hour = get('hour') === '24' ? '00' : get('hour');
+  return `${get('year')}-${get('month')}-${get('day')} ${hour}:${get('minute')}`;
 }
 
 const wallFormats = new Map<string, Intl.DateTimeFormat>();

@@ -4,6 +4,7 @@
  * (option labels, not ids).
  */
 import type { Field, RunEvent, Step } from '../../lib/workflow/schema';
+import { formatMinute } from './clock-format';
 import { formatBytes } from './fields/FileEditor';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -99,8 +100,7 @@ export function historyLines(events: RunEvent[], step: Step): HistoryLine[] {
 }
 
 /** Local date and time, to the minute; the `<time>` element carries the exact instant. */
+/** When a history line happened, in the agent's own zone (UTC is on hover). */
 export function formatWhen(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatMinute(at);
 }

@@ -2,6 +2,7 @@
  * The customer's wall-clock time in their zone, shown as UTC too. Conversion
  * is lib/time/zoned's; this adds the zone list for the picker.
  */
+import { agentTimeZone } from './clock-format';
 import {
   describeAdjustment,
   formatUtc,
@@ -66,9 +67,10 @@ export function supportedTimeZones(): string[] {
   return cachedZones;
 }
 
+/** The zone a new time is entered in until the agent picks one: their own (options, else the browser's). */
 export function localTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return agentTimeZone();
   } catch {
     return 'UTC';
   }

@@ -28,6 +28,7 @@ import { send, settle, subscribe } from '../../platform/messaging/client';
 import { takeFirstPage } from './first-page';
 import { TeamRunsSection } from './TeamRunsSection';
 import { FIRST_PAGE } from './first-requests';
+import { setAgentTimeZone } from '../../components/panel/clock-format';
 import { paintedFirstPage } from './first-paint';
 import type { PanelStatus } from '../../platform/content/tab-messages';
 import { errorMessage } from '../../lib/errors';
@@ -201,6 +202,8 @@ export function PopupApp({ initialQuery = '' }: { initialQuery?: string } = {}) 
       let hosts: string[] = [];
       try {
         const s = await send({ type: 'settings.get' });
+        // Times in the popup in the agent's chosen zone (the second clock re-renders them).
+        setAgentTimeZone(s.settings.agent.timeZone);
         hosts = s.settings.zendeskHostMappings;
         const a = s.settings.agent.name ? s.settings.agent : s.agentSuggestion;
         if (a?.name) setActor({ name: a.name, ...(a.email ? { email: a.email } : {}) });

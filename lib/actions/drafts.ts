@@ -28,6 +28,8 @@ import {
   suggestedNextState,
 } from './statuspage';
 import { errorMessage } from '../errors';
+import { actionFinishesStep } from '../workflow/finishing';
+import { finishingKey } from './finishing-key';
 
 /** The settings the actions read. */
 export type ActionSettings = Pick<
@@ -78,6 +80,11 @@ export interface ActionDrafts {
   logSearch: Array<{ name: string } & Drafted<{ url: string }>>;
   /** The bug report, and the configured tracker's prefilled issue link when one is set. */
   bug: Drafted<{ markdown: string; link?: Drafted<{ link: PrefillLink }> }>;
+  /**
+   * Per step id, the actions whose recorded result leaves the step ready to
+   * mark done (finishingKey), so the panel offers "… and mark done" with them.
+   */
+  finishing: Record<string, string[]>;
 }
 
 export function draftActions(
@@ -151,6 +158,26 @@ export function draftActions(
     bug = { ok: true, markdown: report.markdown, ...(link ? { link } : {}) };
   }
 
+  const finishing: ActionDrafts['finishing'] = {};
+  for (const section of template.sections) {
+    for (const step of section.steps) {
+      const keys: string[] = [];
+      // What a step still needs does not depend on the time: the run's own last change will do.
+      const check = (action: string, data?: Record<string, unknown>) =>
+        actionFinishesStep(template, run, step.id, action, data, run.updatedAt);
+      for (const action of step.actions) {
+        if (Object.hasOwn(messages, action) && check(action)) keys.push(finishingKey(action));
+        if (action === 'draft-status-page') {
+          for (const option of statusPage.options) {
+            if (check('status-page-update', { state: option.state }))
+              keys.push(finishingKey('status-page-update', option.state));
+          }
+        }
+      }
+      if (keys.length > 0) finishing[step.id] = keys;
+    }
+  }
+
   const mention = slackMentionText(template, run);
   const refusal = pageRefusal(template, run);
   return {
@@ -169,5 +196,6 @@ export function draftActions(
     slackMention: { text: mention.text, missing: mention.missing },
     logSearch,
     bug,
+    finishing,
   };
 }

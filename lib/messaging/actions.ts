@@ -128,6 +128,7 @@ export const actionDraftsSchema = z.object({
       }),
     }).optional(),
   }),
+  finishing: z.record(z.string(), z.array(z.string())),
 });
 // The wire schema describes exactly what the drafting builds, both ways.
 type _DraftsFit =

@@ -50,6 +50,7 @@ export const mutationSchema = z.discriminatedUnion('type', [
     action: z.string().min(1).max(64),
     note: z.string().max(5000).optional(),
     data: z.unknown().optional(),
+    done: z.boolean().optional(),
   }),
 ]);
 // Whatever passes the boundary must be something the engine accepts.

@@ -66,4 +66,16 @@ describe('problems in words', () => {
     expect(isProblemOf(p, 'schedules.0.week.mo')).toBe(false);
     expect(isProblemOf(p, 'schedules.1')).toBe(false);
   });
+
+  it("words the agent's time zone next to its field", () => {
+    const r = parseSettings({ version: SETTINGS_VERSION, agent: { timeZone: 'Mars/Olympus' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(wordProblems(r.problems)).toEqual([
+      {
+        field: 'agent.timeZone',
+        text: 'Your time zone: pick a zone from the list, like Europe/Lisbon or America/New_York, or leave it empty for this browser’s zone',
+      },
+    ]);
+  });
 });

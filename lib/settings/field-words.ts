@@ -94,6 +94,11 @@ const FIELDS: ReadonlyArray<{
     fix: 'enter an address like dana@example.com, or leave it empty',
   },
   {
+    path: /^agent\.timeZone$/,
+    label: 'Your time zone',
+    fix: 'pick a zone from the list, like Europe/Lisbon or America/New_York, or leave it empty for this browser’s zone',
+  },
+  {
     path: /^sla\.firstResponseMinutes\.(\w+)$/,
     label: (plan) => `First response for ${PLAN[plan as keyof typeof PLAN] ?? plan ?? ''}`,
     fix: 'enter whole minutes from 1 to 10080 (one week)',

@@ -40,6 +40,15 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
     // older Casebook reading synced settings asks to be updated.
     migrate: (doc) => structuredClone(doc),
   },
+  {
+    from: 3,
+    to: 4,
+    description:
+      "agent.timeZone: the agent's own time zone for the panel, popup and history (unset: the browser's)",
+    // Optional and unset by default. The version changes so an older Casebook
+    // reading synced settings asks to be updated instead of rejecting the key.
+    migrate: (doc) => structuredClone(doc),
+  },
 ];
 
 export type MigrationResult =

@@ -166,7 +166,7 @@ describe('settings versions and migrations', () => {
     const r = parseSettings(v1);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.settings.version).toBe(3);
+    expect(r.settings.version).toBe(SETTINGS_VERSION);
     expect(r.settings.integrations.tracker).toEqual(v1.integrations.tracker);
     const named = parseSettings({
       ...v1,
@@ -189,7 +189,7 @@ describe('settings versions and migrations', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.fromVersion).toBe(2);
-    expect(r.settings.version).toBe(3);
+    expect(r.settings.version).toBe(SETTINGS_VERSION);
     expect(r.settings.triage).toEqual({ severityByPriority: {} });
     expect(r.settings.integrations.tracker).toMatchObject({
       projectKey: 'ENG',
@@ -208,6 +208,16 @@ describe('settings versions and migrations', () => {
       const r3 = parseSettings({ ...v2, version: 3, triage: { severityByPriority: bad } });
       expect(r3.ok, JSON.stringify(bad)).toBe(false);
     }
+  });
+
+  it("upgrades a v3 document to v4: the agent's time zone is unset (the browser's)", () => {
+    const v2 = fixture('v2.json') as Record<string, unknown>;
+    const r = parseSettings({ ...v2, version: 3 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.fromVersion).toBe(3);
+    expect(r.settings.version).toBe(4);
+    expect(r.settings.agent.timeZone).toBeUndefined();
   });
 
   it('rejects a missing, invalid or too-new version with a clear problem', () => {
@@ -263,5 +273,44 @@ describe('settings versions and migrations', () => {
       ok: false,
       problems: [{ path: '$.version', message: 'no migration from settings version 1' }],
     });
+  });
+});
+
+describe("the agent's own time zone", () => {
+  const withZone = (timeZone: unknown) =>
+    settingsSchema.safeParse({ version: SETTINGS_VERSION, agent: { timeZone } });
+
+  it('is unset by default: the browser zone', () => {
+    expect(settingsSchema.parse({ version: SETTINGS_VERSION }).agent.timeZone).toBeUndefined();
+  });
+
+  it('takes an IANA zone this runtime knows, trimmed', () => {
+    const r = withZone(' America/New_York ');
+    expect(r.success && r.data.agent.timeZone).toBe('America/New_York');
+    expect(withZone('UTC').success).toBe(true);
+  });
+
+  it('an empty value unsets it, also over a zone set before (a patch cannot send undefined)', () => {
+    const r = withZone('');
+    expect(r.success).toBe(true);
+    expect(r.success && r.data.agent.timeZone).toBeUndefined();
+    const set = settingsSchema.parse({
+      version: SETTINGS_VERSION,
+      agent: { timeZone: 'Asia/Tokyo' },
+    });
+    const cleared = settingsSchema.parse(mergeSettings(set, { agent: { timeZone: '' } }));
+    expect(cleared.agent.timeZone).toBeUndefined();
+    expect('timeZone' in cleared.agent && cleared.agent.timeZone !== undefined).toBe(false);
+  });
+
+  it('refuses what is not a zone, with a message in words', () => {
+    for (const bad of ['Mars/Olympus', 'EST5EDT!', 'New York', 42]) {
+      const r = withZone(bad);
+      expect(r.success, String(bad)).toBe(false);
+    }
+    const r = withZone('Europe/Lisbn');
+    expect(!r.success && r.error.issues[0]?.message).toBe(
+      'expected an IANA time zone such as Europe/Lisbon',
+    );
   });
 });

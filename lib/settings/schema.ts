@@ -12,10 +12,11 @@
  * Pure TypeScript: no browser API.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/zoned';
 import { HELPDESKS, PLAN_TIERS, SEVERITIES, severitySchema } from '../workflow/schema';
 
 /** The version this build writes. Bump it together with a new migration. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -132,6 +133,21 @@ export const agentSchema = z.strictObject({
   email: z
     .union([z.literal(''), z.string().trim().max(320).pipe(z.email('expected an e-mail address'))])
     .default(''),
+  /**
+   * The agent's own IANA zone, for the times the panel, popup and history
+   * show them (UTC stays on hover and in the record). Unset: the browser's
+   * zone. An empty string unsets it (a patch cannot carry `undefined`).
+   */
+  timeZone: z
+    .union([
+      z.literal('').transform(() => undefined),
+      z
+        .string()
+        .trim()
+        .max(100)
+        .refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Lisbon'),
+    ])
+    .optional(),
 });
 export type AgentSettings = z.infer<typeof agentSchema>;
 

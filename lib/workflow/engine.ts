@@ -275,7 +275,24 @@ function recordAction(
     ...(m.note !== undefined ? { note: m.note } : {}),
     ...(m.data !== undefined ? { new: m.data } : {}),
   };
-  return withRecordedFacts(template, next, m, by, now, [event]);
+  const recorded = withRecordedFacts(template, next, m, by, now, [event]);
+  if (!m.done) return recorded;
+  if (m.stepId === undefined) {
+    throw new WorkflowError('invalid-value', 'Only an action on a step can mark it done.');
+  }
+  // The action and the step's completion are one change: the history shows
+  // what was done, the fields it filled, then the step done, all by `by`.
+  const finished = setStepStatus(
+    template,
+    recorded.run,
+    { type: 'set-step-status', stepId: m.stepId, status: 'done' },
+    by,
+    now,
+  );
+  return {
+    run: { ...finished.run, revision: recorded.run.revision },
+    events: [...recorded.events, ...finished.events],
+  };
 }
 
 /** The action also fills the fields it answers (recorded-facts.ts), in the same revision. */

@@ -3,7 +3,8 @@ import { DEFAULT_TEMPLATE } from './default-template';
 import { deriveRunView } from './derive';
 import { applyMutation, createRun } from './engine';
 import type { Run } from './schema';
-import { followOnStepId } from './follow-on';
+import { followOnStepIds } from './follow-on';
+import { DEFAULT_IDS } from './default-ids';
 
 const T0 = Date.UTC(2026, 11, 4, 9);
 const ana = { name: 'Ana' };
@@ -27,10 +28,10 @@ function finish(run: Run, stepId: string, at: number): Run {
   ).run;
 }
 
-describe('followOnStepId', () => {
+describe('followOnStepIds', () => {
   it('is nothing before the agent finished a step', () => {
     const run = start();
-    expect(followOnStepId(deriveRunView(DEFAULT_TEMPLATE, run, T0), run)).toBeUndefined();
+    expect(followOnStepIds(deriveRunView(DEFAULT_TEMPLATE, run, T0), run)).toEqual([]);
   });
 
   it('is the first pending step after the one finished last, past a step left pending before it', () => {
@@ -43,7 +44,7 @@ describe('followOnStepId', () => {
     run = finish(run, third!, T0 + 2);
     const view = deriveRunView(DEFAULT_TEMPLATE, run, T0 + 3);
     expect(view.currentStepId).toBe(first);
-    expect(followOnStepId(view, run)).toBe(fourth);
+    expect(followOnStepIds(view, run)).toEqual([fourth]);
   });
 
   it('follows the latest finish, not template order', () => {
@@ -53,6 +54,21 @@ describe('followOnStepId', () => {
       .map((s) => s.step.id);
     let run = finish(start(), ids[3]!, T0 + 1);
     run = finish(run, ids[1]!, T0 + 2);
-    expect(followOnStepId(deriveRunView(DEFAULT_TEMPLATE, run, T0 + 3), run)).toBe(ids[2]);
+    expect(followOnStepIds(deriveRunView(DEFAULT_TEMPLATE, run, T0 + 3), run)).toEqual([ids[2]]);
+  });
+
+  it('opens an optional step on the way and the next required step after it', () => {
+    const S = DEFAULT_IDS.steps;
+    // Finishing the runbook check: the optional workaround and the configuration check.
+    const run = finish(start(), S.checkRunbook, T0 + 1);
+    const view = deriveRunView(DEFAULT_TEMPLATE, run, T0 + 2);
+    expect(followOnStepIds(view, run)).toEqual([S.workaround, S.verifyConfig]);
+  });
+
+  it('stops at the first required step', () => {
+    const S = DEFAULT_IDS.steps;
+    const run = finish(start(), S.acknowledge, T0 + 1);
+    const view = deriveRunView(DEFAULT_TEMPLATE, run, T0 + 2);
+    expect(followOnStepIds(view, run)).toEqual([S.verifyAccount]);
   });
 });

@@ -22,7 +22,19 @@ export type Mutation =
   | { type: 'update-ticket'; ticket: TicketInfo }
   /** Messages the page shows in the conversation (SLA clocks follow them). */
   | { type: 'observe-conversation'; messages: ConversationMessage[] }
-  | { type: 'record-action'; stepId?: string; action: string; note?: string; data?: unknown };
+  | {
+      type: 'record-action';
+      stepId?: string;
+      action: string;
+      note?: string;
+      data?: unknown;
+      /**
+       * Also mark the step done, in the same revision, once the action's
+       * recorded facts are in ("Insert and mark done"): refused like any
+       * Mark done when the step still lacks something.
+       */
+      done?: boolean;
+    };
 
 export interface MutationResult {
   run: Run;

@@ -118,7 +118,8 @@ describe("customer's time zone from the page", () => {
   it('offers the zone on every customer-time field until its time is entered in that zone', () => {
     const s = scenario({ customerTimeZone: 'Europe/Paris' });
     let out = pageSuggestions(s.template, s.run);
-    expect(out.get(occurred)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
+    // An empty "when it happened" gets the ticket's creation time, in that zone.
+    expect(out.get(occurred)).toMatchObject({ kind: 'value', value: { timeZone: 'Europe/Paris' } });
     expect(out.get(visible)).toEqual({ kind: 'zone', zone: 'Europe/Paris' });
     const inAgentZone = setField(s, F.occurred.stepId, F.occurred.fieldId, {
       local: '2026-11-26T10:00',
@@ -137,7 +138,45 @@ describe("customer's time zone from the page", () => {
   });
 
   it('offers no zone when the page shows none', () => {
-    const s = scenario();
+    const s = scenario({ createdAt: undefined });
     expect(pageSuggestions(s.template, s.run).has(occurred)).toBe(false);
+    expect(pageSuggestions(s.template, s.run).has(visible)).toBe(false);
+  });
+});
+
+describe('when it happened: the ticket creation time from the page', () => {
+  const CREATED = Date.UTC(2026, 10, 24, 14, 3, 11);
+  for (const [name, template] of [
+    ['default', DEFAULT_TEMPLATE],
+    ['renamed', renameEveryId(DEFAULT_TEMPLATE).template],
+  ] as const) {
+    it(`offers it in the customer's zone, to the minute (${name} template)`, () => {
+      const s = scenario({ createdAt: CREATED, customerTimeZone: 'Europe/Lisbon' }, template);
+      const ref = fieldOfRole(template, 'occurred-at');
+      expect(pageSuggestions(s.template, s.run).get(keyOf(ref))).toEqual({
+        kind: 'value',
+        value: { local: '2026-11-24T14:03', timeZone: 'Europe/Lisbon' },
+        shown: 'Tue 24 Nov, 14:03 Lisbon time',
+        because: 'ticket created',
+      });
+    });
+  }
+
+  it('in UTC when the page shows no customer zone', () => {
+    const s = scenario({ createdAt: CREATED });
+    expect(pageSuggestions(s.template, s.run).get(occurred)).toMatchObject({
+      value: { local: '2026-11-24T14:03', timeZone: 'UTC' },
+      shown: 'Tue 24 Nov, 14:03 UTC',
+    });
+  });
+
+  it('not once the agent entered a time, nor without a creation time', () => {
+    const s = setField(scenario({ createdAt: CREATED }), F.occurred.stepId, F.occurred.fieldId, {
+      local: '2026-11-24T08:00',
+      timeZone: 'UTC',
+    });
+    expect(pageSuggestions(s.template, s.run).has(occurred)).toBe(false);
+    const none = scenario({ createdAt: undefined });
+    expect(pageSuggestions(none.template, none.run).has(occurred)).toBe(false);
   });
 });

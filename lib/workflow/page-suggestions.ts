@@ -1,15 +1,19 @@
 /**
  * What the page shows, offered for the fields it answers, "from the page",
- * for the agent to confirm in one click: the plan tier and the customer's
- * time zone the sidebar shows, the severity the team maps the ticket's
- * priority to, and a tracker issue link written in a note or the composer.
+ * for the agent to confirm in one click (or keep as shown when they mark the
+ * step done): the plan tier and the customer's time zone the sidebar shows,
+ * the severity the team maps the ticket's priority to, a tracker issue link
+ * written in a note or the composer, and the ticket's creation time as the
+ * latest "when it happened" can be (the customer wrote in after it happened).
  * Fields are found by role, never by id, so a renamed template keeps them.
  * Nothing is offered for a field that already holds a value (the agent's
  * word stands), nor a value the field would refuse. Pure, and small enough
  * for the content scripts (no zod).
  */
+import { formatCustomerTime, knownZone } from '../time/customer-time';
+import { instantToZoned } from '../time/zoned';
 import { CUSTOMER_TIME_ROLES, fieldByRole, type RoleField } from './roles';
-import type { Field, FieldValue, Run, Severity, WorkflowTemplate } from './schema';
+import type { Field, FieldValue, Run, Severity, WorkflowTemplate, ZonedDateTime } from './schema';
 
 export type PriorityCategory = 'low' | 'normal' | 'high' | 'urgent';
 
@@ -29,8 +33,8 @@ export interface PageFacts {
 }
 
 export type FieldSuggestion =
-  /** Set the field to `value` (a choice's value, a link). */
-  | { kind: 'value'; value: string; shown: string; because?: string }
+  /** Set the field to `value` (a choice's value, a link, a time in the customer's zone). */
+  | { kind: 'value'; value: string | ZonedDateTime; shown: string; because?: string }
   /** A customer-time field: enter its time in this zone. */
   | { kind: 'zone'; zone: string };
 
@@ -69,6 +73,7 @@ export function pageSuggestions(
   facts: PageFacts = {},
 ): Map<string, FieldSuggestion> {
   const out = new Map<string, FieldSuggestion>();
+  const key = (rf: RoleField) => suggestionKey(rf.ref.stepId, rf.ref.fieldId);
   const current = (rf: RoleField) => run.values[rf.ref.stepId]?.[rf.ref.fieldId]?.value;
   const offer = (rf: RoleField | undefined, suggestion: FieldSuggestion | undefined) => {
     if (rf && suggestion && isEmpty(current(rf))) {
@@ -105,17 +110,33 @@ export function pageSuggestions(
     });
   }
 
+  // The ticket's creation time bounds when it happened: offered in the
+  // customer's zone (the field's own), else UTC, to the minute.
+  const occurred = fieldByRole(template, 'occurred-at');
+  const created = run.ticket.createdAt;
+  if (occurred?.field.type === 'datetime' && created !== undefined && created <= run.updatedAt) {
+    const zone = knownZone(run.ticket.customerTimeZone) ?? 'UTC';
+    const minute = created - (created % 60_000);
+    offer(occurred, {
+      kind: 'value',
+      value: instantToZoned(minute, zone),
+      shown: formatCustomerTime(minute, zone, run.updatedAt),
+      because: 'ticket created',
+    });
+  }
+
   const zone = run.ticket.customerTimeZone;
   if (zone) {
     for (const role of CUSTOMER_TIME_ROLES) {
       const rf = fieldByRole(template, role);
       if (!rf || rf.field.type !== 'datetime') continue;
-      const value = current(rf);
+      const value = current(rf) ?? undefined;
       const entered =
         value && typeof value === 'object' && 'timeZone' in value ? value.timeZone : undefined;
       // Offered until the field's time is in that zone: empty, or entered in another zone.
-      if (entered !== zone)
-        out.set(suggestionKey(rf.ref.stepId, rf.ref.fieldId), { kind: 'zone', zone });
+      // An empty field with a time from the page has it in that zone already.
+      if (entered !== zone && !(value === undefined && out.has(key(rf))))
+        out.set(key(rf), { kind: 'zone', zone });
     }
   }
   return out;

@@ -193,9 +193,11 @@ describe('useStepActions', () => {
       pasted.push(e.clipboardData?.getData('text/plain') ?? '');
     });
     const { requests } = setup('acknowledge', { editor, editorKind: 'ckeditor5' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Insert first-touch reply' }));
+    // The first touch is the step's own message: its draft is shown with the step.
+    const insert = (await screen.findByRole('button', {
+      name: 'Insert into reply',
+    })) as HTMLButtonElement;
     // The page did not show the subject: asked for in the preview, Insert waits for it.
-    const insert = screen.getByRole('button', { name: 'Insert into reply' }) as HTMLButtonElement;
     expect(insert.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Subject (ticket)'), {
       target: { value: 'Exports fail' },
@@ -242,7 +244,7 @@ describe('useStepActions', () => {
       />
     );
     const { rerender } = render(at(run));
-    fireEvent.click(await screen.findByRole('button', { name: 'Insert fix-shipped note' }));
+    await screen.findByRole('textbox', { name: /Fix shipped/ });
     const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
     expect(box().value).toContain('{{fix-shipped.release-tag}}');
     run = applyMutation(

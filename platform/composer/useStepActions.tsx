@@ -144,7 +144,7 @@ export function useStepActions(
             setPaged({ from: extras, state: reply.state });
             return reply.notice ? { notice: reply.notice } : undefined;
           }}
-          onRecordAction={async (action, note, data) => {
+          onRecordAction={async (action, note, data, done) => {
             await send({
               type: 'run.mutate',
               runId,
@@ -155,6 +155,7 @@ export function useStepActions(
                 action,
                 ...(note ? { note } : {}),
                 ...(data ? { data } : {}),
+                ...(done ? { done: true } : {}),
               },
             });
           }}

@@ -7,6 +7,7 @@
  * button. Each of those lives in its own hook beside this file.
  */
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { setAgentTimeZone } from '../../components/panel/clock-format';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelLayout, PanelPosition } from '../../components/panel/types';
 import type { HelpdeskAdapter } from '../../lib/adapters/types';
@@ -43,6 +44,8 @@ export function PanelContainer({ adapter, store, settingsSource, enabled }: Pane
   const notices = useSyncExternalStore(store.subscribe, store.notices);
   const [prefs, updatePrefs] = usePanelPrefs(adapter.id);
   const settings = usePanelSettings(settingsSource);
+  // The panel's times in the agent's chosen zone (options), from the first settings on.
+  setAgentTimeZone(settings?.settings.agent.timeZone);
   const actor = useActor(adapter, settings);
 
   const ticket = state?.snapshot.ticket;

@@ -75,7 +75,7 @@ for (const site of Object.values(SITES)) {
 
       // Reminders: the SEV1 status-page cadence runs; posting Investigating is recorded.
       await expect(panel.host.locator('.cb-chips')).toContainText(/status-page/i);
-      await pageSev1.getByRole('button', { name: 'I posted it' }).click();
+      await pageSev1.getByRole('button', { name: 'I posted it', exact: true }).click();
       await expect(pageSev1.getByText('Recorded the Investigating update.')).toBeVisible();
       await expect(panel.host.locator('#cb-page-sev1--status-page-posted--input')).toBeChecked();
       // The action controls (page state, status-page form) pass the panel's accessibility bar.
@@ -96,7 +96,10 @@ for (const site of Object.values(SITES)) {
       await COMPOSERS[site.id].open?.(page);
       await fillText(panel, 'fix-shipped', 'release-tag', 'v2026.03.1');
       const fixShipped = panel.step('fix-shipped');
-      await fixShipped.getByRole('button', { name: 'Insert fix-shipped note' }).click();
+      // The step's own message: its draft is shown with the step, no button to ask for it.
+      await expect(fixShipped.getByRole('button', { name: 'Insert fix-shipped note' })).toHaveCount(
+        0,
+      );
       // The preview follows the run: it shows the release tag once the field is saved.
       await expect(fixShipped.getByRole('textbox', { name: /Fix shipped/ })).toHaveValue(
         /release v2026\.03\.1\./,
@@ -122,7 +125,7 @@ for (const site of Object.values(SITES)) {
       await panel.choose('close', 'root-cause', 'integration');
       // Still blocked: the steps this flow did not do are listed, each a link to go there.
       const openLinks = close.locator('.cb-open-steps button[data-go-to]');
-      await expect(close.getByRole('button', { name: 'Mark done' })).toBeDisabled();
+      await expect(close.getByRole('button', { name: 'Mark done', exact: true })).toBeDisabled();
       while ((await openLinks.count()) > 0) {
         const stepId = (await openLinks.first().getAttribute('data-go-to')) ?? '';
         await openLinks.first().click();
@@ -134,7 +137,7 @@ for (const site of Object.values(SITES)) {
         await expect(open).toHaveAttribute('data-status', 'skipped');
       }
       await expect(close.locator('.cb-blocked')).toHaveCount(0);
-      await close.getByRole('button', { name: 'Mark done' }).click();
+      await close.getByRole('button', { name: 'Mark done', exact: true }).click();
       await expect(close).toHaveAttribute('data-status', 'done');
       expect(stub.events).toHaveLength(1);
     } finally {

@@ -78,25 +78,31 @@ test("the customer's time zone the sidebar shows, used in one click", async ({ c
   await serveHelpdesk(context, site);
   const page = await openTicket(context, site);
   const panel = await ready(page);
+  // "When it happened" is offered the ticket's creation time, in the customer's zone.
   await panel.expandStep('collect-repro');
-  const step = panel.step('collect-repro');
-  const zone = step.locator('#cb-collect-repro--occurred-at--zone');
+  await expect(
+    panel.step('collect-repro').locator('[data-suggest-field="occurred-at"]'),
+  ).toContainText('(ticket created)');
+  // A customer-time field still empty takes the customer's zone for the time to come.
+  await panel.expandStep('fix-shipped');
+  const step = panel.step('fix-shipped');
+  const zone = step.locator('#cb-fix-shipped--visible-at--zone');
   await expect(zone).toBeVisible();
   // Before: the zone select starts at the agent's own zone.
   await expect(zone).not.toHaveValue('CET');
-  const offer = step.locator('[data-suggest-field="occurred-at--zone"]');
+  const offer = step.locator('[data-suggest-field="visible-at--zone"]');
   await expect(offer).toContainText("Customer's time zone from the page: CET");
   await offer.getByRole('button', { name: "Use CET for Customer's time zone" }).click();
   await expect(zone).toHaveValue('CET');
   await expect(offer).toHaveCount(0);
   // The time the customer gives is then recorded in their zone.
-  const input = step.locator('#cb-collect-repro--occurred-at--input');
+  const input = step.locator('#cb-fix-shipped--visible-at--input');
   // Typed as an agent does (the browser's en-US date-time field), not set by script.
   await input.focus();
   await input.pressSequentially('12032026');
   await page.keyboard.press('Tab');
   await page.keyboard.type('0930AM');
-  await expect(step.locator('#cb-collect-repro--occurred-at--utc')).toContainText(
+  await expect(step.locator('#cb-fix-shipped--visible-at--utc')).toContainText(
     '2026-12-03 08:30 UTC',
   );
 });

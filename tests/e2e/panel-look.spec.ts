@@ -87,8 +87,7 @@ for (const fixture of PAGES) {
       expect(box && box.y + box.height).toBeLessThanOrEqual(viewport.height);
       await page.screenshot({ path: resolve(OUT, `${name}-open.png`) });
 
-      // The first-touch reply, previewed for the composer.
-      await host.getByRole('button', { name: 'Insert first-touch reply' }).click();
+      // The first-touch reply, previewed for the composer: shown with its step, no click.
       const preview = host.locator('[data-action="insert-first-touch"] textarea');
       await expect(preview).toBeVisible();
       expect(await preview.inputValue()).not.toContain('{{');

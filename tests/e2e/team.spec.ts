@@ -266,7 +266,7 @@ test('two agents share one run through the team server; offline edits arrive onc
     // Ben closes it; Ana's panel shows it closed.
     await benPanel.choose('close', 'root-cause', 'integration');
     await benPanel.skipOpenSteps('close', 'Shared-run test: the rest does not apply');
-    await benPanel.step('close').getByRole('button', { name: 'Mark done' }).click();
+    await benPanel.step('close').getByRole('button', { name: 'Mark done', exact: true }).click();
     await expect(benPanel.step('close')).toHaveAttribute('data-status', 'done');
     await expect(anaPanel.step('close')).toHaveAttribute('data-status', 'done');
     expect(stub.events).toHaveLength(1);

@@ -1,17 +1,10 @@
 import { useId, useState } from 'react';
 import type { ComposerAction } from '../../../lib/actions/composer-text';
+import { finishingKey } from '../../../lib/actions/finishing-key';
 import { Outcome, Refusal, useRunner } from './common';
 import { GapFields, useGaps } from './GapFields';
+import { MESSAGE_BUTTON, SHOWN_WITH_STEP } from './message-words';
 import type { StepActionsProps } from './props';
-
-const MESSAGE_BUTTON: Record<ComposerAction, string> = {
-  'insert-first-touch': 'Insert first-touch reply',
-  'insert-eta-update': 'Insert ETA update',
-  'insert-fix-shipped': 'Insert fix-shipped note',
-  'insert-confirmation-request': 'Insert confirmation request',
-  'insert-closing-note': 'Insert closing note',
-  'draft-incident-summary': 'Draft incident summary',
-};
 
 /**
  * A filled message shown for review (and editing) before it goes into the
@@ -23,7 +16,12 @@ const MESSAGE_BUTTON: Record<ComposerAction, string> = {
  */
 export function MessageAction(props: StepActionsProps & { action: ComposerAction }) {
   const { action } = props;
-  const [opened, setOpened] = useState(false);
+  const [asked, setOpened] = useState<boolean>();
+  const opened =
+    asked ??
+    (SHOWN_WITH_STEP.has(action) &&
+      props.step.status === 'pending' &&
+      props.drafts.messages[action].ok);
   const [edited, setEdited] = useState<string>();
   const { busy, error, done, run } = useRunner();
   const textId = useId();
@@ -45,22 +43,28 @@ export function MessageAction(props: StepActionsProps & { action: ComposerAction
     if (typed && !props.agentName?.trim()) await props.onRememberAgentName?.(typed);
   };
 
-  const insert = () =>
+  // Sending this message is all the step still needs: offer both in one gesture.
+  const finishes =
+    props.drafts.finishing[props.step.step.id]?.includes(finishingKey(action)) ?? false;
+
+  const insert = (markDone: boolean) =>
     run(async () => {
       if (!draft || blocked) return;
       const outcome = await props.onInsertText(draft.text);
       const copied = outcome && outcome.path === 'clipboard';
       await rememberName();
-      await (props.onMessageSent ?? props.onRecordAction)(
-        action,
-        copied
-          ? `${draft.label}: copied to the clipboard`
-          : `${draft.label}: inserted into the reply`,
-      );
+      const note = copied
+        ? `${draft.label}: copied to the clipboard`
+        : `${draft.label}: inserted into the reply`;
+      // Only text that reached the reply finishes the step; a clipboard copy still has to be pasted.
+      if (markDone && !copied) await props.onRecordAction(action, note, undefined, true);
+      else await (props.onMessageSent ?? props.onRecordAction)(action, note);
       close();
-      return copied
-        ? 'The reply editor could not be reached: the text is on the clipboard, paste it into the reply.'
-        : 'Inserted into the reply.';
+      if (copied)
+        return markDone
+          ? 'The reply editor could not be reached: the text is on the clipboard, paste it into the reply, then mark the step done.'
+          : 'The reply editor could not be reached: the text is on the clipboard, paste it into the reply.';
+      return markDone ? 'Inserted into the reply; step done.' : 'Inserted into the reply.';
     });
 
   const copy = () =>
@@ -97,11 +101,21 @@ export function MessageAction(props: StepActionsProps & { action: ComposerAction
             </p>
           ) : null}
           <div className="cb-row">
+            {finishes ? (
+              <button
+                type="button"
+                className="cb-button cb-button-primary"
+                disabled={busy || blocked}
+                onClick={() => insert(true)}
+              >
+                Insert and mark done
+              </button>
+            ) : null}
             <button
               type="button"
-              className="cb-button cb-button-primary"
+              className={finishes ? 'cb-button' : 'cb-button cb-button-primary'}
               disabled={busy || blocked}
-              onClick={insert}
+              onClick={() => insert(false)}
             >
               Insert into reply
             </button>

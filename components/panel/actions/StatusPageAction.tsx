@@ -3,6 +3,7 @@
  * open the status page, and record it as posted, with the cadence's next due time.
  */
 import { useId, useState } from 'react';
+import { finishingKey } from '../../../lib/actions/finishing-key';
 import { formatUtc } from '../../../lib/time/zoned';
 import { clockByTarget } from '../../../lib/workflow/roles';
 import type { StatusPageState } from '../../../lib/workflow/schema';
@@ -46,15 +47,23 @@ export function StatusPageAction(props: StepActionsProps) {
       await props.onCopy(text);
       return 'Copied: paste it into the status page.';
     });
-  const posted = () =>
+  // Posting this update is all the step still needs (Resolved; step 4's "posted as Investigating").
+  const finishes =
+    props.drafts.finishing[props.step.step.id]?.includes(
+      finishingKey('status-page-update', chosen.state),
+    ) ?? false;
+  const posted = (markDone: boolean) =>
     run(async () => {
       // The run sets the latest state (and step 4's "posted") from this record.
-      await props.onRecordAction('status-page-update', `Posted "${chosen.label}": ${text}`, {
-        state: chosen.state,
-      });
+      const note = `Posted "${chosen.label}": ${text}`;
+      const data = { state: chosen.state };
+      if (markDone) await props.onRecordAction('status-page-update', note, data, true);
+      else await props.onRecordAction('status-page-update', note, data);
       setEdited(undefined);
       setState(undefined);
-      return `Recorded the ${chosen.label} update.`;
+      return markDone
+        ? `Recorded the ${chosen.label} update; step done.`
+        : `Recorded the ${chosen.label} update.`;
     });
 
   return (
@@ -108,11 +117,21 @@ export function StatusPageAction(props: StepActionsProps) {
             Open status page
           </button>
         ) : null}
+        {finishes ? (
+          <button
+            type="button"
+            className="cb-button cb-button-primary"
+            disabled={busy}
+            onClick={() => posted(true)}
+          >
+            I posted it, mark done
+          </button>
+        ) : null}
         <button
           type="button"
-          className="cb-button cb-button-primary"
+          className={finishes ? 'cb-button' : 'cb-button cb-button-primary'}
           disabled={busy}
-          onClick={posted}
+          onClick={() => posted(false)}
         >
           I posted it
         </button>

@@ -22,7 +22,8 @@ afterEach(cleanup);
 describe('composer messages', () => {
   it('previews the first-touch reply, lets the agent edit it, inserts and records it', async () => {
     const p = setup('acknowledge', runWith({ 'verify-account/plan': 'paid' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Insert first-touch reply' }));
+    // Sending it is the step's work: the draft is there without a click.
+    expect(screen.queryByRole('button', { name: 'Insert first-touch reply' })).toBeNull();
     const box = screen.getByRole('textbox', { name: /First-touch reply/ }) as HTMLTextAreaElement;
     expect(box.value).toMatch(/^Hi Grace,/);
     expect(box.value).toContain('within 1 hour');
@@ -44,7 +45,6 @@ describe('composer messages', () => {
       <StepActions {...p} view={deriveRunView(DEFAULT_TEMPLATE, run, T0)} drafts={draftsFor(run)} />
     );
     const { rerender } = render(at(runWith({})));
-    fireEvent.click(screen.getByRole('button', { name: 'Insert fix-shipped note' }));
     const box = () => screen.getByRole('textbox', { name: /Fix shipped/ }) as HTMLTextAreaElement;
     expect(box().value).toContain('{{fix-shipped.release-tag}}');
     // The release tag is saved while the preview is open.
@@ -64,7 +64,6 @@ describe('composer messages', () => {
     const p = setup('acknowledge', runWith({}), {
       onInsertText: vi.fn(async () => ({ path: 'clipboard' })),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Insert first-touch reply' }));
     fireEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
     expect(await screen.findByText(/text is on the clipboard/)).toBeTruthy();
     expect(p.onRecordAction).toHaveBeenCalledWith(
@@ -77,7 +76,6 @@ describe('composer messages', () => {
     setup('eta-update', runWith(SEV1), {
       onInsertText: vi.fn(async () => Promise.reject(new Error('No reply editor on the page'))),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Insert ETA update' }));
     const asked = screen
       .getAllByRole('textbox')
       .map((el) => el.getAttribute('data-placeholder'))
@@ -94,4 +92,74 @@ describe('composer messages', () => {
 it('renders nothing for a step without actions', () => {
   setup('verify-account', runWith({}));
   expect(document.querySelector('.cb-step-actions')).toBeNull();
+});
+
+describe('an action that finishes its step', () => {
+  it('inserts the first touch and marks the step done in one click, recorded as one change', async () => {
+    const p = setup('acknowledge', runWith({}));
+    fireEvent.click(screen.getByRole('button', { name: 'Insert and mark done' }));
+    await waitFor(() =>
+      expect(p.onRecordAction).toHaveBeenCalledWith(
+        'insert-first-touch',
+        'First-touch reply: inserted into the reply',
+        undefined,
+        true,
+      ),
+    );
+    expect((await screen.findByRole('status')).textContent).toContain('step done');
+  });
+
+  it('does not mark the step done when the text only reached the clipboard', async () => {
+    const p = setup('acknowledge', runWith({}), {
+      onInsertText: vi.fn(async () => ({ path: 'clipboard' })),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Insert and mark done' }));
+    expect(
+      await screen.findByText(/paste it into the reply, then mark the step done/),
+    ).toBeTruthy();
+    expect(p.onRecordAction).toHaveBeenCalledWith(
+      'insert-first-touch',
+      'First-touch reply: copied to the clipboard',
+    );
+  });
+
+  it('is offered only when the step needs nothing else (fix shipped waits for its fields)', () => {
+    setup('fix-shipped', runWith(SEV1));
+    expect(screen.queryByRole('button', { name: 'Insert and mark done' })).toBeNull();
+    cleanup();
+    setup(
+      'fix-shipped',
+      runWith({
+        ...SEV1,
+        'fix-shipped/release-tag': 'v9',
+        'fix-shipped/visible-at': { local: '2026-03-08T12:00', timeZone: 'UTC' },
+      }),
+    );
+    expect(screen.getByRole('button', { name: 'Insert and mark done' })).toBeTruthy();
+  });
+
+  it("offers 'I posted it, mark done' for the Resolved update only", async () => {
+    const p = setup(
+      'status-page-updates',
+      runWith({ ...SEV1, 'status-page-updates/last-update': 'monitoring' }),
+    );
+    const select = screen.getByRole('combobox', { name: 'Update state' }) as HTMLSelectElement;
+    expect(select.value).toBe('resolved');
+    fireEvent.click(screen.getByRole('button', { name: 'I posted it, mark done' }));
+    await waitFor(() =>
+      expect(p.onRecordAction).toHaveBeenCalledWith(
+        'status-page-update',
+        expect.stringMatching(/^Posted "Resolved": /),
+        { state: 'resolved' },
+        true,
+      ),
+    );
+    cleanup();
+    setup(
+      'status-page-updates',
+      runWith({ ...SEV1, 'status-page-updates/last-update': 'investigating' }),
+    );
+    expect(screen.queryByRole('button', { name: 'I posted it, mark done' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'I posted it' })).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 /** Shared pieces of the step actions: one runner per control, its outcome, refusals, the agent's clock. */
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/errors';
+import { agentTimeZone } from '../clock-format';
 
 /** One async action at a time per control, with its outcome shown next to it. */
 export function useRunner() {
@@ -49,8 +50,9 @@ export function Refusal({ reason }: { reason: string }) {
 }
 
 /** The agent's own clock, with its zone named ("18:10 EST"): what they read the time by. */
-export function hhmm(t: number): string {
+export function hhmm(t: number, timeZone: string = agentTimeZone()): string {
   return new Intl.DateTimeFormat(undefined, {
+    timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

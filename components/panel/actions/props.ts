@@ -25,8 +25,17 @@ export interface StepActionsProps {
   onOpenUrl(url: string): void;
   /** Resolves with a notice when nothing was sent (a page is pending or already accepted). */
   onPage(repage: boolean): Promise<{ notice?: string } | void>;
-  /** Record an action on the run; `data` lets the run fill the fields it answers. */
-  onRecordAction(action: string, note?: string, data?: Record<string, unknown>): Promise<void>;
+  /**
+   * Record an action on the run; `data` lets the run fill the fields it
+   * answers; `done` also marks the step done in the same change (offered
+   * only for the actions `drafts.finishing` lists for the step).
+   */
+  onRecordAction(
+    action: string,
+    note?: string,
+    data?: Record<string, unknown>,
+    done?: boolean,
+  ): Promise<void>;
   /**
    * A message went to the customer (inserted or copied): records the action
    * and ticks the step's "sent" field; falls back to onRecordAction.

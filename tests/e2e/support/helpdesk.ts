@@ -233,7 +233,7 @@ export class PanelObject {
     await this.expandStep(closeStepId);
     const open = close.locator('.cb-open-steps');
     await expect(open).toBeVisible();
-    await expect(close.getByRole('button', { name: 'Mark done' })).toBeDisabled();
+    await expect(close.getByRole('button', { name: 'Mark done', exact: true })).toBeDisabled();
     const links = open.locator('button[data-go-to]');
     if ((await links.count()) === 1) {
       const stepId = (await links.first().getAttribute('data-go-to')) ?? '';
