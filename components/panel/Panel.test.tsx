@@ -530,9 +530,11 @@ describe('Panel safety and keyboard', () => {
       <Panel {...props(run, T0 + 72 * 60_000, { layout, onLayoutChange, collapsed: true })} />,
     );
     const rail = screen.getByRole('button', { name: /Expand Casebook panel/ });
-    expect(root.style.width).toBe('64px');
+    expect(root.style.width).toBe('72px');
     expect(rail.querySelector('[data-testid="rail-progress"]')?.textContent).toMatch(/^0\/\d+/);
-    expect(rail.querySelector('.cb-rail-clock')?.textContent).toMatch(/Breached/);
+    expect(rail.querySelector('.cb-rail-clock-label')?.textContent).toBe('Breached');
+    // The state once, the time short: the rest is in the hover text.
+    expect(rail.querySelector('.cb-rail-clock-detail')?.textContent).not.toMatch(/breached|\(/i);
   });
 
   it('by default sits bottom-right, above a send button in its way', () => {

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Helpdesk, TicketInfo } from '../../lib/workflow/schema';
 import type { ClockView, RunView } from '../../lib/workflow/view';
-import { clockChipText, clockTitle, mostUrgentClock } from './clock-format';
+import { clockChipText, clockTitle, mostUrgentClock, railClockDetail } from './clock-format';
 import { HELPDESK_LABEL, ticketLabel } from './labels';
 import { useNow } from './now';
 
@@ -42,11 +42,9 @@ export function Rail(props: {
       ) : null}
       {clock && text ? (
         <span className={`cb-rail-clock cb-chip--${text.tone}`}>
-          {/* Two short lines fit 64 px without breaking words: the state, then the time. */}
+          {/* Two short lines fit the 72 px rail without breaking words: the state, then the time. */}
           <span className="cb-rail-clock-label">{text.stateLabel}</span>
-          <span className="cb-rail-clock-detail">
-            {text.detail.replace(/^(breached|paused,?)\s+/i, '')}
-          </span>
+          <span className="cb-rail-clock-detail">{railClockDetail(text.detail)}</span>
         </span>
       ) : null}
     </button>

@@ -8,6 +8,7 @@ import {
   formatAgo,
   formatRemaining,
   mostUrgentClock,
+  railClockDetail,
 } from './clock-format';
 
 const MIN = 60_000;
@@ -201,6 +202,18 @@ describe('hover text: agent zone, then UTC', () => {
     };
     expect(clockTitle(c, clockChipText(c, now, 15, 'UTC'), now, 'UTC')).toBe(
       'Status page: Stopped',
+    );
+  });
+});
+
+describe('railClockDetail', () => {
+  it('keeps the time short for the 72 px rail: no repeated state word, no wall time', () => {
+    expect(railClockDetail('breached, 16m late (due Tue 24 Nov 15:03)')).toBe('16m late');
+    expect(railClockDetail('breached 3h 5m ago')).toBe('3h 5m ago');
+    expect(railClockDetail('paused, 2h 10m left')).toBe('2h 10m left');
+    expect(railClockDetail('2h 10m left (14:03)')).toBe('2h 10m left');
+    expect(railClockDetail('due in 14 business hours 10 min (Tue 14:03)')).toBe(
+      'in 14 business hours 10 min',
     );
   });
 });

@@ -173,6 +173,18 @@ function leftText(clock: ClockView, now: number, timeZone: string): string | und
     : `${formatRemaining(left)} left`;
 }
 
+/**
+ * A chip's detail for the 72 px rail, under its state label: the state word is
+ * not repeated and the wall time stays in the hover text ("breached, 16m late
+ * (due Tue 24 Nov 15:03)" → "16m late").
+ */
+export function railClockDetail(detail: string): string {
+  return detail
+    .replace(/^(breached|paused),?\s+/i, '')
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/^due\s+/i, '');
+}
+
 export function clockChipText(
   clock: ClockView,
   now: number,

@@ -8,7 +8,7 @@ export const DOCK_MIN_WIDTH = 300;
 export const DOCK_MAX_WIDTH = 520;
 export const DOCK_DEFAULT_WIDTH = 360;
 /** The collapsed docked panel: progress and the next due clock, nothing else. */
-export const RAIL_WIDTH = 64;
+export const RAIL_WIDTH = 72;
 /** The page keeps at least this much of the viewport beside the panel. */
 const MIN_PAGE_SHARE = 0.55;
 

@@ -96,6 +96,21 @@ for (const fixture of PAGES) {
 
       await host.getByRole('button', { name: 'Collapse Casebook panel' }).click();
       await expect(host.locator('.cb-rail')).toBeVisible();
+      // Every word of the rail inside it: measured on the text itself, which can run past a box.
+      const railOverflow = await host.locator('.cb-rail').evaluate((rail) => {
+        const { left, right } = rail.getBoundingClientRect();
+        const out: string[] = [];
+        const walker = document.createTreeWalker(rail, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim() || n.parentElement?.closest('.cb-visually-hidden')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          if (r.left < left - 0.5 || r.right > right + 0.5) out.push(n.textContent.trim());
+        }
+        return out;
+      });
+      expect(railOverflow, 'rail text cut off at its edges').toEqual([]);
       await page.screenshot({ path: resolve(OUT, `${name}-rail.png`) });
       // Back open for the next viewport (collapse is remembered per helpdesk).
       await host.locator('.cb-rail').click();
