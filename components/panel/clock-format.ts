@@ -4,7 +4,7 @@
  * running → due-soon → breached transition are recomputed here from `dueAt`.
  */
 import { countedMs } from '../../lib/time/business-hours';
-import { formatUtc, isValidTimeZone } from '../../lib/time/zoned';
+import { formatUtc, instantToZoned, isValidTimeZone } from '../../lib/time/zoned';
 import type { ClockState, ClockView } from '../../lib/workflow/view';
 
 export type ChipTone = 'ok' | 'warn' | 'danger' | 'muted';
@@ -84,28 +84,9 @@ export function agentTimeZone(): string {
   return chosenZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
-const minuteFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "2026-12-04 13:10": a moment in the record, to the minute, in `timeZone` (the agent's). */
 export function formatMinute(at: number, timeZone: string = agentTimeZone()): string {
-  let f = minuteFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    minuteFormats.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(at));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  // Some engines still print midnight as "24" even with h23.
-  const hour = get('hour') === '24' ? '00' : get('hour');
-  return `${get('year')}-${get('month')}-${get('day')} ${hour}:${get('minute')}`;
+  return instantToZoned(Math.floor(at / 60_000) * 60_000, timeZone).local.replace('T', ' ');
 }
 
 const wallFormats = new Map<string, Intl.DateTimeFormat>();
