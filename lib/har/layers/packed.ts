@@ -11,6 +11,11 @@ import { scrubBytes } from './bytes';
 import { scrubJsonString } from '../json';
 
 class NotThisFormat extends Error {}
+/**
+ * Thrown, never built per attempt: every binary body is tried as MessagePack and CBOR, and
+ * most are neither; a new Error per miss captured a stack trace each time.
+ */
+const notThisFormat = new NotThisFormat('not this binary format');
 
 type Key = string | null | undefined;
 
@@ -26,7 +31,7 @@ abstract class PackedWalker {
   ) {}
 
   need(n: number): void {
-    if (this.pos + n > this.b.length) throw new NotThisFormat();
+    if (this.pos + n > this.b.length) throw notThisFormat;
   }
 
   uint(n: number): number {
@@ -154,7 +159,7 @@ class MsgpackWalker extends PackedWalker {
       case 0xdf:
         return this.container(start, this.uint(t === 0xde ? 2 : 4), true);
       default:
-        throw new NotThisFormat();
+        throw notThisFormat;
     }
   }
 
@@ -207,7 +212,7 @@ class CborWalker extends PackedWalker {
     const first = this.uint(1);
     const major = first >> 5;
     const info = first & 31;
-    if (info >= 28) throw new NotThisFormat(); // indefinite lengths are not rebuilt
+    if (info >= 28) throw notThisFormat; // indefinite lengths are not rebuilt
     const arg = info < 24 ? info : this.uint(1 << (info - 24));
     switch (major) {
       case 0:
