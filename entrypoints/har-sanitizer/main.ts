@@ -24,6 +24,8 @@ import {
   type CancelJob,
   type JobMessage,
   type SanitizeJob,
+  type WorkerBuffer,
+  type WorkerMessage,
 } from '../../platform/har/frame-protocol';
 import { runJob } from './job';
 import { MAX_VOUCHED_BYTES, sha256Hex } from '../../lib/har/vouch';
@@ -68,11 +70,24 @@ function runInWorker(
       WORKER_STALL_MS,
     );
   };
-  worker.onmessage = (e: MessageEvent<JobMessage>) => {
-    if (e.data.type === 'progress') {
+  // The sanitized bytes, in order: copied into Blobs here, off the worker's thread.
+  const parts: Blob[] = [];
+  worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+    const message = e.data;
+    if (message.type === 'progress') {
       arm();
-      answer(e.data);
-    } else finish(e.data);
+      answer(message);
+    } else if (message.type === 'output') {
+      if (finished) return;
+      parts.push(new Blob([new Uint8Array(message.buffer, 0, message.used)]));
+      worker.postMessage({ type: 'buffer', buffer: message.buffer } satisfies WorkerBuffer, [
+        message.buffer,
+      ]);
+    } else if (message.type === 'done') {
+      const blob = new Blob(parts, { type: 'application/json' });
+      parts.length = 0;
+      finish({ type: 'done', id: message.id, blob, report: message.report });
+    } else finish(message);
   };
   worker.onerror = (e) =>
     finish({

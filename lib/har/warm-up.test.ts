@@ -16,4 +16,14 @@ describe('the warm-up HAR', () => {
   it('runs the streaming sanitizer over it', async () => {
     expect(await warmUpSanitizer(40)).toBe(sanitizeHarText(warmUpHar(40)).report.total);
   });
+
+  it('runs it into a given sink, as a worker whose output goes to buffers does', async () => {
+    const pieces: string[] = [];
+    const total = await warmUpSanitizer(40, (piece) => {
+      pieces.push(piece);
+    });
+    const expected = sanitizeHarText(warmUpHar(40));
+    expect(total).toBe(expected.report.total);
+    expect(pieces.join('')).toBe(expected.text);
+  });
 });

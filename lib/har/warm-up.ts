@@ -6,7 +6,7 @@
  * 10 MB HAR the first run took about twice as long as the next one in the
  * same worker, and every agent's file is the first in its worker.
  */
-import { sanitizeHarBlob } from './stream';
+import { sanitizeHarBlob, sanitizeHarStream, type HarSink } from './stream';
 
 function entry(i: number): unknown {
   const token = `warmup${String(i).padStart(6, '0')}abcdefghijklmnopqrstuvwxyz`;
@@ -115,10 +115,13 @@ export function warmUpHar(entries = 600): string {
 }
 
 /**
- * Sanitizes the sample once, down the same streaming path a file takes;
+ * Sanitizes the sample once, down the same streaming path a file takes
+ * (into `sink` when the file's output goes to one, a Blob otherwise);
  * returns how many values it redacted.
  */
-export async function warmUpSanitizer(entries?: number): Promise<number> {
-  const { report } = await sanitizeHarBlob(new Blob([warmUpHar(entries)]));
+export async function warmUpSanitizer(entries?: number, sink?: HarSink): Promise<number> {
+  const sample = new Blob([warmUpHar(entries)]);
+  if (sink) return (await sanitizeHarStream(sample.stream(), sink, { flushSize: 0 })).total;
+  const { report } = await sanitizeHarBlob(sample);
   return report.total;
 }

@@ -43,7 +43,32 @@ export interface CancelJob {
   id: number;
 }
 
+type JobProgress = {
+  type: 'progress';
+  id: number;
+  bytesRead: number;
+  totalBytes: number;
+  entries: number;
+};
+type JobError = { type: 'error'; id: number; code: string; message: string };
+
+/** What the frame answers the content script. */
 export type JobMessage =
-  | { type: 'progress'; id: number; bytesRead: number; totalBytes: number; entries: number }
-  | { type: 'done'; id: number; blob: Blob; report: HarReport }
-  | { type: 'error'; id: number; code: string; message: string };
+  JobProgress | { type: 'done'; id: number; blob: Blob; report: HarReport } | JobError;
+
+/**
+ * What a worker tells the frame. The sanitized file comes as `output`
+ * buffers, in order, before `done`: the frame keeps their bytes in Blobs
+ * and gives each buffer back (`WorkerBuffer`).
+ */
+export type WorkerMessage =
+  | JobProgress
+  | { type: 'output'; id: number; buffer: ArrayBuffer; used: number }
+  | { type: 'done'; id: number; report: HarReport }
+  | JobError;
+
+/** A buffer the frame gives back to the worker once it has copied the bytes out. */
+export interface WorkerBuffer {
+  type: 'buffer';
+  buffer: ArrayBuffer;
+}
