@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkEnvelope, checkPush, RequestError, send, subscribe } from './content-client';
 import { installFakePorts, type FakePortHub } from './testing/fake-ports';
@@ -86,10 +86,18 @@ describe('send and subscribe', () => {
   });
 
   it('says so when the background does not answer', async () => {
+    // What Chrome does with no listener, stated here rather than left to whatever else this
+    // worker's earlier test files registered on the shared fake browser.
+    const sendMessage = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValue(
+        new Error('Could not establish connection. Receiving end does not exist.'),
+      );
     await expect(send({ type: 'template.list' })).rejects.toMatchObject({
       code: 'internal',
       message: expect.stringContaining('did not answer'),
     });
+    sendMessage.mockRestore();
   });
 
   it('delivers the known pushes of its topic and ignores malformed ones', async () => {
