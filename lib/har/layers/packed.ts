@@ -11,11 +11,6 @@ import { scrubBytes } from './bytes';
 import { scrubJsonString } from '../json';
 
 class NotThisFormat extends Error {}
-/**
- * Thrown, never built per attempt: every binary body is tried as MessagePack and CBOR, and
- * most are neither; a new Error per miss captured a stack trace each time.
- */
-const notThisFormat = new NotThisFormat('not this binary format');
 
 type Key = string | null | undefined;
 
@@ -31,7 +26,7 @@ abstract class PackedWalker {
   ) {}
 
   need(n: number): void {
-    if (this.pos + n > this.b.length) throw notThisFormat;
+    if (this.pos + n > this.b.length) throw new NotThisFormat();
   }
 
   uint(n: number): number {
@@ -159,7 +154,7 @@ class MsgpackWalker extends PackedWalker {
       case 0xdf:
         return this.container(start, this.uint(t === 0xde ? 2 : 4), true);
       default:
-        throw notThisFormat;
+        throw new NotThisFormat();
     }
   }
 
@@ -212,7 +207,7 @@ class CborWalker extends PackedWalker {
     const first = this.uint(1);
     const major = first >> 5;
     const info = first & 31;
-    if (info >= 28) throw notThisFormat; // indefinite lengths are not rebuilt
+    if (info >= 28) throw new NotThisFormat(); // indefinite lengths are not rebuilt
     const arg = info < 24 ? info : this.uint(1 << (info - 24));
     switch (major) {
       case 0:
